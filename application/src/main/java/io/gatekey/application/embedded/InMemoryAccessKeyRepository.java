@@ -1,0 +1,52 @@
+package io.gatekey.application.embedded;
+
+import io.gatekey.application.port.out.AccessKeyRepository;
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyOwner;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Long-term keys in memory; thread-safe. */
+public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
+
+    private final ConcurrentHashMap<AccessKeyId, AccessKey> keys = new ConcurrentHashMap<>();
+
+    @Override
+    public void add(AccessKey key) {
+        if (keys.putIfAbsent(key.id(), key) != null) {
+            throw new IllegalStateException("access key exists: " + key.id());
+        }
+    }
+
+    @Override
+    public Optional<AccessKey> find(AccessKeyId id) {
+        return Optional.ofNullable(keys.get(id));
+    }
+
+    @Override
+    public List<AccessKey> listByOwner(KeyOwner owner) {
+        return keys.values().stream()
+                .filter(key -> key.owner().equals(owner))
+                .sorted(Comparator.comparing(AccessKey::createdAt).thenComparing(key -> key.id().value()))
+                .toList();
+    }
+
+    @Override
+    public boolean setActive(AccessKeyId id, boolean active) {
+        return keys.computeIfPresent(id, (k, key) -> key.withActive(active)) != null;
+    }
+
+    @Override
+    public void recordUse(AccessKeyId id, Instant at) {
+        keys.computeIfPresent(id, (k, key) -> key.usedAt(at));
+    }
+
+    @Override
+    public boolean delete(AccessKeyId id) {
+        return keys.remove(id) != null;
+    }
+}

@@ -1,0 +1,125 @@
+package io.gatekey.application.embedded;
+
+import io.gatekey.application.port.out.MfaDeviceRepository;
+import io.gatekey.application.port.out.MfaFailureCounter;
+import io.gatekey.application.port.out.UsedTimeStepGuard;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.mfa.LockoutPolicy;
+import io.gatekey.domain.mfa.MfaCheck;
+import io.gatekey.domain.mfa.MfaDevice;
+import io.gatekey.domain.mfa.MfaDeviceStatus;
+import io.gatekey.domain.mfa.MfaSerialNumber;
+import io.gatekey.domain.shared.ConflictException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * MFA devices in memory, with the step guard and failure counter over the same entries, so that each of their
+ * updates is one atomic {@code compute} on the device.
+ */
+public final class InMemoryMfaDevices implements MfaDeviceRepository, UsedTimeStepGuard, MfaFailureCounter {
+
+    private static final Comparator<MfaDevice> BY_SERIAL = Comparator.comparing(device -> device.serialNumber().value());
+
+    private final ConcurrentHashMap<MfaSerialNumber, MfaDevice> devices = new ConcurrentHashMap<>();
+
+    @Override
+    public void add(MfaDevice device) {
+        if (devices.putIfAbsent(device.serialNumber(), device) != null) {
+            throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NAME_TAKEN);
+        }
+    }
+
+    @Override
+    public Optional<MfaDevice> find(MfaSerialNumber serialNumber) {
+        return Optional.ofNullable(devices.get(serialNumber));
+    }
+
+    @Override
+    public List<MfaDevice> listBySubAccount(SubAccountId subAccountId) {
+        return devices.values().stream().filter(d -> d.subAccountId().equals(subAccountId)).sorted(BY_SERIAL).toList();
+    }
+
+    @Override
+    public List<MfaDevice> page(AccountId accountId, Optional<SubAccountId> subAccountId, Optional<MfaSerialNumber> after, int limit) {
+        return devices.values().stream()
+                .filter(d -> d.accountId().equals(accountId))
+                .filter(d -> subAccountId.map(d.subAccountId()::equals).orElse(true))
+                .filter(d -> after.map(marker -> d.serialNumber().value().compareTo(marker.value()) > 0).orElse(true))
+                .sorted(BY_SERIAL)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public boolean markEnabled(MfaSerialNumber serialNumber, long acceptedStep, int driftSteps, Instant at) {
+        AtomicBoolean changed = new AtomicBoolean();
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            if (device.isEnabled()) {
+                return device;
+            }
+            changed.set(true);
+            return device.enabled(new MfaCheck.Accepted(Math.max(acceptedStep, device.lastAcceptedStep()), driftSteps), at);
+        });
+        return changed.get();
+    }
+
+    @Override
+    public boolean markDisabled(MfaSerialNumber serialNumber) {
+        AtomicBoolean changed = new AtomicBoolean();
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            if (device.status() != MfaDeviceStatus.ENABLED) {
+                return device;
+            }
+            changed.set(true);
+            return device.disabled();
+        });
+        return changed.get();
+    }
+
+    @Override
+    public boolean setDrift(MfaSerialNumber serialNumber, int driftSteps) {
+        return devices.computeIfPresent(serialNumber, (serial, device) -> device.withDrift(driftSteps)) != null;
+    }
+
+    @Override
+    public boolean delete(MfaSerialNumber serialNumber) {
+        return devices.remove(serialNumber) != null;
+    }
+
+    @Override
+    public boolean acceptIfLater(MfaSerialNumber serialNumber, long step) {
+        AtomicBoolean accepted = new AtomicBoolean();
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            if (step <= device.lastAcceptedStep()) {
+                return device;
+            }
+            accepted.set(true);
+            return device.afterAccepted(step);
+        });
+        return accepted.get();
+    }
+
+    @Override
+    public Tally recordFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
+        AtomicReference<Tally> tally = new AtomicReference<>(new Tally(0, Optional.empty(), false));
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            MfaDevice after = device.afterFailure(now, policy);
+            boolean lockStarted = after.lockedUntil().isPresent() && !after.lockedUntil().equals(device.lockedUntil());
+            tally.set(new Tally(after.failedAttempts(), after.lockedUntil(), lockStarted));
+            return after;
+        });
+        return tally.get();
+    }
+
+    @Override
+    public boolean unlock(MfaSerialNumber serialNumber) {
+        return devices.computeIfPresent(serialNumber, (serial, device) -> device.unlocked()) != null;
+    }
+}

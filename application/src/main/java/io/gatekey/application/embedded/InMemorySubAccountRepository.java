@@ -1,0 +1,53 @@
+package io.gatekey.application.embedded;
+
+import io.gatekey.application.port.out.SubAccountRepository;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.shared.ConflictException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sub accounts in memory; thread-safe. */
+public final class InMemorySubAccountRepository implements SubAccountRepository {
+
+    private final Map<SubAccountId, SubAccount> subAccounts = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void add(SubAccount subAccount) {
+        boolean nameTaken = subAccounts.values().stream()
+                .anyMatch(other -> other.accountId().equals(subAccount.accountId()) && other.name().equals(subAccount.name()));
+        if (nameTaken) {
+            throw new ConflictException(ConflictException.Conflict.SUB_ACCOUNT_NAME_TAKEN);
+        }
+        if (subAccounts.putIfAbsent(subAccount.id(), subAccount) != null) {
+            throw new IllegalStateException("sub account exists: " + subAccount.id());
+        }
+    }
+
+    @Override
+    public synchronized Optional<SubAccount> find(SubAccountId id) {
+        return Optional.ofNullable(subAccounts.get(id));
+    }
+
+    @Override
+    public synchronized List<SubAccount> list(AccountId accountId) {
+        return subAccounts.values().stream()
+                .filter(user -> user.accountId().equals(accountId))
+                .sorted(Comparator.comparing(SubAccount::createdAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean setActive(SubAccountId id, boolean active) {
+        return subAccounts.computeIfPresent(id, (key, user) -> user.withActive(active)) != null;
+    }
+
+    @Override
+    public synchronized boolean delete(SubAccountId id) {
+        return subAccounts.remove(id) != null;
+    }
+}

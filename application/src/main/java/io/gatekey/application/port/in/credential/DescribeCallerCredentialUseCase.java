@@ -1,0 +1,23 @@
+package io.gatekey.application.port.in.credential;
+
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.credential.TemporaryCredential;
+
+/**
+ * Describes the key the caller signed with. A temporary credential that has expired or been revoked since
+ * is reported as not found.
+ */
+public interface DescribeCallerCredentialUseCase {
+
+    CallerCredential describe(Principal caller);
+
+    sealed interface CallerCredential permits LongTerm, Temporary {
+    }
+
+    record LongTerm(AccessKey key) implements CallerCredential {
+    }
+
+    record Temporary(TemporaryCredential credential) implements CallerCredential {
+    }
+}

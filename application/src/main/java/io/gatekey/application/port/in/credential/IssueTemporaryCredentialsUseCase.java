@@ -1,0 +1,70 @@
+package io.gatekey.application.port.in.credential;
+
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.credential.DurationPolicy;
+import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.mfa.MfaCheck;
+import io.gatekey.domain.mfa.MfaDeviceType;
+import io.gatekey.domain.mfa.MfaSerialNumber;
+import io.gatekey.domain.shared.InvalidValueException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Issues temporary credentials to a sub account for itself, after an MFA check when a code is presented.
+ * A caller signing with a temporary key must present a fresh code.
+ */
+public interface IssueTemporaryCredentialsUseCase {
+
+    Result issue(Command command);
+
+    /** {@code subAccountId} is needed only when the operator issues for a user; a user always gets its own. */
+    record Command(Principal caller, Optional<SubAccountId> subAccountId, Duration lifetime, Optional<MfaPresentation> mfa) {
+        public Command {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(subAccountId, "subAccountId");
+            Objects.requireNonNull(lifetime, "lifetime");
+            Objects.requireNonNull(mfa, "mfa");
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                throw new InvalidValueException("duration", "positive");
+            }
+        }
+
+        /** A command whose lifetime follows the door's policy; {@code requestedSeconds} null means its default. */
+        public static Command of(Principal caller, Optional<SubAccountId> subAccountId, DurationPolicy policy,
+                                 Long requestedSeconds, Optional<MfaPresentation> mfa) {
+            return new Command(caller, subAccountId, policy.resolve(requestedSeconds), mfa);
+        }
+    }
+
+    /**
+     * A code, for the device named by serial number or, without one, for the user's single enabled device of
+     * {@code type}. The code is kept exactly as sent.
+     */
+    record MfaPresentation(Optional<MfaSerialNumber> serialNumber, MfaDeviceType type, String code) {
+        public MfaPresentation {
+            Objects.requireNonNull(serialNumber, "serialNumber");
+            Objects.requireNonNull(type, "type");
+            if (code == null || code.isEmpty()) {
+                throw new InvalidValueException("tokenCode", "required");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "MfaPresentation[" + serialNumber.map(Object::toString).orElse(type.name()) + "]";
+        }
+    }
+
+    /** Issued, or refused by the MFA check. */
+    sealed interface Result permits Issued, MfaRejected {
+    }
+
+    record Issued(TemporaryCredential credential) implements Result {
+    }
+
+    record MfaRejected(MfaCheck.Reason reason) implements Result {
+    }
+}

@@ -1,0 +1,25 @@
+package io.gatekey.application.port.out;
+
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.account.SubAccountId;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores sub accounts. */
+public interface SubAccountRepository {
+
+    /** Adds a sub account; throws {@code ConflictException(SUB_ACCOUNT_NAME_TAKEN)} atomically when its account already has that name. */
+    void add(SubAccount subAccount);
+
+    Optional<SubAccount> find(SubAccountId id);
+
+    /** The account's sub accounts, oldest first. */
+    List<SubAccount> list(AccountId accountId);
+
+    /** Switches the active flag; returns false when there is no such sub account. */
+    boolean setActive(SubAccountId id, boolean active);
+
+    /** Removes the sub account; returns false when there was none. Its keys and devices are the caller's to remove first. */
+    boolean delete(SubAccountId id);
+}

@@ -1,0 +1,107 @@
+package io.gatekey.application.service;
+
+import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
+import io.gatekey.application.port.out.AccessKeyRepository;
+import io.gatekey.domain.access.AccessPolicy;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.shared.ConflictException;
+import io.gatekey.domain.shared.Limits;
+import io.gatekey.domain.shared.NotFoundException;
+import java.util.List;
+
+/** Long-term access keys of an account's admin and its sub accounts. */
+public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateAccessKeyUseCase, DeactivateAccessKeyUseCase,
+        DeleteAccessKeyUseCase, ListAccessKeysUseCase {
+
+    private final GatekeyPorts ports;
+    private final AccessKeyRepository accessKeys;
+    private final Lookups lookups;
+    private final NewSecrets newSecrets;
+    private final Auditor auditor;
+
+    public AccessKeyService(GatekeyPorts ports) {
+        this.ports = ports;
+        this.accessKeys = ports.accessKeys();
+        this.lookups = new Lookups(ports);
+        this.newSecrets = new NewSecrets(ports.random());
+        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+    }
+
+    @Override
+    public AccessKey create(CreateAccessKeyUseCase.Command command) {
+        KeyOwner owner = checkedOwner(command.caller(), command.owner());
+        return ports.transactions().inTransaction(() -> {
+            if (accessKeys.listByOwner(owner).size() >= Limits.ACCESS_KEYS_PER_OWNER) {
+                throw new ConflictException(ConflictException.Conflict.ACCESS_KEY_LIMIT);
+            }
+            AccessKey key = newSecrets.accessKey(owner, ports.clock().instant());
+            accessKeys.add(key);
+            auditor.record(AuditEventType.ACCESS_KEY_CREATED, owner.accountId(), command.caller(), key.id(), ownerText(owner));
+            return key;
+        });
+    }
+
+    @Override
+    public AccessKey activate(ActivateAccessKeyUseCase.Command command) {
+        return setActive(command.caller(), command.accessKeyId(), true);
+    }
+
+    @Override
+    public AccessKey deactivate(DeactivateAccessKeyUseCase.Command command) {
+        return setActive(command.caller(), command.accessKeyId(), false);
+    }
+
+    @Override
+    public void delete(DeleteAccessKeyUseCase.Command command) {
+        AccessKey key = managed(command.caller(), command.accessKeyId());
+        ports.transactions().inTransaction(() -> {
+            accessKeys.delete(key.id());
+            auditor.record(AuditEventType.ACCESS_KEY_DELETED, key.owner().accountId(), command.caller(), key.id(), ownerText(key.owner()));
+            return null;
+        });
+    }
+
+    @Override
+    public List<AccessKey> list(ListAccessKeysUseCase.Query query) {
+        return accessKeys.listByOwner(checkedOwner(query.caller(), query.owner()));
+    }
+
+    private AccessKey setActive(Principal caller, AccessKeyId id, boolean active) {
+        AccessKey key = managed(caller, id);
+        return ports.transactions().inTransaction(() -> {
+            accessKeys.setActive(id, active);
+            auditor.record(active ? AuditEventType.ACCESS_KEY_ACTIVATED : AuditEventType.ACCESS_KEY_DEACTIVATED,
+                    key.owner().accountId(), caller, id, ownerText(key.owner()));
+            return key.withActive(active);
+        });
+    }
+
+    private AccessKey managed(Principal caller, AccessKeyId id) {
+        AccessKey key = lookups.accessKey(caller, id);
+        AccessPolicy.requireAccountManagement(caller, key.owner().accountId());
+        return key;
+    }
+
+    private KeyOwner checkedOwner(Principal caller, KeyOwner owner) {
+        AccessPolicy.requireAccountManagement(caller, owner.accountId());
+        lookups.account(caller, owner.accountId());
+        owner.subAccountId().ifPresent(id -> {
+            if (!lookups.subAccount(caller, id).accountId().equals(owner.accountId())) {
+                throw new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, id.value());
+            }
+        });
+        return owner;
+    }
+
+    private static String ownerText(KeyOwner owner) {
+        return owner.subAccountId().map(id -> "user " + id).orElse("admin");
+    }
+}

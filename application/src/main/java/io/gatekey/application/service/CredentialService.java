@@ -1,0 +1,165 @@
+package io.gatekey.application.service;
+
+import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
+import io.gatekey.application.port.out.TemporaryCredentialRepository;
+import io.gatekey.domain.access.AccessPolicy;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.mfa.MfaCheck;
+import io.gatekey.domain.mfa.MfaDevice;
+import io.gatekey.domain.mfa.MfaProvenance;
+import io.gatekey.domain.shared.AccessDeniedException;
+import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.shared.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Temporary credentials: issued after an optional MFA check, described to their holder, revoked. */
+public final class CredentialService implements IssueTemporaryCredentialsUseCase, DescribeCallerCredentialUseCase,
+        RevokeTemporaryCredentialsUseCase, ListTemporaryCredentialsUseCase {
+
+    private final GatekeyPorts ports;
+    private final TemporaryCredentialRepository credentials;
+    private final Lookups lookups;
+    private final NewSecrets newSecrets;
+    private final MfaGate gate;
+    private final Auditor auditor;
+
+    public CredentialService(GatekeyPorts ports, GatekeySettings settings) {
+        this.ports = ports;
+        this.credentials = ports.temporaryCredentials();
+        this.lookups = new Lookups(ports);
+        this.newSecrets = new NewSecrets(ports.random());
+        this.gate = new MfaGate(ports, settings);
+        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+    }
+
+    @Override
+    public Result issue(IssueTemporaryCredentialsUseCase.Command command) {
+        Principal caller = command.caller();
+        SubAccount user = lookups.subAccount(caller, recipient(command));
+        AccessPolicy.requireMayGetCredentialsFor(caller, user.accountId(), user.id());
+        AccessPolicy.requireMayMint(caller, command.mfa().isPresent());
+        if (!user.active()) {
+            throw new AccessDeniedException("the sub account is inactive");
+        }
+        // One transaction: the claimed step, the credential and its audit record land together. A refused code
+        // returns normally, so its failure count and audit record are kept.
+        return ports.transactions().inTransaction(() -> {
+            Optional<MfaProvenance> provenance = Optional.empty();
+            if (command.mfa().isPresent()) {
+                MfaPresentation presented = command.mfa().get();
+                Optional<MfaDevice> device = deviceFor(user, presented);
+                if (device.isEmpty()) {
+                    auditor.record(AuditEventType.MFA_CHECK_FAILED, user.accountId(), caller,
+                            presented.serialNumber().map(Object::toString).orElse(user.id().value()), MfaCheck.Reason.NO_DEVICE.name());
+                    return new MfaRejected(MfaCheck.Reason.NO_DEVICE);
+                }
+                MfaCheck check = gate.verify(caller, device.get(), presented.code());
+                if (check instanceof MfaCheck.Rejected rejected) {
+                    return new MfaRejected(rejected.reason());
+                }
+                provenance = Optional.of(new MfaProvenance(device.get().serialNumber(), ((MfaCheck.Accepted) check).step(),
+                        ports.clock().instant()));
+            }
+            Instant now = ports.clock().instant();
+            TemporaryCredential credential = newSecrets.temporaryCredential(user.accountId(), user.id(), now, command.lifetime(), provenance);
+            credentials.add(credential);
+            auditor.record(AuditEventType.CREDENTIALS_ISSUED, user.accountId(), caller, credential.accessKeyId(),
+                    "lifetime " + command.lifetime().toSeconds() + "s, mfa " + provenance.map(p -> p.serialNumber().value()).orElse("none"));
+            return new Issued(credential);
+        });
+    }
+
+    private static SubAccountId recipient(IssueTemporaryCredentialsUseCase.Command command) {
+        if (command.caller() instanceof Principal.SubAccountUser user) {
+            if (command.subAccountId().isPresent() && !command.subAccountId().get().equals(user.subAccountId())) {
+                throw new AccessDeniedException("temporary credentials are issued to a sub account for itself");
+            }
+            return user.subAccountId();
+        }
+        if (command.caller() instanceof Principal.AccountAdmin) {
+            throw new AccessDeniedException("temporary credentials are issued to a sub account for itself");
+        }
+        return command.subAccountId().orElseThrow(() -> new InvalidValueException("subAccountId", "required for the operator"));
+    }
+
+    /** The named device if it is the user's, else the user's single enabled device of the presented type. */
+    private Optional<MfaDevice> deviceFor(SubAccount user, MfaPresentation presented) {
+        if (presented.serialNumber().isPresent()) {
+            return ports.mfaDevices().find(presented.serialNumber().get())
+                    .filter(device -> device.subAccountId().equals(user.id()));
+        }
+        List<MfaDevice> enabled = ports.mfaDevices().listBySubAccount(user.id()).stream()
+                .filter(device -> device.type() == presented.type() && device.isEnabled())
+                .toList();
+        return enabled.size() == 1 ? Optional.of(enabled.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public CallerCredential describe(Principal caller) {
+        if (caller instanceof Principal.SubAccountUser user && user.temporary()) {
+            return credentials.find(user.accessKeyId())
+                    .filter(credential -> credential.usableAt(ports.clock().instant()))
+                    .<CallerCredential>map(Temporary::new)
+                    .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.TEMPORARY_CREDENTIAL, user.accessKeyId().value()));
+        }
+        if (caller instanceof Principal.SubAccountUser user) {
+            return new LongTerm(lookups.accessKey(caller, user.accessKeyId()));
+        }
+        if (caller instanceof Principal.AccountAdmin admin) {
+            return new LongTerm(lookups.accessKey(caller, admin.accessKeyId()));
+        }
+        throw new AccessDeniedException("the operator signs with no key");
+    }
+
+    @Override
+    public int revoke(RevokeTemporaryCredentialsUseCase.Command command) {
+        Principal caller = command.caller();
+        RevokeTemporaryCredentialsUseCase.Scope scope = command.scope();
+        return ports.transactions().inTransaction(() -> {
+            AccountId account;
+            String subject;
+            int revoked;
+            if (scope instanceof One one) {
+                TemporaryCredential credential = credentials.find(one.accessKeyId())
+                        .filter(c -> caller.account().map(c.accountId()::equals).orElse(true))
+                        .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.TEMPORARY_CREDENTIAL, one.accessKeyId().value()));
+                AccessPolicy.requireSelfOrAdmin(caller, credential.accountId(), credential.subAccountId());
+                account = credential.accountId();
+                subject = credential.accessKeyId().value();
+                revoked = credentials.revoke(credential.accessKeyId()) ? 1 : 0;
+            } else if (scope instanceof AllOfSubAccount all) {
+                SubAccount user = lookups.subAccount(caller, all.subAccountId());
+                AccessPolicy.requireSelfOrAdmin(caller, user.accountId(), user.id());
+                account = user.accountId();
+                subject = user.id().value();
+                revoked = credentials.revokeAllOf(user.id());
+            } else {
+                AllFromDevice fromDevice = (AllFromDevice) scope;
+                MfaDevice device = lookups.mfaDevice(caller, fromDevice.serialNumber());
+                AccessPolicy.requireSelfOrAdmin(caller, device.accountId(), device.subAccountId());
+                account = device.accountId();
+                subject = device.serialNumber().value();
+                revoked = credentials.revokeAllFromDevice(device.serialNumber());
+            }
+            auditor.record(AuditEventType.CREDENTIALS_REVOKED, account, caller, subject, revoked + " revoked");
+            return revoked;
+        });
+    }
+
+    @Override
+    public List<TemporaryCredential> list(ListTemporaryCredentialsUseCase.Query query) {
+        SubAccount user = lookups.subAccount(query.caller(), query.subAccountId());
+        AccessPolicy.requireSelfOrAdmin(query.caller(), user.accountId(), user.id());
+        return credentials.listUnexpired(user.id(), ports.clock().instant());
+    }
+}

@@ -1,0 +1,43 @@
+package io.gatekey.application.service;
+
+import io.gatekey.application.port.out.AccessKeyRepository;
+import io.gatekey.application.port.out.AccountRepository;
+import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.MfaDeviceRepository;
+import io.gatekey.application.port.out.MfaFailureCounter;
+import io.gatekey.application.port.out.RandomSource;
+import io.gatekey.application.port.out.SubAccountRepository;
+import io.gatekey.application.port.out.TemporaryCredentialRepository;
+import io.gatekey.application.port.out.TransactionRunner;
+import io.gatekey.application.port.out.UsedTimeStepGuard;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Every outbound port the use cases need, as one value for the wiring. */
+public record GatekeyPorts(
+        AccountRepository accounts,
+        SubAccountRepository subAccounts,
+        AccessKeyRepository accessKeys,
+        MfaDeviceRepository mfaDevices,
+        UsedTimeStepGuard usedTimeSteps,
+        MfaFailureCounter mfaFailures,
+        TemporaryCredentialRepository temporaryCredentials,
+        AuditLog auditLog,
+        RandomSource random,
+        TransactionRunner transactions,
+        Clock clock) {
+
+    public GatekeyPorts {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(subAccounts, "subAccounts");
+        Objects.requireNonNull(accessKeys, "accessKeys");
+        Objects.requireNonNull(mfaDevices, "mfaDevices");
+        Objects.requireNonNull(usedTimeSteps, "usedTimeSteps");
+        Objects.requireNonNull(mfaFailures, "mfaFailures");
+        Objects.requireNonNull(temporaryCredentials, "temporaryCredentials");
+        Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

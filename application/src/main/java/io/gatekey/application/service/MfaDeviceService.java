@@ -1,0 +1,176 @@
+package io.gatekey.application.service;
+
+import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
+import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
+import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.UnlockMfaDeviceUseCase;
+import io.gatekey.application.port.out.MfaDeviceRepository;
+import io.gatekey.domain.access.AccessPolicy;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.mfa.MfaCheck;
+import io.gatekey.domain.mfa.MfaDevice;
+import io.gatekey.domain.mfa.MfaDeviceType;
+import io.gatekey.domain.mfa.MfaSerialNumber;
+import io.gatekey.domain.mfa.OtpAuthUri;
+import io.gatekey.domain.mfa.TotpParameters;
+import io.gatekey.domain.shared.ConflictException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The life of virtual MFA devices: create, enable with two codes, resync, disable, delete, list, unlock. */
+public final class MfaDeviceService implements CreateMfaDeviceUseCase, EnableMfaDeviceUseCase, ResyncMfaDeviceUseCase,
+        DisableMfaDeviceUseCase, DeleteMfaDeviceUseCase, ListMfaDevicesUseCase, UnlockMfaDeviceUseCase, ResetMfaDriftUseCase {
+
+    private final GatekeyPorts ports;
+    private final GatekeySettings settings;
+    private final MfaDeviceRepository devices;
+    private final Lookups lookups;
+    private final NewSecrets newSecrets;
+    private final MfaGate gate;
+    private final Auditor auditor;
+
+    public MfaDeviceService(GatekeyPorts ports, GatekeySettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        this.devices = ports.mfaDevices();
+        this.lookups = new Lookups(ports);
+        this.newSecrets = new NewSecrets(ports.random());
+        this.gate = new MfaGate(ports, settings);
+        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+    }
+
+    @Override
+    public CreatedMfaDevice create(CreateMfaDeviceUseCase.Command command) {
+        SubAccount user = lookups.subAccount(command.caller(), command.subAccountId());
+        AccessPolicy.requireSelfOrAdmin(command.caller(), user.accountId(), user.id());
+        return ports.transactions().inTransaction(() -> {
+            if (devices.listBySubAccount(user.id()).stream().anyMatch(d -> d.type() == MfaDeviceType.VIRTUAL)) {
+                throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_LIMIT);
+            }
+            MfaDevice device = MfaDevice.create(user.accountId(), user.id(), command.name(), MfaDeviceType.VIRTUAL,
+                    newSecrets.totpSeed(), TotpParameters.DEFAULT, ports.clock().instant());
+            devices.add(device);
+            auditor.record(AuditEventType.MFA_DEVICE_CREATED, user.accountId(), command.caller(), device.serialNumber(), "virtual");
+            String uri = OtpAuthUri.of(settings.otpIssuer(), user.name().value(), device.seed(), device.parameters());
+            return new CreatedMfaDevice(device, device.seed().toBase32(), uri);
+        });
+    }
+
+    @Override
+    public MfaCheck enable(EnableMfaDeviceUseCase.Command command) {
+        MfaDevice device = lookups.mfaDeviceOf(command.caller(), command.subAccountId(), command.serialNumber());
+        if (device.isEnabled()) {
+            throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ALREADY_ENABLED);
+        }
+        return ports.transactions().inTransaction(() -> {
+            Instant now = ports.clock().instant();
+            MfaCheck check = device.checkConsecutive(command.firstCode(), command.secondCode(), now);
+            if (check instanceof MfaCheck.Rejected rejected) {
+                gate.refused(command.caller(), device, rejected.reason(), now);
+                return check;
+            }
+            MfaCheck.Accepted accepted = (MfaCheck.Accepted) check;
+            MfaDevice enabled = device.enabled(accepted, now);
+            if (!devices.markEnabled(device.serialNumber(), enabled.lastAcceptedStep(), enabled.driftSteps(), now)) {
+                throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ALREADY_ENABLED);
+            }
+            auditor.record(AuditEventType.MFA_DEVICE_ENABLED, device.accountId(), command.caller(), device.serialNumber(),
+                    "drift " + enabled.driftSteps());
+            return check;
+        });
+    }
+
+    @Override
+    public MfaCheck resync(ResyncMfaDeviceUseCase.Command command) {
+        MfaDevice device = lookups.mfaDeviceOf(command.caller(), command.subAccountId(), command.serialNumber());
+        if (!device.isEnabled()) {
+            throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NOT_ENABLED);
+        }
+        return ports.transactions().inTransaction(() -> {
+            MfaCheck check = gate.verifyConsecutive(command.caller(), device, command.firstCode(), command.secondCode());
+            if (check instanceof MfaCheck.Accepted accepted) {
+                int drift = MfaDevice.driftOf(accepted);
+                devices.setDrift(device.serialNumber(), drift);
+                auditor.record(AuditEventType.MFA_DEVICE_RESYNCED, device.accountId(), command.caller(), device.serialNumber(),
+                        "drift " + drift);
+            }
+            return check;
+        });
+    }
+
+    @Override
+    public void disable(DisableMfaDeviceUseCase.Command command) {
+        MfaDevice device = lookups.mfaDeviceOf(command.caller(), command.subAccountId(), command.serialNumber());
+        ports.transactions().inTransaction(() -> {
+            if (!devices.markDisabled(device.serialNumber())) {
+                throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NOT_ENABLED);
+            }
+            auditor.record(AuditEventType.MFA_DEVICE_DISABLED, device.accountId(), command.caller(), device.serialNumber(), "");
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(DeleteMfaDeviceUseCase.Command command) {
+        MfaDevice device = lookups.mfaDeviceOf(command.caller(), command.subAccountId(), command.serialNumber());
+        if (device.isEnabled()) {
+            throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ENABLED);
+        }
+        ports.transactions().inTransaction(() -> {
+            devices.delete(device.serialNumber());
+            auditor.record(AuditEventType.MFA_DEVICE_DELETED, device.accountId(), command.caller(), device.serialNumber(), "");
+            return null;
+        });
+    }
+
+    @Override
+    public Page list(ListMfaDevicesUseCase.Query query) {
+        lookups.account(query.caller(), query.accountId());
+        if (query.subAccountId().isPresent()) {
+            SubAccount user = lookups.subAccount(query.caller(), query.subAccountId().get());
+            AccessPolicy.requireSelfOrAdmin(query.caller(), user.accountId(), user.id());
+        } else {
+            AccessPolicy.requireAccountManagement(query.caller(), query.accountId());
+        }
+        List<MfaDevice> found = devices.page(query.accountId(), query.subAccountId(), query.marker(), query.limit() + 1);
+        if (found.size() <= query.limit()) {
+            return new Page(found, Optional.empty());
+        }
+        List<MfaDevice> page = found.subList(0, query.limit());
+        return new Page(page, Optional.of(page.get(page.size() - 1).serialNumber()));
+    }
+
+    @Override
+    public void unlock(UnlockMfaDeviceUseCase.Command command) {
+        MfaDevice device = administered(command.caller(), command.serialNumber());
+        ports.transactions().inTransaction(() -> {
+            ports.mfaFailures().unlock(device.serialNumber());
+            auditor.record(AuditEventType.MFA_DEVICE_UNLOCKED, device.accountId(), command.caller(), device.serialNumber(), "");
+            return null;
+        });
+    }
+
+    @Override
+    public void resetDrift(ResetMfaDriftUseCase.Command command) {
+        MfaDevice device = administered(command.caller(), command.serialNumber());
+        ports.transactions().inTransaction(() -> {
+            devices.setDrift(device.serialNumber(), 0);
+            auditor.record(AuditEventType.MFA_DRIFT_RESET, device.accountId(), command.caller(), device.serialNumber(),
+                    "was " + device.driftSteps());
+            return null;
+        });
+    }
+
+    private MfaDevice administered(Principal caller, MfaSerialNumber serial) {
+        MfaDevice device = lookups.mfaDevice(caller, serial);
+        AccessPolicy.requireAccountManagement(caller, device.accountId());
+        return device;
+    }
+}

@@ -1,0 +1,57 @@
+package io.gatekey.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.account.Account;
+import io.gatekey.domain.account.SubAccount;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every {@code AccessKeyRepository} guarantees. */
+public abstract class AccessKeyRepositoryContract extends PortContract {
+
+    @Test
+    void storesKeysWithTheirSecretAndFindsThemById() {
+        Account account = newAccount();
+        AccessKey key = newAccessKey(KeyOwner.admin(account.id()), NOW);
+        AccessKey found = ports.accessKeys().find(key.id()).orElseThrow();
+        assertEquals(key.id(), found.id());
+        assertEquals(key.owner(), found.owner());
+        assertEquals(key.secret().reveal(), found.secret().reveal());
+        assertTrue(found.active());
+        assertEquals(NOW, found.createdAt());
+        assertEquals(Optional.empty(), found.lastUsedAt());
+        assertEquals(Optional.empty(), ports.accessKeys().find(new AccessKeyId("GKAKMISSINGMISSINGMI")));
+    }
+
+    @Test
+    void listsKeysPerOwnerOldestFirst() {
+        Account account = newAccount();
+        SubAccount user = newSubAccount(account, "alice");
+        AccessKey admin = newAccessKey(KeyOwner.admin(account.id()), NOW);
+        AccessKey older = newAccessKey(KeyOwner.subAccount(account.id(), user.id()), NOW.minusSeconds(10));
+        AccessKey newer = newAccessKey(KeyOwner.subAccount(account.id(), user.id()), NOW);
+
+        assertEquals(List.of(admin.id()), ports.accessKeys().listByOwner(KeyOwner.admin(account.id())).stream().map(AccessKey::id).toList());
+        assertEquals(List.of(older.id(), newer.id()),
+                ports.accessKeys().listByOwner(KeyOwner.subAccount(account.id(), user.id())).stream().map(AccessKey::id).toList());
+    }
+
+    @Test
+    void switchesActiveRecordsUseAndDeletes() {
+        AccessKey key = newAccessKey(KeyOwner.admin(newAccount().id()), NOW);
+        assertTrue(ports.accessKeys().setActive(key.id(), false));
+        assertFalse(ports.accessKeys().find(key.id()).orElseThrow().active());
+        ports.accessKeys().recordUse(key.id(), NOW.plusSeconds(5));
+        assertEquals(Optional.of(NOW.plusSeconds(5)), ports.accessKeys().find(key.id()).orElseThrow().lastUsedAt());
+        assertTrue(ports.accessKeys().delete(key.id()));
+        assertFalse(ports.accessKeys().delete(key.id()));
+        assertFalse(ports.accessKeys().setActive(key.id(), true));
+    }
+}

@@ -1,0 +1,96 @@
+package io.gatekey.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
+import io.gatekey.application.testing.World;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.SecretKey;
+import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.signature.Authentication;
+import io.gatekey.domain.signature.ClockSkewPolicy;
+import io.gatekey.domain.signature.SessionTokenRule;
+import io.gatekey.domain.signature.SignatureAlgorithm;
+import io.gatekey.domain.signature.SignedRequest;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuthenticateRequestTest {
+
+    private final World world = new World();
+    private final World.Tenant acme = world.acme;
+
+    private Authentication authenticate(AccessKeyId id, SecretKey secret, Optional<String> token, SessionTokenRule rule) {
+        String message = "GET /api/v1/credentials\n" + world.clock.millis() + "\n" + id;
+        byte[] signature = SignatureAlgorithm.HMAC_SHA256.sign(secret.bytes(), message);
+        return world.useCases.authenticateRequest().authenticate(new SignedRequest(id, world.clock.instant(), message,
+                SignatureAlgorithm.HMAC_SHA256, signature, token, rule, ClockSkewPolicy.NCP));
+    }
+
+    private Authentication authenticate(AccessKeyId id, SecretKey secret) {
+        return authenticate(id, secret, Optional.empty(), SessionTokenRule.NOT_SENT);
+    }
+
+    @Test
+    void aLongTermKeyAuthenticatesItsOwner() {
+        assertEquals(new Authentication.Authenticated(acme.userPrincipal), authenticate(acme.userKey.id(), acme.userKey.secret()));
+        assertEquals(new Authentication.Authenticated(acme.admin), authenticate(acme.adminKey.id(), acme.adminKey.secret()));
+    }
+
+    @Test
+    void unknownKeysAndWrongSecretsAreRefused() {
+        assertEquals(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY), authenticate(new AccessKeyId("GKAKNOPENOPENOPENOPE"), acme.userKey.secret()));
+        assertEquals(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY), authenticate(new AccessKeyId("GKSTNOPENOPENOPENOPE"), acme.userKey.secret()));
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SIGNATURE), authenticate(acme.userKey.id(), acme.adminKey.secret()));
+    }
+
+    @Test
+    void deactivatedKeysAndUsersAreRefused() {
+        world.useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(acme.admin, acme.userKey.id()));
+        assertEquals(new Authentication.Refused(Authentication.Reason.INACTIVE), authenticate(acme.userKey.id(), acme.userKey.secret()));
+        world.useCases.deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(acme.admin, world.acme.user.id()));
+        assertEquals(new Authentication.Refused(Authentication.Reason.INACTIVE), authenticate(acme.userKey.id(), acme.userKey.secret()));
+    }
+
+    @Test
+    void aTemporaryKeyCarriesItsMfaContextUntilItExpiresOrIsRevoked() {
+        World.Device device = acme.enrolledDevice("phone");
+        TemporaryCredential credential = assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class,
+                acme.issueWithCode(device, device.code(1))).credential();
+
+        Authentication verdict = authenticate(credential.accessKeyId(), credential.secret(),
+                Optional.of(credential.sessionToken().reveal()), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS);
+        Principal.SubAccountUser principal = (Principal.SubAccountUser) assertInstanceOf(Authentication.Authenticated.class, verdict).principal();
+        assertEquals(credential.mfa(), principal.mfa());
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN),
+                authenticate(credential.accessKeyId(), credential.secret(), Optional.empty(), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS));
+
+        world.clock.advance(Duration.ofSeconds(3599));
+        assertInstanceOf(Authentication.Authenticated.class, authenticate(credential.accessKeyId(), credential.secret()));
+        world.clock.advance(Duration.ofSeconds(1));
+        assertEquals(new Authentication.Refused(Authentication.Reason.EXPIRED), authenticate(credential.accessKeyId(), credential.secret()));
+    }
+
+    @Test
+    void aRevokedTemporaryKeyIsRefused() {
+        TemporaryCredential credential = assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class,
+                acme.issueAs(acme.userPrincipal, Optional.empty(), null)).credential();
+        world.useCases.revokeTemporaryCredentials().revoke(new RevokeTemporaryCredentialsUseCase.Command(acme.admin,
+                new RevokeTemporaryCredentialsUseCase.One(credential.accessKeyId())));
+        assertEquals(new Authentication.Refused(Authentication.Reason.REVOKED), authenticate(credential.accessKeyId(), credential.secret()));
+    }
+
+    @Test
+    void aSuccessfulSignatureRecordsTheKeysLastUse() {
+        authenticate(acme.userKey.id(), acme.userKey.secret());
+        var keys = world.useCases.listAccessKeys().list(new io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase.Query(
+                acme.admin, acme.userKey.owner()));
+        assertEquals(Optional.of(world.clock.instant()), keys.get(0).lastUsedAt());
+    }
+}

@@ -1,0 +1,4 @@
+package io.gatekey.archfixture.adapters.adapter.persistence;
+
+public class JdbcOrders {
+}

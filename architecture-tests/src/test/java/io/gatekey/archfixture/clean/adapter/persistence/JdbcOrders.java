@@ -1,0 +1,5 @@
+package io.gatekey.archfixture.clean.adapter.persistence;
+
+public class JdbcOrders {
+    java.sql.Connection connection;
+}

@@ -1,0 +1,5 @@
+package io.gatekey.archfixture.cycle.a;
+
+public class First {
+    io.gatekey.archfixture.cycle.b.Second second;
+}

@@ -1,0 +1,5 @@
+package io.gatekey.archfixture.cycle.b;
+
+public class Second {
+    io.gatekey.archfixture.cycle.a.First first;
+}

@@ -1,0 +1,4 @@
+package io.gatekey.archfixture.domainup.application;
+
+public class OrderService {
+}

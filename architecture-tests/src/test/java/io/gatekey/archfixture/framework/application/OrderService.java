@@ -1,0 +1,5 @@
+package io.gatekey.archfixture.framework.application;
+
+@jakarta.inject.Singleton
+public class OrderService {
+}

@@ -1,0 +1,5 @@
+package io.gatekey.archfixture.jdbc.domain;
+
+public class Orders {
+    java.sql.Connection connection;
+}

@@ -1,0 +1,67 @@
+package io.gatekey.domain.access;
+
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.mfa.MfaProvenance;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Who is calling: the local operator, an account's admin, or a sub account (with the MFA context of its key). */
+public sealed interface Principal permits Principal.Operator, Principal.AccountAdmin, Principal.SubAccountUser {
+
+    /** A short, non-secret description for audit records. */
+    String describe();
+
+    /** The account the caller belongs to; empty for the operator. */
+    default Optional<AccountId> account() {
+        if (this instanceof AccountAdmin admin) {
+            return Optional.of(admin.accountId());
+        }
+        if (this instanceof SubAccountUser user) {
+            return Optional.of(user.accountId());
+        }
+        return Optional.empty();
+    }
+
+    /** The installation's operator: the local CLI and the embedding program, never a network caller. */
+    record Operator() implements Principal {
+        @Override
+        public String describe() {
+            return "operator";
+        }
+    }
+
+    /** An account's admin, signing with one of the account's own (not a sub account's) keys. */
+    record AccountAdmin(AccountId accountId, AccessKeyId accessKeyId) implements Principal {
+        public AccountAdmin {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(accessKeyId, "accessKeyId");
+        }
+
+        @Override
+        public String describe() {
+            return "admin:" + accountId + "/" + accessKeyId;
+        }
+    }
+
+    /** A sub account, signing with a long-term key or a temporary one (which may carry MFA provenance). */
+    record SubAccountUser(AccountId accountId, SubAccountId subAccountId, AccessKeyId accessKeyId,
+                          Optional<MfaProvenance> mfa) implements Principal {
+        public SubAccountUser {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(subAccountId, "subAccountId");
+            Objects.requireNonNull(accessKeyId, "accessKeyId");
+            Objects.requireNonNull(mfa, "mfa");
+        }
+
+        public boolean temporary() {
+            return accessKeyId.isTemporary();
+        }
+
+        @Override
+        public String describe() {
+            return "user:" + accountId + "/" + subAccountId + "/" + accessKeyId;
+        }
+    }
+}

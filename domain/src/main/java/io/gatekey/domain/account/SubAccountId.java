@@ -1,0 +1,24 @@
+package io.gatekey.domain.account;
+
+import io.gatekey.domain.shared.Identifiers;
+import io.gatekey.domain.shared.InvalidValueException;
+
+/** Identifies a sub account (an IAM user): 1-64 of letters, digits, '_' and '-'. */
+public record SubAccountId(String value) {
+
+    public SubAccountId {
+        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new InvalidValueException("userId", "1-64 letters, digits, '_' or '-'");
+        }
+    }
+
+    /** A new id from 16 random bytes, as 32 lower-case hex digits. */
+    public static SubAccountId fromRandom(byte[] sixteenBytes) {
+        return new SubAccountId(Identifiers.hex(sixteenBytes));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,70 @@
+package io.gatekey.domain.signature;
+
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.SecretKey;
+import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.shared.Secrets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides whether a signed request comes from the holder of a key. The clock and the signature are checked
+ * before the key's state, so only someone holding the secret learns that a key is inactive, expired or revoked.
+ */
+public final class RequestVerifier {
+
+    private RequestVerifier() {
+    }
+
+    /** A request signed with a long-term key; {@code ownerActive} is false when its sub account is deactivated. */
+    public static Authentication verify(SignedRequest request, AccessKey key, boolean ownerActive, Instant now) {
+        Optional<Authentication.Reason> refusal = checkTimeAndSignature(request, key.secret(), now);
+        if (refusal.isPresent()) {
+            return new Authentication.Refused(refusal.get());
+        }
+        if (!key.active() || !ownerActive) {
+            return new Authentication.Refused(Authentication.Reason.INACTIVE);
+        }
+        Principal principal = key.owner().subAccountId()
+                .<Principal>map(user -> new Principal.SubAccountUser(key.owner().accountId(), user, key.id(), Optional.empty()))
+                .orElseGet(() -> new Principal.AccountAdmin(key.owner().accountId(), key.id()));
+        return new Authentication.Authenticated(principal);
+    }
+
+    /** A request signed with a temporary key. */
+    public static Authentication verify(SignedRequest request, TemporaryCredential credential, boolean ownerActive, Instant now) {
+        Optional<Authentication.Reason> refusal = checkTimeAndSignature(request, credential.secret(), now);
+        if (refusal.isPresent()) {
+            return new Authentication.Refused(refusal.get());
+        }
+        boolean tokenSent = request.sessionToken().isPresent();
+        boolean tokenRequired = request.sessionTokenRule() == SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS;
+        if ((tokenRequired || tokenSent) && !credential.sessionToken().matches(request.sessionToken().orElse(null))) {
+            return new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN);
+        }
+        if (credential.revoked()) {
+            return new Authentication.Refused(Authentication.Reason.REVOKED);
+        }
+        if (credential.isExpired(now)) {
+            return new Authentication.Refused(Authentication.Reason.EXPIRED);
+        }
+        if (!ownerActive) {
+            return new Authentication.Refused(Authentication.Reason.INACTIVE);
+        }
+        return new Authentication.Authenticated(new Principal.SubAccountUser(
+                credential.accountId(), credential.subAccountId(), credential.accessKeyId(), credential.mfa()));
+    }
+
+    private static Optional<Authentication.Reason> checkTimeAndSignature(SignedRequest request, SecretKey secret, Instant now) {
+        if (request.clockSkew().refuses(request.requestTime(), now)) {
+            return Optional.of(Authentication.Reason.CLOCK_SKEW);
+        }
+        byte[] expected = request.algorithm().sign(secret.bytes(), request.stringToSign());
+        // Constant time: a byte-by-byte early exit would let a caller find the signature one byte at a time.
+        if (!Secrets.constantTimeEquals(expected, request.signature())) {
+            return Optional.of(Authentication.Reason.BAD_SIGNATURE);
+        }
+        return Optional.empty();
+    }
+}
