@@ -46,6 +46,7 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
     @Test
     void switchesActiveRecordsUseAndDeletes() {
         AccessKey key = newAccessKey(KeyOwner.admin(newAccount().id()), NOW);
+        assertTrue(ports.accessKeys().setActive(key.id(), true));
         assertTrue(ports.accessKeys().setActive(key.id(), false));
         assertFalse(ports.accessKeys().find(key.id()).orElseThrow().active());
         ports.accessKeys().recordUse(key.id(), NOW.plusSeconds(5));

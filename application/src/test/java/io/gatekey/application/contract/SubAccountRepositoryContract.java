@@ -43,6 +43,8 @@ public abstract class SubAccountRepositoryContract extends PortContract {
     @Test
     void switchesActiveAndDeletes() {
         SubAccount alice = newSubAccount(newAccount(), "alice");
+        assertTrue(ports.subAccounts().setActive(alice.id(), true));
+        assertTrue(ports.subAccounts().find(alice.id()).orElseThrow().active());
         assertTrue(ports.subAccounts().setActive(alice.id(), false));
         assertFalse(ports.subAccounts().find(alice.id()).orElseThrow().active());
         assertTrue(ports.subAccounts().setActive(alice.id(), true));

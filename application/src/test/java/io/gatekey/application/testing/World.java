@@ -8,7 +8,9 @@ import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCas
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
 import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.service.GatekeyPorts;
 import io.gatekey.application.service.GatekeyServices;
+import io.gatekey.application.service.GatekeySettings;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.KeyOwner;
@@ -26,9 +28,11 @@ import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.mfa.Totp;
 import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A small installation for use-case tests: two accounts, each with an admin key and a sub account with a key,
@@ -39,11 +43,24 @@ public final class World {
     public static final Instant START = Instant.parse("2026-06-01T10:00:10Z");
 
     public final MutableClock clock = new MutableClock(START);
-    public final EmbeddedGatekey gatekey = EmbeddedGatekey.inMemory(clock);
-    public final GatekeyServices useCases = gatekey.useCases();
-    public final Principal operator = gatekey.operator();
-    public final Tenant acme = tenant("Acme", "alice");
-    public final Tenant globex = tenant("Globex", "mallory");
+    public final GatekeyPorts ports;
+    public final GatekeyServices useCases;
+    public final Principal operator = new Principal.Operator();
+    public final Tenant acme;
+    public final Tenant globex;
+
+    /** A world over in-memory stores. */
+    public World() {
+        this(EmbeddedGatekey::inMemoryPorts);
+    }
+
+    /** A world over the stores that {@code store} opens on the world's clock. */
+    public World(Function<Clock, GatekeyPorts> store) {
+        this.ports = store.apply(clock);
+        this.useCases = new GatekeyServices(ports, GatekeySettings.DEFAULT);
+        this.acme = new Tenant("Acme", "alice");
+        this.globex = new Tenant("Globex", "mallory");
+    }
 
     /** An account with its admin and one sub account, each holding a key. */
     public final class Tenant {
@@ -113,11 +130,7 @@ public final class World {
         }
     }
 
-    private Tenant tenant(String name, String userName) {
-        return new Tenant(name, userName);
-    }
-
     public List<AuditEvent> audit(AuditEventType type) {
-        return gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.of(type), Optional.empty(), 1000));
+        return ports.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.of(type), Optional.empty(), 1000));
     }
 }

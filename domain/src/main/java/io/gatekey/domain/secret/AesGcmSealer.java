@@ -27,6 +27,14 @@ public final class AesGcmSealer {
 
     /** {@code keys} holds every version still in use; the highest version seals. */
     public AesGcmSealer(Iterable<MasterKey> keys, SecureRandom random) {
+        this(keys, 0, random);
+    }
+
+    /**
+     * {@code keys} holds every version still in use; {@code activeVersion} seals (0: the highest). A new version
+     * can so be known to every node before any node seals with it.
+     */
+    public AesGcmSealer(Iterable<MasterKey> keys, int activeVersion, SecureRandom random) {
         for (MasterKey key : keys) {
             if (keysByVersion.putIfAbsent(key.version(), key) != null) {
                 throw new IllegalArgumentException("two master keys with version " + key.version());
@@ -35,7 +43,12 @@ public final class AesGcmSealer {
         if (keysByVersion.isEmpty()) {
             throw new IllegalArgumentException("at least one master key");
         }
-        this.current = ((TreeMap<Integer, MasterKey>) keysByVersion).lastEntry().getValue();
+        this.current = activeVersion == 0
+                ? ((TreeMap<Integer, MasterKey>) keysByVersion).lastEntry().getValue()
+                : keysByVersion.get(activeVersion);
+        if (current == null) {
+            throw new IllegalArgumentException("no master key of the active version " + activeVersion);
+        }
         this.random = Objects.requireNonNull(random, "random");
     }
 

@@ -1,0 +1,37 @@
+package io.gatekey.adapter.persistence;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
+
+    AccessKeyRow save(AccessKeyRow row);
+
+    Optional<AccessKeyRow> findById(String id);
+
+    @Query("SELECT * FROM access_key WHERE account_id = :accountId AND sub_account_id IS NULL ORDER BY created_ms, id")
+    List<AccessKeyRow> listAdminKeys(String accountId);
+
+    @Query("SELECT * FROM access_key WHERE account_id = :accountId AND sub_account_id = :subAccountId ORDER BY created_ms, id")
+    List<AccessKeyRow> listUserKeys(String accountId, String subAccountId);
+
+    @Query("UPDATE access_key SET active = :active WHERE id = :id")
+    int updateActive(String id, boolean active);
+
+    @Query("UPDATE access_key SET last_used_ms = :usedMs WHERE id = :id AND (last_used_ms IS NULL OR last_used_ms < :usedMs)")
+    int updateLastUsed(String id, long usedMs);
+
+    @Query("DELETE FROM access_key WHERE id = :id")
+    int deleteRow(String id);
+
+    @Query("SELECT * FROM access_key WHERE key_version <> :version ORDER BY id LIMIT :limit")
+    List<AccessKeyRow> listSealedOtherThan(int version, int limit);
+
+    @Query("UPDATE access_key SET secret_sealed = :sealed, key_version = :newVersion WHERE id = :id AND key_version = :oldVersion")
+    int reseal(String id, byte[] sealed, int newVersion, int oldVersion);
+}

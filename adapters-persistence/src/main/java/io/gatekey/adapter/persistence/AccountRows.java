@@ -1,0 +1,25 @@
+package io.gatekey.adapter.persistence;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AccountRows extends GenericRepository<AccountRow, String> {
+
+    AccountRow save(AccountRow row);
+
+    Optional<AccountRow> findById(String id);
+
+    @Query("SELECT * FROM account ORDER BY created_ms, id")
+    List<AccountRow> listAll();
+
+    @Query("SELECT id FROM account WHERE login_alias = :alias")
+    Optional<String> findIdByLoginAlias(String alias);
+
+    @Query("UPDATE account SET login_alias = :alias WHERE id = :id")
+    int updateLoginAlias(String id, String alias);
+}

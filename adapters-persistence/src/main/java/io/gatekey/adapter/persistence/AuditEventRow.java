@@ -1,0 +1,11 @@
+package io.gatekey.adapter.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+@MappedEntity("audit_event")
+record AuditEventRow(@Id @GeneratedValue @Nullable Long id, long atMs, String eventType, String accountId, String actor,
+                     String subject, String detail) {
+}

@@ -1,0 +1,74 @@
+package io.gatekey.adapter.persistence;
+
+import io.gatekey.application.port.out.AccessKeyRepository;
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.accesskey.SecretKey;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.secret.SealedSecret;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Long-term keys in the database, their secrets sealed; found by primary key on every signed request. */
+@Singleton
+@StorageBoundary
+class JdbcAccessKeyRepository implements AccessKeyRepository {
+
+    static final String TABLE = "access_key";
+    static final String SECRET = "secret";
+
+    private final AccessKeyRows rows;
+    private final Sealing sealing;
+
+    JdbcAccessKeyRepository(AccessKeyRows rows, Sealing sealing) {
+        this.rows = rows;
+        this.sealing = sealing;
+    }
+
+    @Override
+    public void add(AccessKey key) {
+        SealedSecret secret = sealing.seal(TABLE, key.id().value(), SECRET, key.secret().bytes());
+        rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(),
+                key.owner().subAccountId().map(SubAccountId::value).orElse(null), secret.sealed(), secret.keyVersion(),
+                key.active(), key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null)));
+    }
+
+    @Override
+    public Optional<AccessKey> find(AccessKeyId id) {
+        return rows.findById(id.value()).map(this::toDomain);
+    }
+
+    @Override
+    public List<AccessKey> listByOwner(KeyOwner owner) {
+        List<AccessKeyRow> found = owner.subAccountId()
+                .map(user -> rows.listUserKeys(owner.accountId().value(), user.value()))
+                .orElseGet(() -> rows.listAdminKeys(owner.accountId().value()));
+        return found.stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public boolean setActive(AccessKeyId id, boolean active) {
+        return rows.updateActive(id.value(), active) == 1;
+    }
+
+    @Override
+    public void recordUse(AccessKeyId id, Instant at) {
+        rows.updateLastUsed(id.value(), at.toEpochMilli());
+    }
+
+    @Override
+    public boolean delete(AccessKeyId id) {
+        return rows.deleteRow(id.value()) == 1;
+    }
+
+    private AccessKey toDomain(AccessKeyRow row) {
+        byte[] secret = sealing.open(TABLE, row.id(), SECRET, row.secretSealed(), row.keyVersion());
+        KeyOwner owner = new KeyOwner(new AccountId(row.accountId()), Optional.ofNullable(row.subAccountId()).map(SubAccountId::new));
+        return new AccessKey(new AccessKeyId(row.id()), owner, SecretKey.fromBytes(secret), row.active(),
+                Instant.ofEpochMilli(row.createdMs()), Optional.ofNullable(row.lastUsedMs()).map(Instant::ofEpochMilli));
+    }
+}

@@ -1,0 +1,77 @@
+package io.gatekey.adapter.persistence;
+
+import io.gatekey.application.port.out.SecretSealer;
+import io.gatekey.domain.secret.AesGcmSealer;
+import io.gatekey.domain.secret.SealedSecret;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the secret sealer from the master key: {@code gatekey.master-key} (the {@code GATEKEY_MASTER_KEY}
+ * variable), else {@code gatekey.master-key-file}, else, for the embedded H2 file database only, a key file in the
+ * data folder that is created on first start.
+ */
+@Factory
+class MasterKeyFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKeyFactory.class);
+
+    @Singleton
+    SecretSealer secretSealer(@Value("${gatekey.master-key:}") String inlineKeys,
+                              @Value("${gatekey.master-key-file:}") String keyFile,
+                              @Value("${gatekey.master-key-active-version:0}") int activeVersion,
+                              @Value("${gatekey.data-dir:data}") String dataDir,
+                              @Value("${datasources.default.url:}") String databaseUrl) {
+        MasterKeyRing ring = loadRing(inlineKeys, keyFile, Path.of(dataDir), databaseUrl);
+        AesGcmSealer sealer = new AesGcmSealer(ring.keys(), activeVersion, new SecureRandom());
+        return new SecretSealer() {
+            @Override
+            public SealedSecret seal(byte[] plaintext, byte[] associatedData) {
+                return sealer.seal(plaintext, associatedData);
+            }
+
+            @Override
+            public byte[] open(SealedSecret sealed, byte[] associatedData) {
+                return sealer.open(sealed, associatedData);
+            }
+
+            @Override
+            public int currentKeyVersion() {
+                return sealer.currentVersion();
+            }
+        };
+    }
+
+    static MasterKeyRing loadRing(String inlineKeys, String keyFile, Path dataDir, String databaseUrl) {
+        if (!inlineKeys.isBlank()) {
+            return MasterKeyRing.parse(inlineKeys);
+        }
+        if (!keyFile.isBlank()) {
+            return readChecked(Path.of(keyFile));
+        }
+        if (!databaseUrl.startsWith("jdbc:h2:")) {
+            throw new MasterKeyMissingException();
+        }
+        Path defaultFile = dataDir.resolve("master.key");
+        if (Files.exists(defaultFile)) {
+            return readChecked(defaultFile);
+        }
+        MasterKeyRing created = MasterKeyFile.create(defaultFile);
+        LOG.warn("Created the master key file {} (readable by its owner only). It seals every stored seed and secret key: "
+                + "back it up, and keep it apart from the database.", defaultFile.toAbsolutePath());
+        return created;
+    }
+
+    private static MasterKeyRing readChecked(Path file) {
+        if (!MasterKeyFile.isOwnerOnly(file)) {
+            LOG.warn("The master key file {} is readable by others; restrict it to its owner (chmod 600).", file.toAbsolutePath());
+        }
+        return MasterKeyFile.read(file);
+    }
+}

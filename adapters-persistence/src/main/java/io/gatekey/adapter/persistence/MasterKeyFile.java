@@ -1,0 +1,86 @@
+package io.gatekey.adapter.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A master key file: {@code version:base64} lines, readable and writable by its owner only. */
+public final class MasterKeyFile {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    private MasterKeyFile() {
+    }
+
+    public static MasterKeyRing read(Path file) {
+        try {
+            return MasterKeyRing.parse(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the master key file " + file, e);
+        }
+    }
+
+    /** Creates the file with one fresh key of version 1; fails if it exists. */
+    public static MasterKeyRing create(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            createOwnerOnly(file);
+            Files.writeString(file, entry(1), StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+            return read(file);
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalStateException("the master key file exists already: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the master key file " + file, e);
+        }
+    }
+
+    /** Appends a fresh key one version above the highest; returns its version. */
+    public static int appendNewVersion(Path file) {
+        int version = read(file).highestVersion() + 1;
+        try {
+            Files.writeString(file, entry(version), StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the master key file " + file, e);
+        }
+        return version;
+    }
+
+    public static boolean isOwnerOnly(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file).equals(OWNER_ONLY);
+        } catch (UnsupportedOperationException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+            file.toFile().setReadable(false, false);
+            file.toFile().setWritable(false, false);
+            file.toFile().setReadable(true, true);
+            file.toFile().setWritable(true, true);
+        }
+    }
+
+    private static String entry(int version) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return version + ":" + Base64.getEncoder().encodeToString(key) + "\n";
+    }
+}

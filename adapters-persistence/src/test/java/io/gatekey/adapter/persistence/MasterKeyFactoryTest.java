@@ -1,0 +1,70 @@
+package io.gatekey.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatekey.domain.secret.AesGcmSealer;
+import io.gatekey.domain.shared.InvalidValueException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MasterKeyFactoryTest {
+
+    private static final String H2 = "jdbc:h2:file:./data/gatekey";
+    private static final String MARIADB = "jdbc:mariadb://db.internal:3306/gatekey";
+    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anInlineKeyWinsAndABareValueIsVersionOne() {
+        MasterKeyRing ring = MasterKeyFactory.loadRing(KEY, "", dataDir, MARIADB);
+        assertEquals(1, ring.highestVersion());
+        assertEquals(3, MasterKeyFactory.loadRing("1:" + KEY + ", 3:" + KEY, "", dataDir, MARIADB).highestVersion());
+    }
+
+    @Test
+    void aMariaDbInstallationWithoutAKeyRefusesToStart() {
+        MasterKeyMissingException e = assertThrows(MasterKeyMissingException.class, () -> MasterKeyFactory.loadRing("", "", dataDir, MARIADB));
+        assertTrue(e.getMessage().contains("GATEKEY_MASTER_KEY"));
+        assertTrue(Files.notExists(dataDir.resolve("master.key")));
+    }
+
+    @Test
+    void theEmbeddedDatabaseCreatesAnOwnerOnlyKeyFileOnceAndReusesIt() throws Exception {
+        MasterKeyRing first = MasterKeyFactory.loadRing("", "", dataDir, H2);
+        Path file = dataDir.resolve("master.key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(Files.readString(file, StandardCharsets.US_ASCII).matches("1:[A-Za-z0-9+/]{43}=\\n"));
+
+        MasterKeyRing second = MasterKeyFactory.loadRing("", "", dataDir, H2);
+        byte[] place = "access_key/x/secret".getBytes(StandardCharsets.US_ASCII);
+        var sealed = new AesGcmSealer(first.keys(), new SecureRandom()).seal("secret".getBytes(StandardCharsets.US_ASCII), place);
+        assertEquals("secret", new String(new AesGcmSealer(second.keys(), new SecureRandom()).open(sealed, place), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aKeyFileIsReadAndANewVersionAppended() throws Exception {
+        Path file = dataDir.resolve("keys");
+        MasterKeyFile.create(file);
+        assertEquals(2, MasterKeyFile.appendNewVersion(file));
+        MasterKeyRing ring = MasterKeyFactory.loadRing("", file.toString(), dataDir, MARIADB);
+        assertEquals(List.of(1, 2), ring.keys().stream().map(k -> k.version()).toList());
+    }
+
+    @Test
+    void malformedKeysAreRefused() {
+        assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("not base64!"));
+        assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("1:" + KEY + ",1:" + KEY));
+        assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("1:AAEC"));
+        assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse(" "));
+    }
+}

@@ -1,0 +1,108 @@
+package io.gatekey.adapter.persistence;
+
+import io.gatekey.application.embedded.SecureRandomSource;
+import io.gatekey.application.port.out.AccessKeyRepository;
+import io.gatekey.application.port.out.AccountRepository;
+import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.MfaDeviceRepository;
+import io.gatekey.application.port.out.MfaFailureCounter;
+import io.gatekey.application.port.out.SubAccountRepository;
+import io.gatekey.application.port.out.TemporaryCredentialRepository;
+import io.gatekey.application.port.out.TransactionRunner;
+import io.gatekey.application.port.out.UsedTimeStepGuard;
+import io.gatekey.application.service.GatekeyPorts;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** A running persistence adapter (a Micronaut context) over one test database. */
+final class TestStore implements AutoCloseable {
+
+    static final String MASTER_KEY = "1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final String[] TABLES = {"temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
+
+    private static TestStore h2;
+    private static TestStore mariaDb;
+
+    final TestDatabases.Database database;
+    final ApplicationContext context;
+
+    private TestStore(TestDatabases.Database database, Map<String, Object> extra) {
+        this.database = database;
+        Map<String, Object> properties = new HashMap<>(properties(database));
+        properties.putAll(extra);
+        this.context = ApplicationContext.builder().properties(properties).singletons(Clock.systemUTC()).start();
+    }
+
+    static Map<String, Object> properties(TestDatabases.Database database) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("datasources.default.url", database.url());
+        properties.put("datasources.default.username", database.user());
+        properties.put("datasources.default.password", database.password());
+        properties.put("datasources.default.driver-class-name", database.driver());
+        properties.put("datasources.default.dialect", "MYSQL");
+        properties.put("datasources.default.maximum-pool-size", 24);
+        properties.put("datasources.default.connection-timeout", 5000);
+        properties.put("flyway.datasources.default.enabled", true);
+        properties.put("gatekey.master-key", MASTER_KEY);
+        properties.put("gatekey.purge.enabled", false);
+        return properties;
+    }
+
+    /** A store over a database of its own; the caller closes it. */
+    static TestStore open(TestDatabases.Database database, Map<String, Object> extra) {
+        return new TestStore(database, extra);
+    }
+
+    /** The shared H2 store of this JVM, emptied. */
+    static synchronized TestStore h2() {
+        if (h2 == null) {
+            h2 = new TestStore(TestDatabases.newH2Database(), Map.of());
+        }
+        h2.clear();
+        return h2;
+    }
+
+    /** The shared MariaDB store of this JVM, emptied. */
+    static synchronized TestStore mariaDb() {
+        if (mariaDb == null) {
+            mariaDb = new TestStore(TestDatabases.newMariaDbDatabase(), Map.of());
+        }
+        mariaDb.clear();
+        return mariaDb;
+    }
+
+    GatekeyPorts ports(Clock clock) {
+        return new GatekeyPorts(context.getBean(AccountRepository.class), context.getBean(SubAccountRepository.class),
+                context.getBean(AccessKeyRepository.class), context.getBean(MfaDeviceRepository.class),
+                context.getBean(UsedTimeStepGuard.class), context.getBean(MfaFailureCounter.class),
+                context.getBean(TemporaryCredentialRepository.class), context.getBean(AuditLog.class),
+                new SecureRandomSource(), context.getBean(TransactionRunner.class), clock);
+    }
+
+    void clear() {
+        for (String table : TABLES) {
+            execute("DELETE FROM " + table);
+        }
+    }
+
+    void execute(String sql) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
