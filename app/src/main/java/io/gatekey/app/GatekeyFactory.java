@@ -1,5 +1,33 @@
 package io.gatekey.app;
 
+import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
+import io.gatekey.application.port.in.account.ActivateSubAccountUseCase;
+import io.gatekey.application.port.in.account.CreateAccountUseCase;
+import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
+import io.gatekey.application.port.in.account.GetSubAccountUseCase;
+import io.gatekey.application.port.in.account.ListAccountsUseCase;
+import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
+import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
+import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
+import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
+import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.UnlockMfaDeviceUseCase;
 import io.gatekey.application.embedded.SecureRandomSource;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
@@ -16,16 +44,18 @@ import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.application.service.GatekeySettings;
 import io.gatekey.domain.mfa.LockoutPolicy;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Wires the use cases over the database-backed ports. */
+/** Wires the use cases over the database-backed ports, each use case a bean of its inbound port. */
 @Factory
 class GatekeyFactory {
 
     @Singleton
+    @Requires(missingBeans = Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -38,8 +68,9 @@ class GatekeyFactory {
     @Singleton
     GatekeySettings settings(@Value("${gatekey.lockout.max-failures:10}") int maxFailures,
                              @Value("${gatekey.lockout.duration:15m}") Duration lockDuration,
-                             @Value("${gatekey.otp-issuer:Gatekey}") String otpIssuer) {
-        return new GatekeySettings(new LockoutPolicy(maxFailures, lockDuration), otpIssuer);
+                             @Value("${gatekey.otp-issuer:Gatekey}") String otpIssuer,
+                             @Value("${gatekey.key-cache-lifetime:4s}") Duration keyCacheLifetime) {
+        return new GatekeySettings(new LockoutPolicy(maxFailures, lockDuration), otpIssuer, keyCacheLifetime);
     }
 
     @Singleton
@@ -54,5 +85,145 @@ class GatekeyFactory {
     @Singleton
     GatekeyServices useCases(GatekeyPorts ports, GatekeySettings settings) {
         return new GatekeyServices(ports, settings);
+    }
+
+    @Singleton
+    CreateAccountUseCase createAccount(GatekeyServices useCases) {
+        return useCases.createAccount();
+    }
+
+    @Singleton
+    ListAccountsUseCase listAccounts(GatekeyServices useCases) {
+        return useCases.listAccounts();
+    }
+
+    @Singleton
+    SetLoginAliasUseCase setLoginAlias(GatekeyServices useCases) {
+        return useCases.setLoginAlias();
+    }
+
+    @Singleton
+    GetLoginAliasUseCase getLoginAlias(GatekeyServices useCases) {
+        return useCases.getLoginAlias();
+    }
+
+    @Singleton
+    CreateSubAccountUseCase createSubAccount(GatekeyServices useCases) {
+        return useCases.createSubAccount();
+    }
+
+    @Singleton
+    ActivateSubAccountUseCase activateSubAccount(GatekeyServices useCases) {
+        return useCases.activateSubAccount();
+    }
+
+    @Singleton
+    DeactivateSubAccountUseCase deactivateSubAccount(GatekeyServices useCases) {
+        return useCases.deactivateSubAccount();
+    }
+
+    @Singleton
+    DeleteSubAccountUseCase deleteSubAccount(GatekeyServices useCases) {
+        return useCases.deleteSubAccount();
+    }
+
+    @Singleton
+    GetSubAccountUseCase getSubAccount(GatekeyServices useCases) {
+        return useCases.getSubAccount();
+    }
+
+    @Singleton
+    ListSubAccountsUseCase listSubAccounts(GatekeyServices useCases) {
+        return useCases.listSubAccounts();
+    }
+
+    @Singleton
+    CreateAccessKeyUseCase createAccessKey(GatekeyServices useCases) {
+        return useCases.createAccessKey();
+    }
+
+    @Singleton
+    ActivateAccessKeyUseCase activateAccessKey(GatekeyServices useCases) {
+        return useCases.activateAccessKey();
+    }
+
+    @Singleton
+    DeactivateAccessKeyUseCase deactivateAccessKey(GatekeyServices useCases) {
+        return useCases.deactivateAccessKey();
+    }
+
+    @Singleton
+    DeleteAccessKeyUseCase deleteAccessKey(GatekeyServices useCases) {
+        return useCases.deleteAccessKey();
+    }
+
+    @Singleton
+    ListAccessKeysUseCase listAccessKeys(GatekeyServices useCases) {
+        return useCases.listAccessKeys();
+    }
+
+    @Singleton
+    CreateMfaDeviceUseCase createMfaDevice(GatekeyServices useCases) {
+        return useCases.createMfaDevice();
+    }
+
+    @Singleton
+    EnableMfaDeviceUseCase enableMfaDevice(GatekeyServices useCases) {
+        return useCases.enableMfaDevice();
+    }
+
+    @Singleton
+    ResyncMfaDeviceUseCase resyncMfaDevice(GatekeyServices useCases) {
+        return useCases.resyncMfaDevice();
+    }
+
+    @Singleton
+    DisableMfaDeviceUseCase disableMfaDevice(GatekeyServices useCases) {
+        return useCases.disableMfaDevice();
+    }
+
+    @Singleton
+    DeleteMfaDeviceUseCase deleteMfaDevice(GatekeyServices useCases) {
+        return useCases.deleteMfaDevice();
+    }
+
+    @Singleton
+    ListMfaDevicesUseCase listMfaDevices(GatekeyServices useCases) {
+        return useCases.listMfaDevices();
+    }
+
+    @Singleton
+    UnlockMfaDeviceUseCase unlockMfaDevice(GatekeyServices useCases) {
+        return useCases.unlockMfaDevice();
+    }
+
+    @Singleton
+    ResetMfaDriftUseCase resetMfaDrift(GatekeyServices useCases) {
+        return useCases.resetMfaDrift();
+    }
+
+    @Singleton
+    IssueTemporaryCredentialsUseCase issueTemporaryCredentials(GatekeyServices useCases) {
+        return useCases.issueTemporaryCredentials();
+    }
+
+    @Singleton
+    DescribeCallerCredentialUseCase describeCallerCredential(GatekeyServices useCases) {
+        return useCases.describeCallerCredential();
+    }
+
+    @Singleton
+    RevokeTemporaryCredentialsUseCase revokeTemporaryCredentials(GatekeyServices useCases) {
+        return useCases.revokeTemporaryCredentials();
+    }
+
+    @Singleton
+    ListTemporaryCredentialsUseCase listTemporaryCredentials(GatekeyServices useCases) {
+        return useCases.listTemporaryCredentials();
+    }
+
+    @Singleton
+    AuthenticateRequestUseCase authenticateRequest(GatekeyServices useCases) {
+        return useCases.authenticateRequest();
     }
 }

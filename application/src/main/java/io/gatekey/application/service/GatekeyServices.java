@@ -45,7 +45,7 @@ public final class GatekeyServices {
         this.accessKeys = new AccessKeyService(ports);
         this.mfaDevices = new MfaDeviceService(ports, settings);
         this.credentials = new CredentialService(ports, settings);
-        this.authentication = new AuthenticationService(ports);
+        this.authentication = new AuthenticationService(ports, settings);
     }
 
     public CreateAccountUseCase createAccount() { return accounts; }

@@ -1,0 +1,16 @@
+package io.gatekey.adapter.http;
+
+import io.micronaut.http.HttpResponse;
+
+/** One provider dialect's entrance: which paths it owns, and how it words the errors every door can meet. */
+public interface Door {
+
+    /** Whether requests to this path speak this door's dialect. */
+    boolean owns(String path);
+
+    /** This door's answer to a failure that happens outside its own handlers (routing, limits, storage). */
+    HttpResponse<?> error(CommonError error);
+
+    /** Failures any door can meet. */
+    enum CommonError { NOT_FOUND, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, BAD_REQUEST, UNAVAILABLE, INTERNAL }
+}

@@ -1,0 +1,160 @@
+package io.gatekey.adapter.http.ncp;
+
+import io.gatekey.adapter.http.Iso8601;
+import io.gatekey.adapter.http.JsonFields;
+import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.credential.DurationPolicy;
+import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.mfa.MfaDeviceType;
+import io.gatekey.domain.mfa.MfaSerialNumber;
+import io.gatekey.domain.shared.AccessDeniedException;
+import io.gatekey.domain.shared.GatekeyException;
+import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.shared.NotFoundException;
+import io.gatekey.domain.signature.Authentication;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** NCP Secure Token Service: {@code POST /api/v1/credentials} creates STS keys, {@code GET} describes the caller's key. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class NcpStsController {
+
+    private static final String MFA_FAILED = "MultiFactorAuthentication failed with invalid MFA one time pass code";
+    private static final String EXPIRED = "Invalid or expired access key/STS";
+
+    private final NcpSignatureV2 signature;
+    private final JsonFields json;
+    private final IssueTemporaryCredentialsUseCase issue;
+    private final DescribeCallerCredentialUseCase describe;
+
+    NcpStsController(NcpSignatureV2 signature, JsonFields json, IssueTemporaryCredentialsUseCase issue, DescribeCallerCredentialUseCase describe) {
+        this.signature = signature;
+        this.json = json;
+        this.issue = issue;
+        this.describe = describe;
+    }
+
+    @Post(uris = {"/api/v1/credentials", "/credentials"}, consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
+        Principal caller = signature.principal(request);
+        JsonNode fields;
+        Long durationSec;
+        Optional<String> serial;
+        Optional<String> tokenCode;
+        try {
+            fields = json.object(body);
+            durationSec = JsonFields.integer(fields, "durationSec").orElse(null);
+            serial = JsonFields.string(fields, "serialNumber");
+            tokenCode = tokenCode(fields);
+        } catch (JsonFields.BadJson e) {
+            throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, e.getMessage(), null));
+        }
+        if (serial.isPresent() != tokenCode.isPresent()) {
+            throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, "serialNumber and tokenCode must be given together", null));
+        }
+        IssueTemporaryCredentialsUseCase.Command command;
+        try {
+            Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = serial.map(s -> new IssueTemporaryCredentialsUseCase.MfaPresentation(
+                    Optional.of(new MfaSerialNumber(s)), MfaDeviceType.VIRTUAL, tokenCode.get()));
+            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, durationSec, mfa);
+        } catch (InvalidValueException e) {
+            if (e.field().equals(DurationPolicy.NCP.field())) {
+                throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, "durationSec can be used only in the following scope",
+                        e.rule() + " : [durationSec]"));
+            }
+            throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, e.getMessage(), null));
+        }
+        IssueTemporaryCredentialsUseCase.Result result = issue.issue(command);
+        if (result instanceof IssueTemporaryCredentialsUseCase.Issued issued) {
+            return HttpResponse.ok(credentialBody(issued.credential()));
+        }
+        return NcpErrors.sts(HttpStatus.UNAUTHORIZED, MFA_FAILED, null);
+    }
+
+    @Get(uris = {"/api/v1/credentials", "/credentials"}, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> describe(HttpRequest<?> request) {
+        Authentication verdict = signature.verdict(request);
+        if (verdict instanceof Authentication.Refused refused) {
+            boolean gone = refused.reason() == Authentication.Reason.EXPIRED || refused.reason() == Authentication.Reason.REVOKED;
+            throw new NcpException(gone ? NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null) : NcpErrors.authenticationFailed());
+        }
+        Principal caller = ((Authentication.Authenticated) verdict).principal();
+        DescribeCallerCredentialUseCase.CallerCredential described;
+        try {
+            described = describe.describe(caller);
+        } catch (NotFoundException e) {
+            throw new NcpException(NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null));
+        }
+        if (described instanceof DescribeCallerCredentialUseCase.Temporary temporary) {
+            return HttpResponse.ok(credentialBody(temporary.credential()));
+        }
+        var key = ((DescribeCallerCredentialUseCase.LongTerm) described).key();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accessKey", key.id().value());
+        body.put("createTime", Iso8601.seconds(key.createdAt()));
+        body.put("useMfa", false);
+        return HttpResponse.ok(body);
+    }
+
+    @Error(exception = NcpException.class)
+    HttpResponse<?> refused(NcpException e) {
+        return e.response();
+    }
+
+    @Error(exception = GatekeyException.class)
+    HttpResponse<?> broken(GatekeyException e) {
+        if (e instanceof AccessDeniedException) {
+            return NcpErrors.sts(HttpStatus.FORBIDDEN, e.getMessage(), null);
+        }
+        if (e instanceof NotFoundException) {
+            return NcpErrors.sts(HttpStatus.NOT_FOUND, e.getMessage(), null);
+        }
+        return NcpErrors.sts(e instanceof InvalidValueException ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT, e.getMessage(), null);
+    }
+
+    /**
+     * The document types tokenCode as an integer; a JSON number cannot carry leading zeros, so it is written with
+     * six digits (the length of every virtual device's codes). A string is taken exactly as sent.
+     */
+    private static Optional<String> tokenCode(JsonNode fields) throws JsonFields.BadJson {
+        Optional<JsonNode> raw = JsonFields.raw(fields, "tokenCode");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.get().isString()) {
+            return Optional.of(raw.get().getStringValue());
+        }
+        long number = JsonFields.integer(fields, "tokenCode").orElseThrow();
+        if (number < 0) {
+            throw new JsonFields.BadJson("tokenCode", "tokenCode must be a one-time code of digits");
+        }
+        return Optional.of(number < 1_000_000 ? String.format("%06d", number) : Long.toString(number));
+    }
+
+    private static Map<String, Object> credentialBody(TemporaryCredential credential) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accessKey", credential.accessKeyId().value());
+        body.put("keySecret", credential.secret().reveal());
+        body.put("createTime", Iso8601.seconds(credential.createdAt()));
+        body.put("expireTime", Iso8601.seconds(credential.expiresAt()));
+        body.put("useMfa", credential.mfa().isPresent());
+        return body;
+    }
+}

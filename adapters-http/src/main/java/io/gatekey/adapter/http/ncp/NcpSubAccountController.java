@@ -1,0 +1,256 @@
+package io.gatekey.adapter.http.ncp;
+
+import io.gatekey.adapter.http.Iso8601;
+import io.gatekey.adapter.http.JsonFields;
+import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
+import io.gatekey.application.port.in.account.ActivateSubAccountUseCase;
+import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
+import io.gatekey.application.port.in.account.GetSubAccountUseCase;
+import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
+import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.LoginAlias;
+import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.shared.AccessDeniedException;
+import io.gatekey.domain.shared.GatekeyException;
+import io.gatekey.domain.shared.InvalidValueException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** NCP Sub Account: the account's login alias, its sub accounts and their access keys, for the account's admin. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class NcpSubAccountController {
+
+    private final NcpSignatureV2 signature;
+    private final JsonFields json;
+    private final NcpSubAccountUseCases useCases;
+
+    NcpSubAccountController(NcpSignatureV2 signature, JsonFields json, NcpSubAccountUseCases useCases) {
+        this.signature = signature;
+        this.json = json;
+        this.useCases = useCases;
+    }
+
+    @Put(uri = "/login-alias", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> setLoginAlias(HttpRequest<?> request, @Nullable @Body String body) {
+        Principal caller = signature.principal(request);
+        JsonNode fields = parse(body);
+        LoginAlias alias = new LoginAlias(required(fields, "loginAlias"));
+        useCases.setLoginAlias().setLoginAlias(new SetLoginAliasUseCase.Command(caller, accountOf(caller), alias));
+        return HttpResponse.ok(Map.of("success", true));
+    }
+
+    @Get(uri = "/login-alias", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> getLoginAlias(HttpRequest<?> request) {
+        Principal caller = signature.principal(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("loginAlias", useCases.getLoginAlias().getLoginAlias(new GetLoginAliasUseCase.Query(caller, accountOf(caller)))
+                .map(LoginAlias::value).orElse(null));
+        return HttpResponse.ok(body);
+    }
+
+    @Get(uri = "/sub-accounts{?page,size,searchColumn,searchWord}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> listSubAccounts(HttpRequest<?> request, @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                    @Nullable @QueryValue String searchColumn, @Nullable @QueryValue String searchWord) {
+        Principal caller = signature.principal(request);
+        int pageNumber = boundedInt("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = boundedInt("size", size, 10, 1, 1000);
+        List<SubAccount> all = useCases.listSubAccounts().list(new ListSubAccountsUseCase.Query(caller, accountOf(caller))).stream()
+                .filter(user -> matches(user, searchColumn, searchWord))
+                .toList();
+        int totalPages = (all.size() + pageSize - 1) / pageSize;
+        List<Map<String, Object>> items = all.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(NcpSubAccountController::subAccountBody).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("page", pageNumber);
+        body.put("totalPages", totalPages);
+        body.put("totalItems", all.size());
+        body.put("hasPrevious", pageNumber > 0);
+        body.put("hasNext", pageNumber + 1 < totalPages);
+        body.put("items", items);
+        body.put("isFirst", pageNumber == 0);
+        body.put("isLast", pageNumber + 1 >= totalPages);
+        return HttpResponse.ok(body);
+    }
+
+    @Post(uri = "/sub-accounts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> createSubAccount(HttpRequest<?> request, @Nullable @Body String body) {
+        Principal caller = signature.principal(request);
+        SubAccountName name = new SubAccountName(required(parse(body), "loginId"));
+        SubAccount created = useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(caller, accountOf(caller), name));
+        return HttpResponse.ok(subAccountBody(created));
+    }
+
+    @Get(uri = "/sub-accounts/{subAccountId}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> getSubAccount(HttpRequest<?> request, @PathVariable String subAccountId) {
+        Principal caller = signature.principal(request);
+        return HttpResponse.ok(subAccountBody(useCases.getSubAccount().get(new GetSubAccountUseCase.Command(caller, new SubAccountId(subAccountId)))));
+    }
+
+    @Put(uri = "/sub-accounts/{subAccountId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> updateSubAccount(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @Body String body) {
+        Principal caller = signature.principal(request);
+        boolean active = requiredBoolean(parse(body), "active");
+        SubAccountId id = new SubAccountId(subAccountId);
+        SubAccount updated = active
+                ? useCases.activateSubAccount().activate(new ActivateSubAccountUseCase.Command(caller, id))
+                : useCases.deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(caller, id));
+        return HttpResponse.ok(subAccountBody(updated));
+    }
+
+    @Delete(uri = "/sub-accounts/{subAccountId}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> deleteSubAccount(HttpRequest<?> request, @PathVariable String subAccountId) {
+        Principal caller = signature.principal(request);
+        useCases.deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(caller, new SubAccountId(subAccountId)));
+        return HttpResponse.ok(Map.of("success", true));
+    }
+
+    @Post(uri = "/sub-accounts/{subAccountId}/access-keys", produces = MediaType.APPLICATION_JSON, consumes = MediaType.ALL)
+    HttpResponse<?> createAccessKey(HttpRequest<?> request, @PathVariable String subAccountId) {
+        Principal caller = signature.principal(request);
+        AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, ownerOf(caller, subAccountId)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accessKey", key.id().value());
+        body.put("keySecret", key.secret().reveal());
+        body.put("createTime", Iso8601.seconds(key.createdAt()));
+        return HttpResponse.ok(body);
+    }
+
+    @Get(uri = "/sub-accounts/{subAccountId}/access-keys", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> listAccessKeys(HttpRequest<?> request, @PathVariable String subAccountId) {
+        Principal caller = signature.principal(request);
+        List<Map<String, Object>> items = useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, ownerOf(caller, subAccountId)))
+                .stream().map(NcpSubAccountController::accessKeyBody).toList();
+        return HttpResponse.ok(Map.of("totalItems", items.size(), "items", items));
+    }
+
+    @Put(uri = "/sub-accounts/{subAccountId}/access-keys", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> switchAccessKey(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @Body String body) {
+        Principal caller = signature.principal(request);
+        JsonNode fields = parse(body);
+        AccessKeyId keyId = new AccessKeyId(required(fields, "accessKey"));
+        boolean active = requiredBoolean(fields, "active");
+        KeyOwner owner = ownerOf(caller, subAccountId);
+        boolean ownedByThatUser = useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, owner)).stream()
+                .anyMatch(key -> key.id().equals(keyId));
+        if (!ownedByThatUser) {
+            throw new NcpException(NcpErrors.subAccount(HttpStatus.NOT_FOUND, NcpErrors.NONEXISTENT_ACCESS_KEY, "access key not found: " + keyId));
+        }
+        AccessKey switched = active
+                ? useCases.activateAccessKey().activate(new ActivateAccessKeyUseCase.Command(caller, keyId))
+                : useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(caller, keyId));
+        return HttpResponse.ok(accessKeyBody(switched));
+    }
+
+    @Error(exception = NcpException.class)
+    HttpResponse<?> refused(NcpException e) {
+        return e.response();
+    }
+
+    @Error(exception = GatekeyException.class)
+    HttpResponse<?> broken(GatekeyException e) {
+        return NcpErrors.subAccount(e);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.object(body);
+        } catch (JsonFields.BadJson e) {
+            throw new NcpException(NcpErrors.subAccount(HttpStatus.BAD_REQUEST, NcpErrors.INVALID_PARAMETER, e.getMessage()));
+        }
+    }
+
+    private static String required(JsonNode fields, String field) {
+        try {
+            return JsonFields.string(fields, field).orElseThrow(() -> new InvalidValueException(field, "required"));
+        } catch (JsonFields.BadJson e) {
+            throw new InvalidValueException(field, "must be a string");
+        }
+    }
+
+    private static boolean requiredBoolean(JsonNode fields, String field) {
+        try {
+            return JsonFields.bool(fields, field).orElseThrow(() -> new InvalidValueException(field, "required"));
+        } catch (JsonFields.BadJson e) {
+            throw new InvalidValueException(field, "must be true or false");
+        }
+    }
+
+    private static int boundedInt(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+            throw new InvalidValueException(field, "an integer from " + min + " to " + max);
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static boolean matches(SubAccount user, String column, String word) {
+        if (word == null || word.isEmpty()) {
+            return true;
+        }
+        if (column != null && !column.isEmpty() && !column.equals("loginId") && !column.equals("name")) {
+            throw new InvalidValueException("searchColumn", "loginId or name");
+        }
+        return user.name().value().contains(word);
+    }
+
+    private static AccountId accountOf(Principal caller) {
+        return caller.account().orElseThrow(() -> new AccessDeniedException("the caller belongs to no account"));
+    }
+
+    private static KeyOwner ownerOf(Principal caller, String subAccountId) {
+        return KeyOwner.subAccount(accountOf(caller), new SubAccountId(subAccountId));
+    }
+
+    private static Map<String, Object> subAccountBody(SubAccount user) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subAccountId", user.id().value());
+        body.put("loginId", user.name().value());
+        body.put("name", user.name().value());
+        body.put("active", user.active());
+        body.put("canAPIGatewayAccess", true);
+        body.put("createTime", Iso8601.seconds(user.createdAt()));
+        return body;
+    }
+
+    private static Map<String, Object> accessKeyBody(AccessKey key) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accessKey", key.id().value());
+        body.put("active", key.active());
+        body.put("createTime", Iso8601.seconds(key.createdAt()));
+        body.put("lastUsedTime", key.lastUsedAt().map(Iso8601::seconds).orElse(null));
+        return body;
+    }
+}

@@ -1,0 +1,32 @@
+package io.gatekey.adapter.http.ncp;
+
+import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
+import io.gatekey.application.port.in.account.ActivateSubAccountUseCase;
+import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
+import io.gatekey.application.port.in.account.GetSubAccountUseCase;
+import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
+import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import jakarta.inject.Singleton;
+
+/** The use cases behind NCP's Sub Account routes, injected as one. */
+@Singleton
+record NcpSubAccountUseCases(
+        SetLoginAliasUseCase setLoginAlias,
+        GetLoginAliasUseCase getLoginAlias,
+        ListSubAccountsUseCase listSubAccounts,
+        CreateSubAccountUseCase createSubAccount,
+        GetSubAccountUseCase getSubAccount,
+        ActivateSubAccountUseCase activateSubAccount,
+        DeactivateSubAccountUseCase deactivateSubAccount,
+        DeleteSubAccountUseCase deleteSubAccount,
+        CreateAccessKeyUseCase createAccessKey,
+        ListAccessKeysUseCase listAccessKeys,
+        ActivateAccessKeyUseCase activateAccessKey,
+        DeactivateAccessKeyUseCase deactivateAccessKey) {
+}

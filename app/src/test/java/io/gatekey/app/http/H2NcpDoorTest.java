@@ -1,0 +1,9 @@
+package io.gatekey.app.http;
+
+class H2NcpDoorTest extends NcpDoorContract {
+
+    @Override
+    String database() {
+        return "h2";
+    }
+}

@@ -1,0 +1,50 @@
+package io.gatekey.app.http;
+
+import io.gatekey.adapter.persistence.TestDatabases;
+import io.gatekey.application.service.GatekeyServices;
+import io.gatekey.application.testing.MutableClock;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A running Gatekey server on a random loopback port, over a test database, on a clock the test moves. */
+public final class TestServer implements AutoCloseable {
+
+    public final MutableClock clock = new MutableClock(Instant.now());
+    public final ApplicationContext context;
+    public final EmbeddedServer server;
+    public final GatekeyServices useCases;
+
+    public TestServer(TestDatabases.Database database, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("datasources.default.url", database.url());
+        properties.put("datasources.default.username", database.user());
+        properties.put("datasources.default.password", database.password());
+        properties.put("datasources.default.maximum-pool-size", 16);
+        properties.put("gatekey.master-key", "1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        properties.put("gatekey.purge.enabled", false);
+        properties.put("gatekey.key-cache-lifetime", "0s");
+        properties.putAll(extra);
+        this.context = ApplicationContext.builder().properties(properties).singletons(clock).start();
+        this.server = context.getBean(EmbeddedServer.class).start();
+        this.useCases = context.getBean(GatekeyServices.class);
+    }
+
+    public static TestServer on(String database, Map<String, Object> extra) {
+        return new TestServer(database.equals("mariadb") ? TestDatabases.newMariaDbDatabase() : TestDatabases.newH2Database(), extra);
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create(server.getURL().toString() + pathAndQuery);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,51 @@
+package io.gatekey.application.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** A small map whose entries live for a fixed time, absent results included; a zero lifetime caches nothing. */
+final class ExpiringCache<K, V> {
+
+    private static final int MAX_ENTRIES = 50_000;
+
+    private record Entry<V>(V value, Instant expiresAt) {
+    }
+
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final Duration lifetime;
+    private final Clock clock;
+
+    ExpiringCache(Duration lifetime, Clock clock) {
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    V get(K key, Function<K, V> load) {
+        if (lifetime.isZero()) {
+            return load.apply(key);
+        }
+        Instant now = clock.instant();
+        Entry<V> entry = entries.get(key);
+        if (entry != null && now.isBefore(entry.expiresAt())) {
+            return entry.value();
+        }
+        V value = load.apply(key);
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+        }
+        entries.put(key, new Entry<>(value, now.plus(lifetime)));
+        return value;
+    }
+
+    /** Replaces a live entry's value, keeping its expiry. */
+    void refresh(K key, V value) {
+        entries.computeIfPresent(key, (k, entry) -> new Entry<>(value, entry.expiresAt()));
+    }
+}
