@@ -15,6 +15,7 @@ import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
@@ -24,6 +25,7 @@ import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.ImportHardwareTokenUseCase;
 import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
 import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
@@ -108,6 +110,11 @@ class GatekeyFactory {
     }
 
     @Singleton
+    ListAuditEventsUseCase listAuditEvents(GatekeyServices useCases) {
+        return useCases.listAuditEvents();
+    }
+
+    @Singleton
     CreateSubAccountUseCase createSubAccount(GatekeyServices useCases) {
         return useCases.createSubAccount();
     }
@@ -165,6 +172,11 @@ class GatekeyFactory {
     @Singleton
     CreateMfaDeviceUseCase createMfaDevice(GatekeyServices useCases) {
         return useCases.createMfaDevice();
+    }
+
+    @Singleton
+    ImportHardwareTokenUseCase importHardwareToken(GatekeyServices useCases) {
+        return useCases.importHardwareToken();
     }
 
     @Singleton

@@ -1,31 +1,38 @@
 package io.gatekey.app;
 
-import io.micronaut.runtime.Micronaut;
+import io.gatekey.adapter.cli.GatekeyCli;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.Map;
 
-/** The {@code gatekey} jar's entry point: {@code serve} runs the HTTP server, {@code example} the embedded example. */
+/**
+ * The {@code gatekey} jar's entry point: {@code gatekey serve} runs the HTTP server, every other command is the
+ * operator CLI on the same database; {@code gatekey example} runs the embedded-library example in memory.
+ */
 public final class GatekeyMain {
 
     private GatekeyMain() {
     }
 
     public static void main(String[] args) {
-        // The embedded H2 database lets a second local process (the CLI) in through a TCP port: loopback only.
+        // The embedded H2 database lets a second local process in through a TCP port: loopback only.
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        String command = args.length == 0 ? "" : args[0];
-        switch (command) {
-            case "serve" -> Micronaut.build(Arrays.copyOfRange(args, 1, args.length))
-                    .mainClass(GatekeyMain.class)
-                    .banner(false)
-                    .start();
-            case "example" -> EmbeddedExample.run(Clock.systemUTC(), System.out);
-            default -> {
-                System.err.println("usage: gatekey serve | gatekey example");
-                System.exit(2);
-            }
+        if (args.length > 0 && args[0].equals("example")) {
+            EmbeddedExample.run(Clock.systemUTC(), System.out);
+            return;
         }
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        if (!serve && System.getProperty("gatekey.log.level") == null) {
+            // Operator commands keep stderr for their one-line answers; warnings (a new master key file) still show.
+            System.setProperty("gatekey.log.level", "WARN");
+        }
+        AppEnvironment environment = new AppEnvironment(Map.of());
+        int exitCode = GatekeyCli.run(environment, args);
+        if (environment.serving() && exitCode == 0) {
+            return;
+        }
+        environment.close();
+        System.exit(exitCode);
     }
 }

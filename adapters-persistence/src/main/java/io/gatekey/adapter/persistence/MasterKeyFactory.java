@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * data folder that is created on first start.
  */
 @Factory
-class MasterKeyFactory {
+public class MasterKeyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeyFactory.class);
 
@@ -29,7 +30,7 @@ class MasterKeyFactory {
     SecretSealer secretSealer(@Value("${gatekey.master-key:}") String inlineKeys,
                               @Value("${gatekey.master-key-file:}") String keyFile,
                               @Value("${gatekey.master-key-active-version:0}") int activeVersion,
-                              @Value("${gatekey.data-dir:data}") String dataDir,
+                              @Value("${gatekey.data-dir:./data}") String dataDir,
                               @Value("${datasources.default.url:}") String databaseUrl) {
         MasterKeyRing ring = loadRing(inlineKeys, keyFile, Path.of(dataDir), databaseUrl);
         AesGcmSealer sealer = new AesGcmSealer(ring.keys(), activeVersion, new SecureRandom());
@@ -51,6 +52,20 @@ class MasterKeyFactory {
         };
     }
 
+    /**
+     * The key file this configuration reads (the configured one, or the embedded default's), or empty when the
+     * keys come from {@code GATEKEY_MASTER_KEY} or no file applies.
+     */
+    public static Optional<Path> keyFile(String inlineKeys, String keyFile, Path dataDir, String databaseUrl) {
+        if (!inlineKeys.isBlank()) {
+            return Optional.empty();
+        }
+        if (!keyFile.isBlank()) {
+            return Optional.of(Path.of(keyFile));
+        }
+        return databaseUrl.startsWith("jdbc:h2:") ? Optional.of(dataDir.resolve("master.key")) : Optional.empty();
+    }
+
     static MasterKeyRing loadRing(String inlineKeys, String keyFile, Path dataDir, String databaseUrl) {
         if (!inlineKeys.isBlank()) {
             return MasterKeyRing.parse(inlineKeys);
@@ -58,16 +73,13 @@ class MasterKeyFactory {
         if (!keyFile.isBlank()) {
             return readChecked(Path.of(keyFile));
         }
-        if (!databaseUrl.startsWith("jdbc:h2:")) {
-            throw new MasterKeyMissingException();
-        }
-        Path defaultFile = dataDir.resolve("master.key");
+        Path defaultFile = keyFile(inlineKeys, keyFile, dataDir, databaseUrl).orElseThrow(MasterKeyMissingException::new);
         if (Files.exists(defaultFile)) {
             return readChecked(defaultFile);
         }
         MasterKeyRing created = MasterKeyFile.create(defaultFile);
         LOG.warn("Created the master key file {} (readable by its owner only). It seals every stored seed and secret key: "
-                + "back it up, and keep it apart from the database.", defaultFile.toAbsolutePath());
+                + "back it up, and keep it apart from the database.", defaultFile.toAbsolutePath().normalize());
         return created;
     }
 

@@ -23,6 +23,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -73,7 +76,7 @@ class TlsTest {
         Map<String, Object> config = new java.util.HashMap<>(tls);
         config.put("micronaut.server.ssl.port", -1);
         try (TestServer server = TestServer.on("h2", config)) {
-            URI uri = server.uri("/health");
+            URI uri = URI.create(server.uri("/health").toString().replace("127.0.0.1", "localhost"));
             assertEquals("https", uri.getScheme());
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(trusted)).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
@@ -82,7 +85,7 @@ class TlsTest {
         }
     }
 
-    /** Trusts exactly {@code certificate}, or any certificate when it is null (the self-signed one is made at start). */
+    /** Trusts exactly {@code certificate}, or any certificate when it is null (the self-signed one is made at start, for localhost). */
     private static SSLContext trusting(X509Certificate certificate) throws Exception {
         X509TrustManager manager = new X509TrustManager() {
             @Override
@@ -103,7 +106,6 @@ class TlsTest {
         };
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {manager}, new SecureRandom());
-        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         return context;
     }
 
@@ -118,6 +120,8 @@ class TlsTest {
         X500Name name = new X500Name("CN=localhost");
         var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
                 Date.from(now.plus(1, ChronoUnit.DAYS)), name, pair.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
         return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
     }
 

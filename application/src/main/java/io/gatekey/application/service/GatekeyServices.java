@@ -15,6 +15,7 @@ import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
@@ -24,6 +25,7 @@ import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.ImportHardwareTokenUseCase;
 import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
 import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
@@ -52,6 +54,7 @@ public final class GatekeyServices {
     public ListAccountsUseCase listAccounts() { return accounts; }
     public SetLoginAliasUseCase setLoginAlias() { return accounts; }
     public GetLoginAliasUseCase getLoginAlias() { return accounts; }
+    public ListAuditEventsUseCase listAuditEvents() { return accounts; }
 
     public CreateSubAccountUseCase createSubAccount() { return subAccounts; }
     public ActivateSubAccountUseCase activateSubAccount() { return subAccounts; }
@@ -67,6 +70,7 @@ public final class GatekeyServices {
     public ListAccessKeysUseCase listAccessKeys() { return accessKeys; }
 
     public CreateMfaDeviceUseCase createMfaDevice() { return mfaDevices; }
+    public ImportHardwareTokenUseCase importHardwareToken() { return mfaDevices; }
     public EnableMfaDeviceUseCase enableMfaDevice() { return mfaDevices; }
     public ResyncMfaDeviceUseCase resyncMfaDevice() { return mfaDevices; }
     public DisableMfaDeviceUseCase disableMfaDevice() { return mfaDevices; }

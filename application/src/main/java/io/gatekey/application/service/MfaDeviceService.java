@@ -4,6 +4,7 @@ import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.ImportHardwareTokenUseCase;
 import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
 import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
@@ -15,17 +16,20 @@ import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDevice;
+import io.gatekey.domain.mfa.MfaDeviceName;
 import io.gatekey.domain.mfa.MfaDeviceType;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.mfa.OtpAuthUri;
 import io.gatekey.domain.mfa.TotpParameters;
+import io.gatekey.domain.mfa.TotpSeed;
 import io.gatekey.domain.shared.ConflictException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The life of virtual MFA devices: create, enable with two codes, resync, disable, delete, list, unlock. */
-public final class MfaDeviceService implements CreateMfaDeviceUseCase, EnableMfaDeviceUseCase, ResyncMfaDeviceUseCase,
+public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHardwareTokenUseCase, EnableMfaDeviceUseCase, ResyncMfaDeviceUseCase,
         DisableMfaDeviceUseCase, DeleteMfaDeviceUseCase, ListMfaDevicesUseCase, UnlockMfaDeviceUseCase, ResetMfaDriftUseCase {
 
     private final GatekeyPorts ports;
@@ -50,16 +54,29 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, EnableMfa
     public CreatedMfaDevice create(CreateMfaDeviceUseCase.Command command) {
         SubAccount user = lookups.subAccount(command.caller(), command.subAccountId());
         AccessPolicy.requireSelfOrAdmin(command.caller(), user.accountId(), user.id());
+        MfaDevice device = register(command.caller(), user, command.name(), MfaDeviceType.VIRTUAL, newSecrets.totpSeed(), TotpParameters.DEFAULT);
+        String uri = OtpAuthUri.of(settings.otpIssuer(), user.name().value(), device.seed(), device.parameters());
+        return new CreatedMfaDevice(device, device.seed().toBase32(), uri);
+    }
+
+    @Override
+    public MfaDevice importToken(ImportHardwareTokenUseCase.Command command) {
+        SubAccount user = lookups.subAccount(command.caller(), command.subAccountId());
+        AccessPolicy.requireAccountManagement(command.caller(), user.accountId());
+        return register(command.caller(), user, command.name(), MfaDeviceType.HARDWARE, command.seed(), command.parameters());
+    }
+
+    /** A user holds at most one device of each type, so a code can name its device by type alone. */
+    private MfaDevice register(Principal caller, SubAccount user, MfaDeviceName name, MfaDeviceType type, TotpSeed seed,
+                               TotpParameters parameters) {
         return ports.transactions().inTransaction(() -> {
-            if (devices.listBySubAccount(user.id()).stream().anyMatch(d -> d.type() == MfaDeviceType.VIRTUAL)) {
+            if (devices.listBySubAccount(user.id()).stream().anyMatch(d -> d.type() == type)) {
                 throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_LIMIT);
             }
-            MfaDevice device = MfaDevice.create(user.accountId(), user.id(), command.name(), MfaDeviceType.VIRTUAL,
-                    newSecrets.totpSeed(), TotpParameters.DEFAULT, ports.clock().instant());
+            MfaDevice device = MfaDevice.create(user.accountId(), user.id(), name, type, seed, parameters, ports.clock().instant());
             devices.add(device);
-            auditor.record(AuditEventType.MFA_DEVICE_CREATED, user.accountId(), command.caller(), device.serialNumber(), "virtual");
-            String uri = OtpAuthUri.of(settings.otpIssuer(), user.name().value(), device.seed(), device.parameters());
-            return new CreatedMfaDevice(device, device.seed().toBase32(), uri);
+            auditor.record(AuditEventType.MFA_DEVICE_CREATED, user.accountId(), caller, device.serialNumber(), type.name().toLowerCase(Locale.ROOT));
+            return device;
         });
     }
 

@@ -1,0 +1,27 @@
+package io.gatekey.adapter.cli;
+
+import io.gatekey.application.service.GatekeyServices;
+
+/** What the commands run against: the use cases, the storage maintenance, and the server. Opened on first use. */
+public interface CliEnvironment {
+
+    GatekeyServices useCases();
+
+    Maintenance maintenance();
+
+    /** Runs the HTTP server until the process is stopped. */
+    void serve(String[] args);
+
+    /** Storage upkeep that belongs to the installation rather than to any account. */
+    interface Maintenance {
+
+        /** Brings the schema up to date; returns how many migrations ran. */
+        int migrate();
+
+        /** Adds a new master key version, makes it the active one, and re-seals every stored secret under it. */
+        Rotation rotateMasterKey();
+
+        record Rotation(int newVersion, int resealedRows) {
+        }
+    }
+}

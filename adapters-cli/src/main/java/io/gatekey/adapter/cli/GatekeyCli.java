@@ -1,0 +1,74 @@
+package io.gatekey.adapter.cli;
+
+import io.gatekey.application.port.out.StorageUnavailableException;
+import io.gatekey.domain.secret.SecretIntegrityException;
+import io.gatekey.domain.shared.GatekeyException;
+import io.gatekey.domain.shared.InvalidValueException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the {@code gatekey} command line over an environment, with exit codes 0 (done), 1 (refused) and 2 (bad usage). */
+public final class GatekeyCli {
+
+    public static final int REFUSED = 1;
+    public static final int BAD_USAGE = 2;
+
+    private GatekeyCli() {
+    }
+
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(CliEnvironment.class).newInstance(environment);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(type);
+                }
+            }
+        };
+        CommandLine commandLine = new CommandLine(GatekeyCommand.class, factory);
+        commandLine.setExecutionExceptionHandler(GatekeyCli::failed);
+        commandLine.setParameterExceptionHandler(GatekeyCli::misused);
+        return commandLine;
+    }
+
+    public static int run(CliEnvironment environment, String... args) {
+        return commandLine(environment).execute(args);
+    }
+
+    private static int misused(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("gatekey: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return BAD_USAGE;
+    }
+
+    private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int code = REFUSED;
+        if (e instanceof InvalidValueException invalid) {
+            err.println("gatekey: " + invalid.field() + ": " + invalid.rule());
+            code = BAD_USAGE;
+        } else if (e instanceof GatekeyException || e instanceof CliRefusal) {
+            err.println("gatekey: " + e.getMessage());
+        } else if (e instanceof StorageUnavailableException) {
+            err.println("gatekey: the database is unavailable; check it and try again");
+        } else if (e instanceof SecretIntegrityException) {
+            err.println("gatekey: a stored secret does not open with the configured master key: " + e.getMessage());
+        } else {
+            err.println("gatekey: failed: " + rootMessage(e));
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,153 @@
+package io.gatekey.adapter.cli;
+
+import io.gatekey.application.port.in.account.CreateAccountUseCase;
+import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.AccountName;
+import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.shared.InvalidValueException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/** The {@code gatekey} command: the server and the operator's commands, on the configured database. */
+@Command(name = "gatekey", mixinStandardHelpOptions = true, version = "gatekey 0.1.0",
+        description = "Security token service with virtual MFA: the server and its operator commands.",
+        subcommands = {GatekeyCommand.Serve.class, GatekeyCommand.Init.class, AccountCommands.class, UserCommands.class,
+                KeyCommands.class, MfaCommands.class, CredentialCommands.class, GatekeyCommand.Audit.class, GatekeyCommand.Db.class,
+                GatekeyCommand.MasterKey.class, AutoComplete.GenerateCompletion.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  gatekey serve", "  gatekey init --name \"Example Corp\"", "  gatekey users create alice",
+                "  gatekey mfa create --user <userId> alice-phone --qr-png alice.png",
+                "  source <(gatekey generate-completion)"})
+public final class GatekeyCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the HTTP server (the embedded default unless a MariaDB is configured).",
+            footerHeading = "%nExamples:%n", footer = {"  gatekey serve", "  gatekey serve -Dmicronaut.server.port=9090"})
+    static final class Serve extends OperatorCommand {
+        @Unmatched
+        String[] serverArgs = new String[0];
+
+        Serve(CliEnvironment environment) {
+            super(environment);
+        }
+
+        @Override
+        void run() {
+            environment.serve(serverArgs);
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Creates the first account and its admin key. The secret is printed once, here.",
+            footerHeading = "%nExamples:%n", footer = {"  gatekey init --name \"Example Corp\"", "  gatekey init -o json"})
+    static final class Init extends OperatorCommand {
+        @Option(names = "--name", description = "Account name (default: ${DEFAULT-VALUE}).", defaultValue = "Default")
+        String name;
+
+        @Mixin
+        Output output;
+
+        Init(CliEnvironment environment) {
+            super(environment);
+        }
+
+        @Override
+        void run() {
+            if (!useCases().listAccounts().list(operator).isEmpty()) {
+                throw new CliRefusal("already initialised; use 'gatekey accounts create' for another account");
+            }
+            var created = useCases().createAccount().create(new CreateAccountUseCase.Command(operator, new AccountName(name)));
+            output.one(out(), Output.row("accountId", created.account().id().value(), "name", created.account().name().value(),
+                    "accessKeyId", created.adminKey().id().value(), "secretKey", created.adminKey().secret().reveal()));
+        }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "Shows recent audit events, newest first.",
+            footerHeading = "%nExamples:%n", footer = {"  gatekey audit --type MFA_CHECK_FAILED --since 2026-01-01T00:00:00Z",
+            "  gatekey audit --user <userId> -o json"})
+    static final class Audit extends OperatorCommand {
+        @Option(names = "--account", description = "Only this account's events.")
+        String account;
+        @Option(names = "--user", description = "Only events whose subject names this user, key or device.")
+        String subject;
+        @Option(names = "--type", description = "Only events of this type: ${COMPLETION-CANDIDATES}.")
+        AuditEventType type;
+        @Option(names = "--since", description = "Only events at or after this ISO 8601 time.")
+        String since;
+        @Option(names = "--limit", description = "At most this many events (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+        int limit;
+        @Mixin
+        Output output;
+
+        Audit(CliEnvironment environment) {
+            super(environment);
+        }
+
+        @Override
+        void run() {
+            Optional<Instant> from;
+            try {
+                from = Optional.ofNullable(since).map(Instant::parse);
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException("--since", "an ISO 8601 time such as 2026-01-01T00:00:00Z");
+            }
+            var events = useCases().listAuditEvents().list(new ListAuditEventsUseCase.Query(operator,
+                    Optional.ofNullable(account).map(AccountId::new), Optional.ofNullable(subject), Optional.ofNullable(type), from, limit));
+            output.many(out(), events.stream().map(Records::audit).toList(), Records.AUDIT_COLUMNS);
+        }
+    }
+
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database upkeep.", subcommands = Db.Migrate.class)
+    static final class Db {
+        @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Creates or upgrades the schema (the server also does so at start).",
+                footerHeading = "%nExamples:%n", footer = "  gatekey db migrate")
+        static final class Migrate extends OperatorCommand {
+            Migrate(CliEnvironment environment) {
+                super(environment);
+            }
+
+            @Override
+            void run() {
+                int applied = environment.maintenance().migrate();
+                out().println(applied == 0 ? "The schema is up to date." : "Applied " + applied + " migration(s).");
+                out().flush();
+            }
+        }
+    }
+
+    @Command(name = "master-key", mixinStandardHelpOptions = true, description = "Master key upkeep.", subcommands = MasterKey.Rotate.class)
+    static final class MasterKey {
+        @Command(name = "rotate", mixinStandardHelpOptions = true,
+                description = {"Adds a new master key version to the key file, makes it active and re-seals every stored secret.",
+                        "Other nodes must know the new version (restart them with the same key file) before they can read re-sealed rows."},
+                footerHeading = "%nExamples:%n", footer = "  gatekey master-key rotate")
+        static final class Rotate extends OperatorCommand {
+            @Mixin
+            Output output;
+
+            Rotate(CliEnvironment environment) {
+                super(environment);
+            }
+
+            @Override
+            void run() {
+                CliEnvironment.Maintenance.Rotation rotation = environment.maintenance().rotateMasterKey();
+                output.one(out(), Output.row("activeVersion", rotation.newVersion(), "resealedRows", rotation.resealedRows()));
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.gatekey.adapter.cli;
+
+import io.gatekey.application.port.in.account.ListAccountsUseCase;
+import io.gatekey.application.service.GatekeyServices;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.Account;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.shared.InvalidValueException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command run by the installation's operator on the local machine. */
+abstract class OperatorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    final CliEnvironment environment;
+    final Principal operator = new Principal.Operator();
+
+    OperatorCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public final Integer call() {
+        run();
+        return 0;
+    }
+
+    abstract void run();
+
+    GatekeyServices useCases() {
+        return environment.useCases();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The named account, or the only one when none is named. */
+    AccountId account(String named) {
+        if (named != null) {
+            return new AccountId(named);
+        }
+        ListAccountsUseCase listing = useCases().listAccounts();
+        List<Account> accounts = listing.list(operator);
+        if (accounts.size() != 1) {
+            throw new InvalidValueException("--account", accounts.isEmpty()
+                    ? "no account exists yet; run 'gatekey init' first"
+                    : "required: there are " + accounts.size() + " accounts");
+        }
+        return accounts.get(0).id();
+    }
+}

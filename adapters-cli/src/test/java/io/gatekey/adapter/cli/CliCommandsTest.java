@@ -1,0 +1,300 @@
+package io.gatekey.adapter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.gatekey.application.testing.MutableClock;
+import io.gatekey.domain.mfa.Totp;
+import io.gatekey.domain.mfa.TotpAlgorithm;
+import io.gatekey.domain.mfa.TotpParameters;
+import io.gatekey.domain.mfa.TotpSeed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Every command through picocli against the in-memory wiring: output, JSON shape, exit codes, bad arguments. */
+class CliCommandsTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:10Z"));
+    private final CliRunner cli = new CliRunner(new InMemoryEnvironment(clock));
+
+    @TempDir
+    Path dir;
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\" : (\"([^\"]*)\"|(true|false|null|-?\\d+))").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError(name + " not in " + json);
+        }
+        return m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    private String code(String base32, int offset) {
+        return Totp.code(TotpSeed.fromBase32(base32), TotpParameters.DEFAULT, Totp.stepAt(clock.instant(), 30) + offset);
+    }
+
+    private CliRunner.Run ok(String... args) {
+        CliRunner.Run run = cli.run(args);
+        assertEquals(0, run.exitCode(), String.join(" ", args) + "\n" + run.err() + run.out());
+        assertEquals("", run.err());
+        return run;
+    }
+
+    private String init() {
+        return field(ok("init", "--name", "Example Corp", "-o", "json").out(), "accountId");
+    }
+
+    private String newUser(String name) {
+        return field(ok("users", "create", name, "-o", "json").out(), "userId");
+    }
+
+    @Test
+    void initCreatesTheFirstAccountOnceAndPrintsItsSecret() {
+        CliRunner.Run run = ok("init", "--name", "Example Corp", "-o", "json");
+        assertTrue(run.out().startsWith("{"));
+        assertEquals("Example Corp", field(run.out(), "name"));
+        assertTrue(field(run.out(), "accessKeyId").matches("GKAK[A-Z2-7]{16}"));
+        assertEquals(40, field(run.out(), "secretKey").length());
+
+        CliRunner.Run again = cli.run("init");
+        assertEquals(1, again.exitCode());
+        assertEquals("gatekey: already initialised; use 'gatekey accounts create' for another account\n", again.err());
+        assertEquals("", again.out());
+    }
+
+    @Test
+    void tablesAreAlignedForPeople() {
+        init();
+        newUser("alice");
+        newUser("bob");
+        String table = ok("users", "list").out();
+        String[] lines = table.split("\n");
+        assertEquals(3, lines.length);
+        assertTrue(lines[0].startsWith("USERID"));
+        assertEquals(lines[1].indexOf("alice"), lines[2].indexOf("bob"));
+    }
+
+    @Test
+    void accountsAndAliases() {
+        String first = init();
+        CliRunner.Run created = ok("accounts", "create", "Globex", "-o", "json");
+        String second = field(created.out(), "accountId");
+        assertEquals(2, ok("accounts", "list", "-o", "json").out().split("\"accountId\"").length - 1);
+
+        CliRunner.Run ambiguous = cli.run("users", "create", "alice");
+        assertEquals(2, ambiguous.exitCode());
+        assertEquals("gatekey: --account: required: there are 2 accounts\n", ambiguous.err());
+
+        ok("accounts", "alias", "set", "examplecorp", "--account", first);
+        assertEquals("examplecorp", field(ok("accounts", "alias", "show", "--account", first, "-o", "json").out(), "loginAlias"));
+        CliRunner.Run taken = cli.run("accounts", "alias", "set", "examplecorp", "--account", second);
+        assertEquals(1, taken.exitCode());
+        assertEquals("gatekey: the login alias is used by another account\n", taken.err());
+        CliRunner.Run bad = cli.run("accounts", "alias", "set", "Bad!", "--account", first);
+        assertEquals(2, bad.exitCode());
+        assertEquals("gatekey: loginAlias: 3-20 characters using lowercase English letters and numbers\n", bad.err());
+    }
+
+    @Test
+    void usersAreCreatedSwitchedAndDeleted() {
+        init();
+        String alice = newUser("alice");
+        assertEquals("User " + alice + " is inactive.\n", ok("users", "deactivate", alice).out());
+        assertTrue(ok("users", "list", "-o", "json").out().contains("\"active\" : false"));
+        ok("users", "activate", alice);
+        ok("users", "delete", alice);
+        CliRunner.Run missing = cli.run("users", "delete", alice);
+        assertEquals(1, missing.exitCode());
+        assertEquals("gatekey: sub account not found: " + alice + "\n", missing.err());
+        assertEquals(2, cli.run("users", "delete", "not/an/id").exitCode());
+    }
+
+    @Test
+    void keysAreCreatedListedSwitchedAndLimited() {
+        init();
+        String alice = newUser("alice");
+        CliRunner.Run created = ok("keys", "create", "--user", alice, "-o", "json");
+        String key = field(created.out(), "accessKeyId");
+        assertEquals(40, field(created.out(), "secretKey").length());
+        ok("keys", "create", "--user", alice);
+        CliRunner.Run third = cli.run("keys", "create", "--user", alice);
+        assertEquals(1, third.exitCode());
+        assertEquals("gatekey: at most 2 access keys per owner\n", third.err());
+
+        String listed = ok("keys", "list", "--user", alice, "-o", "json").out();
+        assertFalse(listed.contains("secret"));
+        assertEquals(2, listed.split("\"accessKeyId\"").length - 1);
+        ok("keys", "deactivate", key);
+        assertTrue(ok("keys", "list", "--user", alice, "-o", "json").out().contains("\"active\" : false"));
+        ok("keys", "activate", key);
+        ok("keys", "delete", key);
+        assertEquals(1, ok("keys", "list", "--user", alice, "-o", "json").out().split("\"accessKeyId\"").length - 1);
+        assertEquals(1, ok("keys", "list", "-o", "json").out().split("\"accessKeyId\"").length - 1);
+    }
+
+    @Test
+    void mfaCreatePrintsSeedUriAndAQrCodeThatScans() throws Exception {
+        init();
+        String alice = newUser("alice");
+        Path png = dir.resolve("alice.png");
+        CliRunner.Run created = ok("mfa", "create", "--user", alice, "alice-phone", "--qr-png", png.toString());
+        assertTrue(created.out().contains("otpauthUri    otpauth://totp/Gatekey:alice?secret="), created.out());
+        assertTrue(created.out().contains("█"));
+        assertTrue(created.out().contains("Scan it, then: gatekey mfa enable --user " + alice));
+        String uri = created.out().lines().filter(l -> l.startsWith("otpauthUri")).findFirst().orElseThrow().substring(14);
+        var image = ImageIO.read(png.toFile());
+        String scanned = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+        assertEquals(uri, scanned);
+    }
+
+    @Test
+    void mfaLifecycle() {
+        init();
+        String alice = newUser("alice");
+        String json = ok("mfa", "create", "--user", alice, "alice-phone", "-o", "json").out();
+        String serial = field(json, "serialNumber");
+        String seed = field(json, "base32Seed");
+        assertTrue(field(json, "otpauthUri").startsWith("otpauth://totp/Gatekey:alice?secret=" + seed));
+
+        CliRunner.Run wrong = cli.run("mfa", "enable", "--user", alice, serial, code(seed, -2), code(seed, 0));
+        assertEquals(1, wrong.exitCode());
+        assertEquals("gatekey: the device was not enabled: the codes are valid but not consecutive\n", wrong.err());
+        ok("mfa", "enable", "--user", alice, serial, code(seed, -1), code(seed, 0));
+        assertTrue(ok("mfa", "list", "-o", "json").out().contains("\"status\" : \"enabled\""));
+
+        assertTrue(ok("mfa", "resync", "--user", alice, serial, code(seed, 3), code(seed, 4)).out().contains("drift 4 steps"));
+        ok("mfa", "reset-drift", serial);
+        ok("mfa", "unlock", serial);
+        CliRunner.Run enabledDelete = cli.run("mfa", "delete", "--user", alice, serial);
+        assertEquals(1, enabledDelete.exitCode());
+        assertEquals("gatekey: the MFA device is enabled; disable it first\n", enabledDelete.err());
+        ok("mfa", "disable", "--user", alice, serial);
+        ok("mfa", "delete", "--user", alice, serial);
+        assertEquals("SERIALNUMBER  USERID  TYPE  STATUS  LOCKEDUNTIL  DRIFTSTEPS\n", ok("mfa", "list").out());
+    }
+
+    @Test
+    void hardwareTokensAreImportedFromTheirSeed() throws Exception {
+        init();
+        String alice = newUser("alice");
+        Path seedFile = dir.resolve("seed.txt");
+        Files.writeString(seedFile, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\n");
+        String json = ok("mfa", "import-hardware", "--user", alice, "token-0042", "--seed-file", seedFile.toString(),
+                "--digits", "8", "--period", "60", "--algorithm", "SHA256", "-o", "json").out();
+        assertEquals("hardware", field(json, "type"));
+        assertEquals("pending", field(json, "status"));
+        String serial = field(json, "serialNumber");
+        TotpParameters parameters = new TotpParameters(TotpAlgorithm.SHA256, 8, 60);
+        TotpSeed seed = TotpSeed.fromBase32("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+        long step = Totp.stepAt(clock.instant(), 60);
+        ok("mfa", "enable", "--user", alice, serial, Totp.code(seed, parameters, step - 1), Totp.code(seed, parameters, step));
+        String issued = ok("credentials", "issue", "--user", alice, "--type", "hardware", "--code", Totp.code(seed, parameters, step + 1), "-o", "json").out();
+        assertEquals(serial, field(issued, "mfaSerialNumber"));
+        assertEquals(2, cli.run("mfa", "import-hardware", "--user", alice, "t2", "--seed", "X", "--digits", "7").exitCode());
+    }
+
+    @Test
+    void credentialsAreIssuedListedAndRevoked() {
+        init();
+        String alice = newUser("alice");
+        String json = ok("mfa", "create", "--user", alice, "alice-phone", "-o", "json").out();
+        String serial = field(json, "serialNumber");
+        String seed = field(json, "base32Seed");
+        ok("mfa", "enable", "--user", alice, serial, code(seed, -1), code(seed, 0));
+
+        String withMfa = ok("credentials", "issue", "--user", alice, "--code", code(seed, 1), "--duration", "900", "-o", "json").out();
+        assertEquals(serial, field(withMfa, "mfaSerialNumber"));
+        assertEquals(64, field(withMfa, "sessionToken").length());
+        assertEquals(clock.instant().plusSeconds(900).toString(), field(withMfa, "expiresAt"));
+        CliRunner.Run replay = cli.run("credentials", "issue", "--user", alice, "--code", code(seed, 1));
+        assertEquals(1, replay.exitCode());
+        assertEquals("gatekey: MFA check failed: a code was used already\n", replay.err());
+        String plain = field(ok("credentials", "issue", "--user", alice, "-o", "json").out(), "accessKeyId");
+        assertEquals(2, cli.run("credentials", "issue", "--user", alice, "--duration", "59").exitCode());
+
+        assertEquals("1", field(ok("credentials", "revoke", "--device", serial, "-o", "json").out(), "revoked"));
+        assertEquals("1", field(ok("credentials", "revoke", plain, "-o", "json").out(), "revoked"));
+        assertEquals("0", field(ok("credentials", "revoke", "--user", alice, "-o", "json").out(), "revoked"));
+        assertEquals(2, ok("credentials", "list", "--user", alice, "-o", "json").out().split("\"revoked\" : true").length - 1);
+        assertEquals(2, cli.run("credentials", "revoke", plain, "--user", alice).exitCode());
+
+        String audit = ok("audit", "--type", "CREDENTIALS_REVOKED", "-o", "json").out();
+        assertEquals(3, audit.split("\"type\" : \"CREDENTIALS_REVOKED\"").length - 1);
+        assertEquals(1, ok("audit", "--type", "MFA_CODE_REPLAYED", "--since", clock.instant().minus(Duration.ofMinutes(1)).toString(), "-o", "json")
+                .out().split("\"type\"").length - 1);
+        assertEquals(2, cli.run("audit", "--since", "yesterday").exitCode());
+    }
+
+    @Test
+    void badUsageIsExitTwoWithOneLine() {
+        CliRunner.Run unknown = cli.run("users", "create", "--colour", "blue");
+        assertEquals(2, unknown.exitCode());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        assertTrue(unknown.err().startsWith("gatekey: Unknown option: '--colour'"));
+        assertEquals(2, cli.run("mfa", "create", "phone").exitCode());
+        assertEquals(2, cli.run("nonsense").exitCode());
+        assertEquals(2, cli.run("users", "list", "-o", "yaml").exitCode());
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        List<String> missing = new ArrayList<>();
+        walk(GatekeyCli.commandLine(new InMemoryEnvironment(clock)), missing);
+        assertEquals(List.of(), missing);
+        CliRunner.Run help = ok("mfa", "create", "--help");
+        assertTrue(help.out().contains("Usage: gatekey mfa create"));
+        assertTrue(help.out().contains("--qr-png"));
+    }
+
+    private static void walk(CommandLine commandLine, List<String> missing) {
+        if (commandLine.getSubcommands().isEmpty() && !commandLine.getCommandName().equals("generate-completion")
+                && !commandLine.getUsageMessage().contains("Examples:")) {
+            missing.add(commandLine.getCommandSpec().qualifiedName());
+        }
+        commandLine.getSubcommands().values().stream().distinct().forEach(sub -> walk(sub, missing));
+    }
+
+    @Test
+    void aCompletionScriptIsGenerated() {
+        String script = ok("generate-completion").out();
+        assertTrue(script.contains("complete -F _complete_gatekey"), script.substring(0, Math.min(200, script.length())));
+        assertTrue(script.contains("import-hardware"));
+    }
+
+    @Test
+    void theEnrolmentFlowAnOperatorFollows() {
+        init();
+        String alice = newUser("alice");
+        String key = ok("keys", "create", "--user", alice, "-o", "json").out();
+        assertTrue(field(key, "accessKeyId").startsWith("GKAK"));
+        String device = ok("mfa", "create", "--user", alice, "alice-phone", "-o", "json").out();
+        String serial = field(device, "serialNumber");
+        String seed = field(device, "base32Seed");
+        ok("mfa", "enable", "--user", alice, serial, code(seed, -1), code(seed, 0));
+        clock.advance(Duration.ofSeconds(30));
+        String credentials = ok("credentials", "issue", "--user", alice, "--serial", serial, "--code", code(seed, 0), "-o", "json").out();
+        assertTrue(field(credentials, "accessKeyId").startsWith("GKST"));
+        assertEquals(serial, field(credentials, "mfaSerialNumber"));
+    }
+
+    @Test
+    void maintenanceWithoutADatabaseIsRefused() {
+        CliRunner.Run run = cli.run("db", "migrate");
+        assertEquals(1, run.exitCode());
+        assertEquals("gatekey: the in-memory installation has no database\n", run.err());
+    }
+}

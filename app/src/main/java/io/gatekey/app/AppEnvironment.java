@@ -1,0 +1,107 @@
+package io.gatekey.app;
+
+import io.gatekey.adapter.cli.CliEnvironment;
+import io.gatekey.adapter.persistence.MasterKeyFactory;
+import io.gatekey.adapter.persistence.MasterKeyFile;
+import io.gatekey.adapter.persistence.MasterKeyRotation;
+import io.gatekey.adapter.persistence.SchemaMigrations;
+import io.gatekey.application.service.GatekeyServices;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.runtime.Micronaut;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The CLI's installation: the configured database (the embedded default unless a MariaDB is configured), opened
+ * on first use without the HTTP server, with the purge job left to the server.
+ */
+final class AppEnvironment implements CliEnvironment, AutoCloseable {
+
+    private final Map<String, Object> overrides;
+    private ApplicationContext context;
+    private boolean serving;
+
+    AppEnvironment(Map<String, Object> overrides) {
+        this.overrides = overrides;
+    }
+
+    @Override
+    public synchronized GatekeyServices useCases() {
+        ApplicationContext opened = context(Map.of());
+        DataSource dataSource = DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class));
+        // Flyway is started only when the schema is behind (a fresh installation, an upgrade): a short command
+        // should not pay for it every time.
+        if (!SchemaMigrations.isCurrent(dataSource)) {
+            SchemaMigrations.migrate(dataSource);
+        }
+        return opened.getBean(GatekeyServices.class);
+    }
+
+    @Override
+    public Maintenance maintenance() {
+        return new Maintenance() {
+            @Override
+            public int migrate() {
+                ApplicationContext opened = context(Map.of());
+                return SchemaMigrations.migrate(DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)));
+            }
+
+            @Override
+            public Rotation rotateMasterKey() {
+                Environment environment = context(Map.of()).getEnvironment();
+                Path keyFile = MasterKeyFactory.keyFile(property(environment, "gatekey.master-key"), property(environment, "gatekey.master-key-file"),
+                                Path.of(property(environment, "gatekey.data-dir", "./data")), property(environment, "datasources.default.url"))
+                        .orElseThrow(() -> new IllegalStateException("the master key comes from GATEKEY_MASTER_KEY: add a new version "
+                                + "there (version:base64, comma-separated) on every node and restart; this command rotates key files only"));
+                int version = MasterKeyFile.appendNewVersion(keyFile);
+                close();
+                int resealed = context(Map.of()).getBean(MasterKeyRotation.class).resealAll(500);
+                return new Rotation(version, resealed);
+            }
+        };
+    }
+
+    @Override
+    public void serve(String[] args) {
+        close();
+        serving = true;
+        Micronaut.build(args).mainClass(GatekeyMain.class).banner(false).properties(overrides).start();
+    }
+
+    boolean serving() {
+        return serving;
+    }
+
+    private synchronized ApplicationContext context(Map<String, Object> extra) {
+        if (context == null) {
+            Map<String, Object> properties = new HashMap<>(overrides);
+            properties.put("gatekey.purge.enabled", false);
+            properties.put("flyway.datasources.default.enabled", false);
+            properties.put("endpoints.all.enabled", false);
+            properties.put("endpoints.health.enabled", false);
+            properties.putAll(extra);
+            context = ApplicationContext.builder().properties(properties).start();
+        }
+        return context;
+    }
+
+    private static String property(Environment environment, String name) {
+        return property(environment, name, "");
+    }
+
+    private static String property(Environment environment, String name, String fallback) {
+        return environment.getProperty(name, String.class).orElse(fallback);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}
