@@ -52,6 +52,10 @@ public final class NcpFixture {
         return Totp.code(seed, TotpParameters.DEFAULT, Totp.stepAt(server.clock.instant(), 30) + offset);
     }
 
+    public Principal userPrincipal() {
+        return new Principal.SubAccountUser(accountId, user.id(), userKey.id(), java.util.Optional.empty());
+    }
+
     public NcpClient admin() {
         return new NcpClient(server, adminKey.id().value(), adminKey.secret().reveal());
     }

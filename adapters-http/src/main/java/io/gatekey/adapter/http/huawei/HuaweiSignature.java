@@ -1,0 +1,179 @@
+package io.gatekey.adapter.http.huawei;
+
+import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.signature.Authentication;
+import io.gatekey.domain.signature.ClockSkewPolicy;
+import io.gatekey.domain.signature.SessionTokenRule;
+import io.gatekey.domain.signature.SignatureAlgorithm;
+import io.gatekey.domain.signature.SignedRequest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Huawei's AK/SK signature, {@code SDK-HMAC-SHA256}, as its SDK computes it: a canonical request of the method, the
+ * path with every segment encoded and followed by '/', the sorted encoded query, the signed headers (lower-case
+ * names, as sent) and the hex SHA-256 of the body; then {@code SDK-HMAC-SHA256\n{X-Sdk-Date}\n{hex sha256(canonical
+ * request)}}, signed with HMAC-SHA256 under the secret key itself, in hex.
+ */
+@Singleton
+final class HuaweiSignature {
+
+    static final String ALGORITHM = "SDK-HMAC-SHA256";
+    static final String EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+
+    private final AuthenticateRequestUseCase authenticate;
+
+    HuaweiSignature(AuthenticateRequestUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** The caller, or a {@link HuaweiException} with the gateway's 401 (403 when X-Domain-Id names another account). */
+    Principal principal(HttpRequest<?> request, String body) {
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
+            throw refused("the Authorization header is missing or not " + ALGORITHM);
+        }
+        Map<String, String> parts = parts(authorization.substring(ALGORITHM.length() + 1));
+        String access = parts.get("Access");
+        String signedHeaders = parts.get("SignedHeaders");
+        String signature = parts.get("Signature");
+        String sdkDate = request.getHeaders().get("X-Sdk-Date");
+        if (access == null || signedHeaders == null || signature == null || sdkDate == null) {
+            throw refused("Access, SignedHeaders, Signature and X-Sdk-Date are required");
+        }
+        List<String> headerNames = List.of(signedHeaders.split(";"));
+        if (!headerNames.contains("host") || !headerNames.contains("x-sdk-date")) {
+            throw refused("host and x-sdk-date must be signed");
+        }
+        Instant signedAt;
+        AccessKeyId keyId;
+        byte[] mac;
+        try {
+            signedAt = LocalDateTime.parse(sdkDate, SDK_DATE).toInstant(ZoneOffset.UTC);
+            keyId = new AccessKeyId(access);
+            mac = HexFormat.of().parseHex(signature);
+        } catch (DateTimeParseException | InvalidValueException | IllegalArgumentException e) {
+            throw refused("malformed X-Sdk-Date, Access or Signature");
+        }
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String name : headerNames) {
+            String value = request.getHeaders().get(name);
+            if (value == null) {
+                throw refused("the signed header " + name + " is missing");
+            }
+            canonicalHeaders.append(name).append(':').append(value).append('\n');
+        }
+        String payloadHash = Optional.ofNullable(request.getHeaders().get("X-Sdk-Content-Sha256"))
+                .orElseGet(() -> body == null || body.isEmpty() ? EMPTY_BODY_SHA256 : hexSha256(body));
+        URI uri = request.getUri();
+        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(uri.getRawPath()),
+                canonicalQuery(uri.getRawQuery()), canonicalHeaders.toString(), signedHeaders, payloadHash);
+        String stringToSign = ALGORITHM + "\n" + sdkDate + "\n" + hexSha256(canonicalRequest);
+
+        Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.HMAC_SHA256,
+                mac, Optional.ofNullable(request.getHeaders().get("X-Security-Token")), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
+                ClockSkewPolicy.HUAWEI));
+        if (!(verdict instanceof Authentication.Authenticated authenticated)) {
+            throw refused(((Authentication.Refused) verdict).reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        Principal principal = authenticated.principal();
+        String domainId = request.getHeaders().get("X-Domain-Id");
+        if (domainId != null && !principal.account().map(AccountId::value).orElse("").equals(domainId)) {
+            throw new HuaweiException(HuaweiErrors.answer(HttpStatus.FORBIDDEN, HuaweiErrors.FORBIDDEN, "X-Domain-Id names another account"));
+        }
+        return principal;
+    }
+
+    /** Each segment decoded, then encoded as the SDK encodes, each followed by '/'; the root stays "/". */
+    static String canonicalUri(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.equals("/")) {
+            return "/";
+        }
+        StringBuilder canonical = new StringBuilder();
+        for (String segment : rawPath.split("/")) {
+            canonical.append(encode(decode(segment))).append('/');
+        }
+        return canonical.toString();
+    }
+
+    /** Parameters sorted by name, names and values encoded as the SDK encodes; values of one name keep their order. */
+    static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        TreeMap<String, List<String>> sorted = new TreeMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            sorted.computeIfAbsent(encode(decode(name)), k -> new ArrayList<>()).add(encode(decode(value)));
+        }
+        List<String> pairs = new ArrayList<>();
+        sorted.forEach((name, values) -> values.forEach(value -> pairs.add(name + "=" + value)));
+        return String.join("&", pairs);
+    }
+
+    /** URL encoding with %20 for spaces, %2A for '*' and a bare '~', as Huawei's SignUtils writes it. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw refused("malformed percent-encoding in the URL");
+        }
+    }
+
+    private static Map<String, String> parts(String text) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            int equals = part.indexOf('=');
+            if (equals > 0) {
+                parts.put(part.substring(0, equals).strip(), part.substring(equals + 1).strip());
+            }
+        }
+        return parts;
+    }
+
+    static String hexSha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HuaweiException refused(String detail) {
+        return new HuaweiException(HuaweiErrors.authentication(detail));
+    }
+}
