@@ -37,6 +37,7 @@ import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RandomSource;
+import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
@@ -78,10 +79,11 @@ class GatekeyFactory {
     @Singleton
     GatekeyPorts ports(AccountRepository accounts, SubAccountRepository subAccounts, AccessKeyRepository accessKeys,
                        MfaDeviceRepository mfaDevices, UsedTimeStepGuard usedTimeSteps, MfaFailureCounter mfaFailures,
-                       TemporaryCredentialRepository temporaryCredentials, AuditLog auditLog, RandomSource random,
+                       TemporaryCredentialRepository temporaryCredentials, AuditLog auditLog, RequestNonceRegistry requestNonces,
+                       RandomSource random,
                        TransactionRunner transactions, Clock clock) {
         return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures,
-                temporaryCredentials, auditLog, random, transactions, clock);
+                temporaryCredentials, auditLog, requestNonces, random, transactions, clock);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.persistence;
 
+import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.application.port.out.StorageUnavailableException;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.micronaut.context.annotation.Requires;
@@ -13,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes temporary credentials some time after they expired, batch by batch. Until then an expired key is still
- * recognised, so its holder is told "expired" rather than "unknown".
+ * Deletes temporary credentials some time after they expired, batch by batch (until then an expired key is still
+ * recognised, so its holder is told "expired" rather than "unknown"), and forgets request nonces that can no
+ * longer be replayed.
  */
 @Singleton
 @Requires(property = "gatekey.purge.enabled", notEquals = "false")
@@ -23,14 +25,16 @@ public class ExpiredCredentialPurge {
     private static final Logger LOG = LoggerFactory.getLogger(ExpiredCredentialPurge.class);
 
     private final TemporaryCredentialRepository credentials;
+    private final RequestNonceRegistry nonces;
     private final Clock clock;
     private final Duration retention;
     private final int batchSize;
 
-    ExpiredCredentialPurge(TemporaryCredentialRepository credentials, Clock clock,
+    ExpiredCredentialPurge(TemporaryCredentialRepository credentials, RequestNonceRegistry nonces, Clock clock,
                            @Value("${gatekey.purge.retention:1d}") Duration retention,
                            @Value("${gatekey.purge.batch-size:500}") int batchSize) {
         this.credentials = credentials;
+        this.nonces = nonces;
         this.clock = clock;
         this.retention = retention;
         this.batchSize = batchSize;
@@ -50,12 +54,16 @@ public class ExpiredCredentialPurge {
 
     /** Purges everything due; returns how many credentials were deleted. */
     public int purge() {
-        Instant cutoff = clock.instant().minus(retention);
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(retention);
         int total = 0;
         int batch;
         do {
             batch = credentials.purgeExpired(cutoff, batchSize);
             total += batch;
+        } while (batch == batchSize);
+        do {
+            batch = nonces.purgeExpired(now, batchSize);
         } while (batch == batchSize);
         return total;
     }

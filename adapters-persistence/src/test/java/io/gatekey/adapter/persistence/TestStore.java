@@ -6,6 +6,7 @@ import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
+import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
 final class TestStore implements AutoCloseable {
 
     static final String MASTER_KEY = "1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    private static final String[] TABLES = {"temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
+    private static final String[] TABLES = {"request_nonce", "temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
 
     private static TestStore h2;
     private static TestStore mariaDb;
@@ -82,7 +83,7 @@ final class TestStore implements AutoCloseable {
         return new GatekeyPorts(context.getBean(AccountRepository.class), context.getBean(SubAccountRepository.class),
                 context.getBean(AccessKeyRepository.class), context.getBean(MfaDeviceRepository.class),
                 context.getBean(UsedTimeStepGuard.class), context.getBean(MfaFailureCounter.class),
-                context.getBean(TemporaryCredentialRepository.class), context.getBean(AuditLog.class),
+                context.getBean(TemporaryCredentialRepository.class), context.getBean(AuditLog.class), context.getBean(RequestNonceRegistry.class),
                 new SecureRandomSource(), context.getBean(TransactionRunner.class), clock);
     }
 

@@ -38,6 +38,16 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
 
     @Override
     public Authentication authenticate(SignedRequest request) {
+        Authentication verdict = verify(request);
+        // Only a request whose signature holds may use up its nonce, or anyone could burn other callers' nonces.
+        if (verdict instanceof Authentication.Authenticated && request.nonce().isPresent()
+                && !ports.requestNonces().register(request.accessKeyId(), request.nonce().get(), ports.clock().instant(), request.replayableUntil())) {
+            return new Authentication.Refused(Authentication.Reason.REPLAYED_NONCE);
+        }
+        return verdict;
+    }
+
+    private Authentication verify(SignedRequest request) {
         Instant now = ports.clock().instant();
         if (request.accessKeyId().isTemporary()) {
             return temporaryCredentials.get(request.accessKeyId(), ports.temporaryCredentials()::find)

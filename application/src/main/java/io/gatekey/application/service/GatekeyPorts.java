@@ -6,6 +6,7 @@ import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RandomSource;
+import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
@@ -23,6 +24,7 @@ public record GatekeyPorts(
         MfaFailureCounter mfaFailures,
         TemporaryCredentialRepository temporaryCredentials,
         AuditLog auditLog,
+        RequestNonceRegistry requestNonces,
         RandomSource random,
         TransactionRunner transactions,
         Clock clock) {
@@ -36,6 +38,7 @@ public record GatekeyPorts(
         Objects.requireNonNull(mfaFailures, "mfaFailures");
         Objects.requireNonNull(temporaryCredentials, "temporaryCredentials");
         Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(requestNonces, "requestNonces");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(clock, "clock");

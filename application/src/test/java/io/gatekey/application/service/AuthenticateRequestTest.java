@@ -86,6 +86,22 @@ class AuthenticateRequestTest {
         assertEquals(new Authentication.Refused(Authentication.Reason.REVOKED), authenticate(credential.accessKeyId(), credential.secret()));
     }
 
+    private Authentication withNonce(SecretKey secret, String nonce) {
+        String message = "GET sts.example/v2/index.php?Nonce=" + nonce;
+        byte[] signature = SignatureAlgorithm.HMAC_SHA256.sign(secret.bytes(), message);
+        return world.useCases.authenticateRequest().authenticate(new SignedRequest(acme.userKey.id(), world.clock.instant(), message,
+                SignatureAlgorithm.HMAC_SHA256, signature, Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.TENCENT, Optional.of(nonce)));
+    }
+
+    @Test
+    void aNonceIsAcceptedOnceAndOnlyAValidSignatureUsesItUp() {
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SIGNATURE), withNonce(acme.adminKey.secret(), "4242"));
+        assertInstanceOf(Authentication.Authenticated.class, withNonce(acme.userKey.secret(), "4242"));
+        assertEquals(new Authentication.Refused(Authentication.Reason.REPLAYED_NONCE), withNonce(acme.userKey.secret(), "4242"));
+        world.clock.advance(Duration.ofMinutes(5));
+        assertInstanceOf(Authentication.Authenticated.class, withNonce(acme.userKey.secret(), "4242"));
+    }
+
     @Test
     void aSuccessfulSignatureRecordsTheKeysLastUse() {
         authenticate(acme.userKey.id(), acme.userKey.secret());

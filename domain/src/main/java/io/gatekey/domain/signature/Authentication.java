@@ -19,5 +19,5 @@ public sealed interface Authentication permits Authentication.Authenticated, Aut
     }
 
     /** Why a request was refused. */
-    enum Reason { UNKNOWN_KEY, INACTIVE, EXPIRED, REVOKED, CLOCK_SKEW, BAD_SIGNATURE, BAD_SESSION_TOKEN }
+    enum Reason { UNKNOWN_KEY, INACTIVE, EXPIRED, REVOKED, CLOCK_SKEW, BAD_SIGNATURE, BAD_SESSION_TOKEN, REPLAYED_NONCE }
 }

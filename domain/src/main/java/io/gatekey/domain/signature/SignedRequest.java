@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What a door extracted from a signed request: the key id, the signed time, the exact string the client signed,
- * the algorithm and the signature bytes (decoded from the door's Base64 or hex), and the session token if any.
+ * the algorithm and the signature bytes (decoded from the door's Base64 or hex), the session token if any, and the
+ * request's nonce where the dialect sends one (a signed request with a nonce is accepted once).
  */
 public record SignedRequest(
         AccessKeyId accessKeyId,
@@ -17,7 +18,8 @@ public record SignedRequest(
         byte[] signature,
         Optional<String> sessionToken,
         SessionTokenRule sessionTokenRule,
-        ClockSkewPolicy clockSkew) {
+        ClockSkewPolicy clockSkew,
+        Optional<String> nonce) {
 
     public SignedRequest {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -28,6 +30,18 @@ public record SignedRequest(
         Objects.requireNonNull(sessionToken, "sessionToken");
         Objects.requireNonNull(sessionTokenRule, "sessionTokenRule");
         Objects.requireNonNull(clockSkew, "clockSkew");
+        Objects.requireNonNull(nonce, "nonce");
+    }
+
+    /** A request of a dialect without nonces. */
+    public SignedRequest(AccessKeyId accessKeyId, Instant requestTime, String stringToSign, SignatureAlgorithm algorithm,
+                         byte[] signature, Optional<String> sessionToken, SessionTokenRule sessionTokenRule, ClockSkewPolicy clockSkew) {
+        this(accessKeyId, requestTime, stringToSign, algorithm, signature, sessionToken, sessionTokenRule, clockSkew, Optional.empty());
+    }
+
+    /** Until when a request signed at {@code requestTime} could still be accepted, so its nonce must be remembered. */
+    public Instant replayableUntil() {
+        return requestTime.plus(clockSkew.limit());
     }
 
     @Override

@@ -1,0 +1,129 @@
+package io.gatekey.adapter.http.tencent;
+
+import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.signature.Authentication;
+import io.gatekey.domain.signature.ClockSkewPolicy;
+import io.gatekey.domain.signature.SessionTokenRule;
+import io.gatekey.domain.signature.SignatureAlgorithm;
+import io.gatekey.domain.signature.SignedRequest;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Tencent's v2 signature: {@code METHOD + host + path + "?" + name=value&...} over every parameter but Signature,
+ * sorted by name, each name's '_' written as '.', values as sent (decoded, not re-encoded); Base64 of HMAC-SHA1, or
+ * HMAC-SHA256 when SignatureMethod says so. On POST, values starting with '@' (the old file-upload convention) are
+ * sent but not signed, as the SDK does.
+ */
+@Singleton
+final class TencentSignatureV2 {
+
+    private final AuthenticateRequestUseCase authenticate;
+
+    TencentSignatureV2(AuthenticateRequestUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    Principal principal(HttpRequest<?> request, Map<String, String> parameters) {
+        String secretId = required(parameters, "SecretId");
+        String signature = required(parameters, "Signature");
+        String timestamp = required(parameters, "Timestamp");
+        String nonce = required(parameters, "Nonce");
+        if (!nonce.matches("[0-9]{1,20}")) {
+            throw new TencentException(TencentErrors.invalid("Nonce must be a positive integer"));
+        }
+        SignatureAlgorithm algorithm = switch (parameters.getOrDefault("SignatureMethod", "HmacSHA1")) {
+            case "HmacSHA1" -> SignatureAlgorithm.HMAC_SHA1;
+            case "HmacSHA256" -> SignatureAlgorithm.HMAC_SHA256;
+            default -> throw new TencentException(TencentErrors.invalid("SignatureMethod must be HmacSHA1 or HmacSHA256"));
+        };
+        Instant signedAt;
+        AccessKeyId keyId;
+        byte[] mac;
+        try {
+            signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
+            keyId = new AccessKeyId(secretId);
+            mac = Base64.getDecoder().decode(signature);
+        } catch (NumberFormatException e) {
+            throw new TencentException(TencentErrors.invalid("Timestamp must be Unix seconds"));
+        } catch (InvalidValueException e) {
+            throw new TencentException(TencentErrors.failure(TencentErrors.SECRET_ID_NOT_FOUND, "SecretIdNotFound", "the SecretId does not exist"));
+        } catch (IllegalArgumentException e) {
+            throw new TencentException(TencentErrors.failure(TencentErrors.SIGNATURE_FAILED, "AuthFailure", "the signature is not Base64"));
+        }
+        Optional<String> token = Optional.ofNullable(parameters.get("Token")).filter(t -> !t.isEmpty());
+        String signedParameters = signedParameters(parameters, request.getMethodName());
+        Authentication verdict = null;
+        for (String host : hosts(request)) {
+            String stringToSign = request.getMethodName() + host + request.getUri().getRawPath() + signedParameters;
+            verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
+                    SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)));
+            if (!(verdict instanceof Authentication.Refused refused) || refused.reason() != Authentication.Reason.BAD_SIGNATURE) {
+                break;
+            }
+        }
+        if (verdict instanceof Authentication.Authenticated authenticated) {
+            return authenticated.principal();
+        }
+        throw new TencentException(refusal(((Authentication.Refused) verdict).reason()));
+    }
+
+    /** "?" then every parameter but Signature, sorted by name as sent, '_' in names written as '.'. */
+    static String signedParameters(Map<String, String> parameters, String method) {
+        List<String> pairs = new ArrayList<>();
+        new TreeMap<>(parameters).forEach((name, value) -> {
+            boolean upload = method.equals("POST") && value.startsWith("@");
+            if (!name.equals("Signature") && !upload) {
+                pairs.add(name.replace('_', '.') + "=" + value);
+            }
+        });
+        return "?" + String.join("&", pairs);
+    }
+
+    /**
+     * The host the client signed: the Host header as sent; without a port in it, also with the default ports, since
+     * the SDK signs its configured host, which on port 443 carries a port the Host header does not.
+     */
+    private static Set<String> hosts(HttpRequest<?> request) {
+        Set<String> hosts = new LinkedHashSet<>();
+        String host = Optional.ofNullable(request.getHeaders().get("Host")).orElse("");
+        hosts.add(host);
+        if (!host.isEmpty() && !host.contains(":")) {
+            hosts.add(host + ":443");
+            hosts.add(host + ":80");
+        }
+        return hosts;
+    }
+
+    private static io.micronaut.http.HttpResponse<?> refusal(Authentication.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_KEY -> TencentErrors.failure(TencentErrors.SECRET_ID_NOT_FOUND, "SecretIdNotFound", "the SecretId does not exist");
+            case BAD_SIGNATURE -> TencentErrors.failure(TencentErrors.SIGNATURE_FAILED, "AuthFailure", "signature verification failed");
+            case CLOCK_SKEW -> TencentErrors.failure(TencentErrors.REPLAY, "RequestReplay", "the Timestamp is outside the allowed window");
+            case REPLAYED_NONCE -> TencentErrors.failure(TencentErrors.REPLAY, "RequestReplay", "the Nonce was used already");
+            case BAD_SESSION_TOKEN -> TencentErrors.failure(TencentErrors.TOKEN_FAILED, "TokenFailure", "the Token does not match the SecretId");
+            case INACTIVE, EXPIRED, REVOKED -> TencentErrors.failure(TencentErrors.UNAUTHORIZED, "Unauthorized",
+                    "the SecretId is " + reason.name().toLowerCase(java.util.Locale.ROOT));
+        };
+    }
+
+    private static String required(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new TencentException(TencentErrors.invalid(name + " is required"));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,9 @@
+package io.gatekey.app.http;
+
+class H2TencentDoorTest extends TencentDoorContract {
+
+    @Override
+    String database() {
+        return "h2";
+    }
+}

@@ -1,0 +1,9 @@
+package io.gatekey.app.http;
+
+class MariaDbTencentDoorTest extends TencentDoorContract {
+
+    @Override
+    String database() {
+        return "mariadb";
+    }
+}
