@@ -11,6 +11,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.Micronaut;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -22,11 +23,18 @@ import javax.sql.DataSource;
 final class AppEnvironment implements CliEnvironment, AutoCloseable {
 
     private final Map<String, Object> overrides;
+    private final Clock clock;
     private ApplicationContext context;
     private boolean serving;
 
     AppEnvironment(Map<String, Object> overrides) {
+        this(overrides, null);
+    }
+
+    /** With a clock of the caller's, which replaces the system clock (tests). */
+    AppEnvironment(Map<String, Object> overrides, Clock clock) {
         this.overrides = overrides;
+        this.clock = clock;
     }
 
     @Override
@@ -84,7 +92,11 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             properties.put("endpoints.all.enabled", false);
             properties.put("endpoints.health.enabled", false);
             properties.putAll(extra);
-            context = ApplicationContext.builder().properties(properties).start();
+            var builder = ApplicationContext.builder().properties(properties);
+            if (clock != null) {
+                builder.singletons(clock);
+            }
+            context = builder.start();
         }
         return context;
     }

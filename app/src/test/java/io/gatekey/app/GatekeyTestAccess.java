@@ -21,6 +21,11 @@ public final class GatekeyTestAccess {
         return new Closeable(new AppEnvironment(overrides));
     }
 
+    /** The same, on a clock of the test's. */
+    public static Closeable environment(Map<String, Object> overrides, java.time.Clock clock) {
+        return new Closeable(new AppEnvironment(overrides, clock));
+    }
+
     /** A running server with the app's configuration and the given overrides. */
     public static ApplicationContext server(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(overrides);

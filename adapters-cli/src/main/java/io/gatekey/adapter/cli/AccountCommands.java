@@ -70,8 +70,7 @@ final class AccountCommands {
             @Override
             void run() {
                 useCases().setLoginAlias().setLoginAlias(new SetLoginAliasUseCase.Command(operator, account(account), new LoginAlias(alias)));
-                out().println("Login alias set to " + alias + ".");
-                out().flush();
+                say("Login alias set to " + alias + ".");
             }
         }
 

@@ -123,8 +123,7 @@ public final class GatekeyCommand implements Runnable {
             @Override
             void run() {
                 int applied = environment.maintenance().migrate();
-                out().println(applied == 0 ? "The schema is up to date." : "Applied " + applied + " migration(s).");
-                out().flush();
+                say(applied == 0 ? "The schema is up to date." : "Applied " + applied + " migration(s).");
             }
         }
     }

@@ -90,8 +90,7 @@ final class KeyCommands {
         @Override
         void run() {
             useCases().activateAccessKey().activate(new ActivateAccessKeyUseCase.Command(operator, new AccessKeyId(key)));
-            out().println("Access key " + key + " is active.");
-            out().flush();
+            say("Access key " + key + " is active.");
         }
     }
 
@@ -108,8 +107,7 @@ final class KeyCommands {
         @Override
         void run() {
             useCases().deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(operator, new AccessKeyId(key)));
-            out().println("Access key " + key + " is inactive.");
-            out().flush();
+            say("Access key " + key + " is inactive.");
         }
     }
 
@@ -126,8 +124,7 @@ final class KeyCommands {
         @Override
         void run() {
             useCases().deleteAccessKey().delete(new DeleteAccessKeyUseCase.Command(operator, new AccessKeyId(key)));
-            out().println("Access key " + key + " deleted.");
-            out().flush();
+            say("Access key " + key + " deleted.");
         }
     }
 }

@@ -67,8 +67,7 @@ final class MfaCommands {
             if (!output.isJson()) {
                 out().println();
                 out().print(QrCodes.terminal(created.otpauthUri()));
-                out().println("Scan it, then: gatekey mfa enable --user " + user + " " + created.device().serialNumber() + " CODE1 CODE2");
-                out().flush();
+                say("Scan it, then: gatekey mfa enable --user " + user + " " + created.device().serialNumber() + " CODE1 CODE2");
             }
         }
     }
@@ -104,8 +103,7 @@ final class MfaCommands {
             MfaCheck check = useCases().enableMfaDevice().enable(new EnableMfaDeviceUseCase.Command(operator, new SubAccountId(device.user),
                     new MfaSerialNumber(device.serial), device.first, device.second));
             requireAccepted(check, "enabled");
-            out().println("Device " + device.serial + " is enabled.");
-            out().flush();
+            say("Device " + device.serial + " is enabled.");
         }
     }
 
@@ -124,8 +122,7 @@ final class MfaCommands {
             MfaCheck check = useCases().resyncMfaDevice().resync(new ResyncMfaDeviceUseCase.Command(operator, new SubAccountId(device.user),
                     new MfaSerialNumber(device.serial), device.first, device.second));
             requireAccepted(check, "resynchronised");
-            out().println("Device " + device.serial + " resynchronised; drift " + MfaDevice.driftOf((MfaCheck.Accepted) check) + " steps.");
-            out().flush();
+            say("Device " + device.serial + " resynchronised; drift " + MfaDevice.driftOf((MfaCheck.Accepted) check) + " steps.");
         }
     }
 
@@ -142,8 +139,7 @@ final class MfaCommands {
         @Override
         void run() {
             useCases().disableMfaDevice().disable(new DisableMfaDeviceUseCase.Command(operator, new SubAccountId(device.user), new MfaSerialNumber(device.serial)));
-            out().println("Device " + device.serial + " is disabled.");
-            out().flush();
+            say("Device " + device.serial + " is disabled.");
         }
     }
 
@@ -160,8 +156,7 @@ final class MfaCommands {
         @Override
         void run() {
             useCases().deleteMfaDevice().delete(new DeleteMfaDeviceUseCase.Command(operator, new SubAccountId(device.user), new MfaSerialNumber(device.serial)));
-            out().println("Device " + device.serial + " deleted.");
-            out().flush();
+            say("Device " + device.serial + " deleted.");
         }
     }
 
@@ -209,8 +204,7 @@ final class MfaCommands {
         @Override
         void run() {
             useCases().unlockMfaDevice().unlock(new UnlockMfaDeviceUseCase.Command(operator, new MfaSerialNumber(serial)));
-            out().println("Device " + serial + " is unlocked.");
-            out().flush();
+            say("Device " + serial + " is unlocked.");
         }
     }
 
@@ -227,8 +221,7 @@ final class MfaCommands {
         @Override
         void run() {
             useCases().resetMfaDrift().resetDrift(new ResetMfaDriftUseCase.Command(operator, new MfaSerialNumber(serial)));
-            out().println("Drift of " + serial + " reset.");
-            out().flush();
+            say("Drift of " + serial + " reset.");
         }
     }
 

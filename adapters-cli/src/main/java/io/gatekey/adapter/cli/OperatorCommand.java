@@ -41,6 +41,12 @@ abstract class OperatorCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** One line of confirmation for people; commands that print data use {@link Output} instead. */
+    void say(String line) {
+        out().println(line);
+        out().flush();
+    }
+
     /** The named account, or the only one when none is named. */
     AccountId account(String named) {
         if (named != null) {

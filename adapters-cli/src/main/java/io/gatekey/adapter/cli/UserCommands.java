@@ -71,8 +71,7 @@ final class UserCommands {
         @Override
         void run() {
             useCases().activateSubAccount().activate(new ActivateSubAccountUseCase.Command(operator, new SubAccountId(user)));
-            out().println("User " + user + " is active.");
-            out().flush();
+            say("User " + user + " is active.");
         }
     }
 
@@ -89,8 +88,7 @@ final class UserCommands {
         @Override
         void run() {
             useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, new SubAccountId(user)));
-            out().println("User " + user + " is inactive.");
-            out().flush();
+            say("User " + user + " is inactive.");
         }
     }
 
@@ -108,8 +106,7 @@ final class UserCommands {
         @Override
         void run() {
             useCases().deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(operator, new SubAccountId(user)));
-            out().println("User " + user + " deleted.");
-            out().flush();
+            say("User " + user + " deleted.");
         }
     }
 }

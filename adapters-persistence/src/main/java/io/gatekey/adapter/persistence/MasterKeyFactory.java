@@ -1,8 +1,8 @@
 package io.gatekey.adapter.persistence;
 
+import io.gatekey.application.embedded.AesGcmSecretSealer;
 import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.domain.secret.AesGcmSealer;
-import io.gatekey.domain.secret.SealedSecret;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -33,23 +33,7 @@ public class MasterKeyFactory {
                               @Value("${gatekey.data-dir:./data}") String dataDir,
                               @Value("${datasources.default.url:}") String databaseUrl) {
         MasterKeyRing ring = loadRing(inlineKeys, keyFile, Path.of(dataDir), databaseUrl);
-        AesGcmSealer sealer = new AesGcmSealer(ring.keys(), activeVersion, new SecureRandom());
-        return new SecretSealer() {
-            @Override
-            public SealedSecret seal(byte[] plaintext, byte[] associatedData) {
-                return sealer.seal(plaintext, associatedData);
-            }
-
-            @Override
-            public byte[] open(SealedSecret sealed, byte[] associatedData) {
-                return sealer.open(sealed, associatedData);
-            }
-
-            @Override
-            public int currentKeyVersion() {
-                return sealer.currentVersion();
-            }
-        };
+        return new AesGcmSecretSealer(new AesGcmSealer(ring.keys(), activeVersion, new SecureRandom()));
     }
 
     /**

@@ -37,37 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The Huawei IAM v5 door driven by Huawei's own Java SDK, plus raw HTTP for what the SDK cannot send. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class HuaweiDoorContract {
-
-    TestServer server;
-    NcpFixture acme;
-
-    abstract String database();
-
-    @BeforeAll
-    void startServer() {
-        server = TestServer.on(database(), Map.of());
-    }
-
-    @AfterAll
-    void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void newTenant() {
-        // The SDK signs with the real clock; the server's clock follows it (whole seconds, as X-Sdk-Date has).
-        server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
-        acme = new NcpFixture(server, "Acme " + UUID.randomUUID().toString().substring(0, 8));
-    }
+abstract class HuaweiDoorContract extends DoorContract {
 
     IamClient client(String ak, String sk, String domainId, String securityToken) {
         GlobalCredentials credentials = new GlobalCredentials().withAk(ak).withSk(sk).withDomainId(domainId);

@@ -14,43 +14,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The NCP doors through a real socket, signed as NCP's SDK signs; run on H2 and on MariaDB. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class NcpDoorContract {
+abstract class NcpDoorContract extends DoorContract {
 
     private static final String MFA_FAILED = "{\"error\":{\"errorCode\":\"401\",\"message\":\"MultiFactorAuthentication failed with invalid MFA one time pass code\"}}";
     private static final String AUTH_FAILED = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\",\"details\":\"Invalid authentication information.\"}}";
     private static final String AUTH_MISSING = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\",\"details\":\"Authentication information are missing.\"}}";
-
-    TestServer server;
-    NcpFixture acme;
-
-    abstract String database();
-
-    @BeforeAll
-    void startServer() {
-        server = TestServer.on(database(), Map.of());
-    }
-
-    @AfterAll
-    void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void newTenant() {
-        // Whole milliseconds, as signed timestamps are: an offset of exactly five minutes is then exactly that.
-        server.clock.set(Instant.ofEpochMilli(System.currentTimeMillis()));
-        acme = new NcpFixture(server, "Acme " + UUID.randomUUID().toString().substring(0, 8));
-    }
 
     private String mfaBody(String code) {
         return "{\"serialNumber\":\"" + acme.serial + "\",\"tokenCode\":\"" + code + "\"}";

@@ -18,40 +18,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Tencent's v2 GetSessionToken through a real socket: GET and POST, both signature methods, every code. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TencentDoorContract {
+abstract class TencentDoorContract extends DoorContract {
 
     private static final String MFA_FAILED = "{\"code\":4106,\"message\":\"(60006)MFA Invalid\",\"codeDesc\":\"MFACheckFailed\",\"data\":[]}";
-
-    TestServer server;
-    NcpFixture acme;
-
-    abstract String database();
-
-    @BeforeAll
-    void startServer() {
-        server = TestServer.on(database(), Map.of());
-    }
-
-    @AfterAll
-    void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void newTenant() {
-        server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
-        acme = new NcpFixture(server, "Acme " + UUID.randomUUID().toString().substring(0, 8));
-    }
 
     TencentClient user() {
         return new TencentClient(server, acme.userKey.id().value(), acme.userKey.secret().reveal(), null);

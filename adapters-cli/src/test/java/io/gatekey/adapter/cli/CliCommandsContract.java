@@ -22,20 +22,42 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Every command through picocli against the in-memory wiring: output, JSON shape, exit codes, bad arguments. */
-class CliCommandsTest {
+/**
+ * Every command through picocli: output, JSON shape, exit codes, bad arguments. Each wiring (in memory, the
+ * embedded H2 database) runs the same commands.
+ */
+public abstract class CliCommandsContract {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:10Z"));
-    private final CliRunner cli = new CliRunner(new InMemoryEnvironment(clock));
+    protected final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:10Z"));
+    protected CliEnvironment environment;
+    protected CliRunner cli;
+
+    /** A fresh, empty installation on the given clock. */
+    protected abstract CliEnvironment newEnvironment(MutableClock clock);
+
+    @BeforeEach
+    void openEnvironment() {
+        environment = newEnvironment(clock);
+        cli = new CliRunner(environment);
+    }
+
+    @AfterEach
+    void closeEnvironment() throws Exception {
+        if (environment instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
 
     @TempDir
     Path dir;
 
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\" : (\"([^\"]*)\"|(true|false|null|-?\\d+))").matcher(json);
         if (!m.find()) {
             throw new AssertionError(name + " not in " + json);
@@ -47,7 +69,7 @@ class CliCommandsTest {
         return Totp.code(TotpSeed.fromBase32(base32), TotpParameters.DEFAULT, Totp.stepAt(clock.instant(), 30) + offset);
     }
 
-    private CliRunner.Run ok(String... args) {
+    protected CliRunner.Run ok(String... args) {
         CliRunner.Run run = cli.run(args);
         assertEquals(0, run.exitCode(), String.join(" ", args) + "\n" + run.err() + run.out());
         assertEquals("", run.err());
@@ -253,7 +275,7 @@ class CliCommandsTest {
     @Test
     void everyCommandHasHelpWithExamples() {
         List<String> missing = new ArrayList<>();
-        walk(GatekeyCli.commandLine(new InMemoryEnvironment(clock)), missing);
+        walk(GatekeyCli.commandLine(environment), missing);
         assertEquals(List.of(), missing);
         CliRunner.Run help = ok("mfa", "create", "--help");
         assertTrue(help.out().contains("Usage: gatekey mfa create"));
@@ -291,10 +313,4 @@ class CliCommandsTest {
         assertEquals(serial, field(credentials, "mfaSerialNumber"));
     }
 
-    @Test
-    void maintenanceWithoutADatabaseIsRefused() {
-        CliRunner.Run run = cli.run("db", "migrate");
-        assertEquals(1, run.exitCode());
-        assertEquals("gatekey: the in-memory installation has no database\n", run.err());
-    }
 }

@@ -7,16 +7,21 @@ import io.gatekey.domain.secret.SealedSecret;
 import java.security.SecureRandom;
 import java.util.List;
 
-/** AES-256-GCM sealing under a master key that lives only as long as this object: for stores that die with it. */
-public final class InMemorySecretSealer implements SecretSealer {
+/** The secret sealer over AES-256-GCM: master keys from configuration, or one that lives only as long as this object. */
+public final class AesGcmSecretSealer implements SecretSealer {
 
     private final AesGcmSealer sealer;
 
-    public InMemorySecretSealer() {
+    public AesGcmSecretSealer(AesGcmSealer sealer) {
+        this.sealer = sealer;
+    }
+
+    /** A sealer under a fresh random key that nothing else knows: for stores that die with it. */
+    public static AesGcmSecretSealer withEphemeralKey() {
         SecureRandom random = new SecureRandom();
         byte[] key = new byte[MasterKey.BYTES];
         random.nextBytes(key);
-        this.sealer = new AesGcmSealer(List.of(new MasterKey(1, key)), random);
+        return new AesGcmSecretSealer(new AesGcmSealer(List.of(new MasterKey(1, key)), random));
     }
 
     @Override
