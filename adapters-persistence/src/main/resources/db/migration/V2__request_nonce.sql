@@ -3,6 +3,6 @@ CREATE TABLE request_nonce (
     access_key_id VARCHAR(128) NOT NULL,
     nonce         VARCHAR(128) NOT NULL,
     expires_ms    BIGINT       NOT NULL,
-    CONSTRAINT pk_request_nonce PRIMARY KEY (access_key_id, nonce)
+    PRIMARY KEY (access_key_id, nonce)
 );
 CREATE INDEX ix_request_nonce_expires ON request_nonce (expires_ms);

@@ -9,12 +9,13 @@ import io.gatekey.application.service.GatekeyServices;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's installation: the configured database (the embedded default unless a MariaDB is configured), opened
@@ -76,8 +77,13 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     @Override
     public void serve(String[] args) {
         close();
+        ApplicationContext server = ApplicationContext.builder().args(args).properties(overrides).deduceEnvironment(false).build();
+        MasterKeyFactory.preflight(server.getEnvironment().start());
+        server.start();
+        EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
+        LoggerFactory.getLogger(AppEnvironment.class).info("Gatekey is serving on {}", http.getURL());
         serving = true;
-        Micronaut.build(args).mainClass(GatekeyMain.class).banner(false).properties(overrides).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gatekey-shutdown"));
     }
 
     boolean serving() {
@@ -92,11 +98,13 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             properties.put("endpoints.all.enabled", false);
             properties.put("endpoints.health.enabled", false);
             properties.putAll(extra);
-            var builder = ApplicationContext.builder().properties(properties);
+            var builder = ApplicationContext.builder().properties(properties).deduceEnvironment(false);
             if (clock != null) {
                 builder.singletons(clock);
             }
-            context = builder.start();
+            ApplicationContext built = builder.build();
+            MasterKeyFactory.preflight(built.getEnvironment().start());
+            context = built.start();
         }
         return context;
     }

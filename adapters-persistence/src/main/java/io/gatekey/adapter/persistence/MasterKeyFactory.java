@@ -6,6 +6,7 @@ import io.gatekey.domain.secret.AesGcmSealer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,18 @@ public class MasterKeyFactory {
                               @Value("${datasources.default.url:}") String databaseUrl) {
         MasterKeyRing ring = loadRing(inlineKeys, keyFile, Path.of(dataDir), databaseUrl);
         return new AesGcmSecretSealer(new AesGcmSealer(ring.keys(), activeVersion, new SecureRandom()));
+    }
+
+    /**
+     * Checks the master key configuration before anything else starts (a migration, the server), so a start-up
+     * without a usable key changes nothing and ends with the one message that says what to set. On the embedded
+     * default this is also where a new key file is created.
+     */
+    public static void preflight(Environment environment) {
+        loadRing(environment.getProperty("gatekey.master-key", String.class).orElse(""),
+                environment.getProperty("gatekey.master-key-file", String.class).orElse(""),
+                Path.of(environment.getProperty("gatekey.data-dir", String.class).orElse("./data")),
+                environment.getProperty("datasources.default.url", String.class).orElse(""));
     }
 
     /**

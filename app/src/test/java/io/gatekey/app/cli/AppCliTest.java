@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.adapter.cli.CliRunner;
+import io.gatekey.adapter.persistence.MasterKeyMissingException;
+import io.gatekey.adapter.persistence.TestDatabases;
 import io.gatekey.app.GatekeyTestAccess;
 import io.gatekey.domain.mfa.Totp;
 import io.gatekey.domain.mfa.TotpParameters;
@@ -11,6 +13,9 @@ import io.gatekey.domain.mfa.TotpSeed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +94,22 @@ class AppCliTest {
             assertEquals("Example Corp", field(out, "name"));
             // And the server still answers after the CLI came and went.
             assertEquals(1, GatekeyTestAccess.accountCount(server));
+        }
+    }
+
+    @Test
+    void aMariaDbInstallationWithoutAMasterKeyRefusesToServeAndWritesNothing() throws Exception {
+        TestDatabases.Database database = TestDatabases.newMariaDbDatabase();
+        try (var environment = GatekeyTestAccess.environment(Map.of("datasources.default.url", database.url(),
+                "datasources.default.username", database.user(), "datasources.default.password", database.password(),
+                "micronaut.server.port", -1))) {
+            CliRunner.Run run = new CliRunner(environment).run("serve");
+            assertEquals(1, run.exitCode());
+            assertEquals("gatekey: failed: " + new MasterKeyMissingException().getMessage() + "\n", run.err());
+        }
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
+            assertTrue(!tables.next(), "no table may be created before the key is known");
         }
     }
 
