@@ -12,7 +12,9 @@ import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** The {@code gatekey} command: the server and the operator's commands, on the configured database. */
@@ -27,8 +29,8 @@ import picocli.CommandLine.Unmatched;
                 "  source <(gatekey generate-completion)"})
 public final class GatekeyCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {

@@ -5,6 +5,7 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ public final class JsonFields {
     /** The body as a JSON object; an empty body is an empty object. */
     public JsonNode object(String body) throws BadJson {
         if (body == null || body.isBlank()) {
-            return JsonNode.createObjectNode(java.util.Map.of());
+            return JsonNode.createObjectNode(Map.of());
         }
         JsonNode node;
         try {

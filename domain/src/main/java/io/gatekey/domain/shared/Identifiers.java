@@ -1,5 +1,6 @@
 package io.gatekey.domain.shared;
 
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.bouncycastle.util.encoders.Base32;
@@ -20,6 +21,6 @@ public final class Identifiers {
     }
 
     public static String base64Url(byte[] random) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

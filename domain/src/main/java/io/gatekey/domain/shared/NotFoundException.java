@@ -1,5 +1,7 @@
 package io.gatekey.domain.shared;
 
+import java.util.Locale;
+
 /** Something the caller named does not exist (or is not visible to the caller). */
 public final class NotFoundException extends GatekeyException {
 
@@ -10,7 +12,7 @@ public final class NotFoundException extends GatekeyException {
     private final String id;
 
     public NotFoundException(Missing missing, String id) {
-        super(missing.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " not found: " + id);
+        super(missing.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " not found: " + id);
         this.missing = missing;
         this.id = id;
     }

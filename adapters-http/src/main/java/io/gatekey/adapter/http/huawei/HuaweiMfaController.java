@@ -35,8 +35,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Huawei IAM v5 virtual MFA devices: create, enable with two codes, disable, delete, list. */
 @Controller("/v5")
@@ -89,7 +91,7 @@ final class HuaweiMfaController {
         MfaCheck check = onUser(caller, user, () -> enable.enable(new EnableMfaDeviceUseCase.Command(caller, user, serial, first, second)));
         if (check instanceof MfaCheck.Rejected rejected) {
             return HuaweiErrors.answer(HttpStatus.BAD_REQUEST, HuaweiErrors.WRONG_CODES, "The authentication codes are incorrect: "
-                    + rejected.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    + rejected.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         return HttpResponse.ok();
     }
@@ -170,7 +172,7 @@ final class HuaweiMfaController {
      * Runs work on a named user. The use cases report another account's user as missing; Huawei's document answers
      * 403 for it, so a missing user is looked up installation-wide to tell "forbidden" from "not found".
      */
-    private <T> T onUser(Principal caller, SubAccountId user, java.util.function.Supplier<T> work) {
+    private <T> T onUser(Principal caller, SubAccountId user, Supplier<T> work) {
         try {
             return work.get();
         } catch (NotFoundException e) {

@@ -10,12 +10,14 @@ import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +109,7 @@ final class TencentSignatureV2 {
         return hosts;
     }
 
-    private static io.micronaut.http.HttpResponse<?> refusal(Authentication.Reason reason) {
+    private static HttpResponse<?> refusal(Authentication.Reason reason) {
         return switch (reason) {
             case UNKNOWN_KEY -> TencentErrors.failure(TencentErrors.SECRET_ID_NOT_FOUND, "SecretIdNotFound", "the SecretId does not exist");
             case BAD_SIGNATURE -> TencentErrors.failure(TencentErrors.SIGNATURE_FAILED, "AuthFailure", "signature verification failed");
@@ -115,7 +117,7 @@ final class TencentSignatureV2 {
             case REPLAYED_NONCE -> TencentErrors.failure(TencentErrors.REPLAY, "RequestReplay", "the Nonce was used already");
             case BAD_SESSION_TOKEN -> TencentErrors.failure(TencentErrors.TOKEN_FAILED, "TokenFailure", "the Token does not match the SecretId");
             case INACTIVE, EXPIRED, REVOKED -> TencentErrors.failure(TencentErrors.UNAUTHORIZED, "Unauthorized",
-                    "the SecretId is " + reason.name().toLowerCase(java.util.Locale.ROOT));
+                    "the SecretId is " + reason.name().toLowerCase(Locale.ROOT));
         };
     }
 
