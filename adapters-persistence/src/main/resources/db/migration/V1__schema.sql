@@ -85,9 +85,11 @@ CREATE TABLE audit_event (
     at_ms      BIGINT       NOT NULL,
     event_type VARCHAR(32)  NOT NULL,
     account_id VARCHAR(64)  NOT NULL,
+    sub_account_id VARCHAR(64) NULL,
     actor      VARCHAR(255) NOT NULL,
     subject    VARCHAR(255) NOT NULL,
     detail     VARCHAR(512) NOT NULL
 );
 CREATE INDEX ix_audit_event_at ON audit_event (at_ms);
 CREATE INDEX ix_audit_event_account ON audit_event (account_id, at_ms);
+CREATE INDEX ix_audit_event_sub_account ON audit_event (sub_account_id, at_ms);

@@ -4,6 +4,7 @@ import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
+import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.shared.InvalidValueException;
 import java.time.Instant;
@@ -84,7 +85,9 @@ public final class GatekeyCommand implements Runnable {
     static final class Audit extends OperatorCommand {
         @Option(names = "--account", description = "Only this account's events.")
         String account;
-        @Option(names = "--user", description = "Only events whose subject names this user, key or device.")
+        @Option(names = "--user", description = "Only events about this user: its keys, devices and credentials.")
+        String user;
+        @Option(names = "--subject", description = "Only events whose subject (an id or serial number) contains this text.")
         String subject;
         @Option(names = "--type", description = "Only events of this type: ${COMPLETION-CANDIDATES}.")
         AuditEventType type;
@@ -108,7 +111,8 @@ public final class GatekeyCommand implements Runnable {
                 throw new InvalidValueException("--since", "an ISO 8601 time such as 2026-01-01T00:00:00Z");
             }
             var events = useCases().listAuditEvents().list(new ListAuditEventsUseCase.Query(operator,
-                    Optional.ofNullable(account).map(AccountId::new), Optional.ofNullable(subject), Optional.ofNullable(type), from, limit));
+                    Optional.ofNullable(account).map(AccountId::new), Optional.ofNullable(user).map(SubAccountId::new), Optional.ofNullable(subject),
+                    Optional.ofNullable(type), from, limit));
             output.many(out(), events.stream().map(Records::audit).toList(), Records.AUDIT_COLUMNS);
         }
     }

@@ -18,7 +18,7 @@ final class Records {
     static final List<String> KEY_COLUMNS = List.of("accessKeyId", "userId", "active", "createdAt", "lastUsedAt");
     static final List<String> DEVICE_COLUMNS = List.of("serialNumber", "userId", "type", "status", "lockedUntil", "driftSteps");
     static final List<String> CREDENTIAL_COLUMNS = List.of("accessKeyId", "userId", "createdAt", "expiresAt", "revoked", "mfaSerialNumber");
-    static final List<String> AUDIT_COLUMNS = List.of("at", "type", "accountId", "actor", "subject", "detail");
+    static final List<String> AUDIT_COLUMNS = List.of("at", "type", "userId", "actor", "subject", "detail");
 
     private Records() {
     }
@@ -56,6 +56,6 @@ final class Records {
 
     static Map<String, Object> audit(AuditEvent event) {
         return Output.row("at", event.at(), "type", event.type().name(), "accountId", event.accountId().value(),
-                "actor", event.actor(), "subject", event.subject(), "detail", event.detail());
+                "userId", event.subAccountId().map(Object::toString), "actor", event.actor(), "subject", event.subject(), "detail", event.detail());
     }
 }

@@ -259,6 +259,10 @@ public abstract class CliCommandsContract {
         assertEquals(1, ok("audit", "--type", "MFA_CODE_REPLAYED", "--since", clock.instant().minus(Duration.ofMinutes(1)).toString(), "-o", "json")
                 .out().split("\"type\"").length - 1);
         assertEquals(2, cli.run("audit", "--since", "yesterday").exitCode());
+        String alicesTrail = ok("audit", "--user", alice, "-o", "json").out();
+        assertTrue(alicesTrail.contains("\"type\" : \"CREDENTIALS_ISSUED\""));
+        assertTrue(alicesTrail.contains("\"type\" : \"MFA_DEVICE_ENABLED\""));
+        assertFalse(alicesTrail.contains("\"type\" : \"ACCOUNT_CREATED\""));
     }
 
     @Test

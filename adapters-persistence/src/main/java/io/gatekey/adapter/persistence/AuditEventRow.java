@@ -6,6 +6,6 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("audit_event")
-record AuditEventRow(@Id @GeneratedValue @Nullable Long id, long atMs, String eventType, String accountId, String actor,
+record AuditEventRow(@Id @GeneratedValue @Nullable Long id, long atMs, String eventType, String accountId, @Nullable String subAccountId, String actor,
                      String subject, String detail) {
 }

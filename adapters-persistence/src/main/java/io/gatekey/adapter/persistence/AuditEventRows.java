@@ -13,8 +13,9 @@ interface AuditEventRows extends GenericRepository<AuditEventRow, Long> {
 
     // Empty filters are passed as '' (or 0), so one statement serves every combination.
     @Query("SELECT * FROM audit_event WHERE (:accountId = '' OR account_id = :accountId) "
+            + "AND (:subAccountId = '' OR sub_account_id = :subAccountId) "
             + "AND (:subjectLike = '' OR subject LIKE :subjectLike ESCAPE '!') "
             + "AND (:eventType = '' OR event_type = :eventType) "
             + "AND at_ms >= :sinceMs ORDER BY at_ms DESC, id DESC LIMIT :limit")
-    List<AuditEventRow> recent(String accountId, String subjectLike, String eventType, long sinceMs, int limit);
+    List<AuditEventRow> recent(String accountId, String subAccountId, String subjectLike, String eventType, long sinceMs, int limit);
 }

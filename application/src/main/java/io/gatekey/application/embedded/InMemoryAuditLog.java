@@ -5,6 +5,7 @@ import io.gatekey.domain.audit.AuditEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** The audit trail in memory, keeping the newest {@value #CAPACITY} events; thread-safe. */
@@ -27,6 +28,7 @@ public final class InMemoryAuditLog implements AuditLog {
         Iterable<AuditEvent> newestFirst = events::descendingIterator;
         return StreamSupport.stream(newestFirst.spliterator(), false)
                 .filter(e -> query.accountId().map(e.accountId()::equals).orElse(true))
+                .filter(e -> query.subAccountId().map(user -> e.subAccountId().equals(Optional.of(user))).orElse(true))
                 .filter(e -> query.subjectContains().map(e.subject()::contains).orElse(true))
                 .filter(e -> query.type().map(e.type()::equals).orElse(true))
                 .filter(e -> query.since().map(since -> !e.at().isBefore(since)).orElse(true))

@@ -44,7 +44,7 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
             }
             AccessKey key = newSecrets.accessKey(owner, ports.clock().instant());
             accessKeys.add(key);
-            auditor.record(AuditEventType.ACCESS_KEY_CREATED, owner.accountId(), command.caller(), key.id(), ownerText(owner));
+            auditor.record(AuditEventType.ACCESS_KEY_CREATED, owner.accountId(), owner.subAccountId(), command.caller(), key.id(), ownerText(owner));
             return key;
         });
     }
@@ -64,7 +64,7 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
         AccessKey key = managed(command.caller(), command.accessKeyId());
         ports.transactions().inTransaction(() -> {
             accessKeys.delete(key.id());
-            auditor.record(AuditEventType.ACCESS_KEY_DELETED, key.owner().accountId(), command.caller(), key.id(), ownerText(key.owner()));
+            auditor.record(AuditEventType.ACCESS_KEY_DELETED, key.owner().accountId(), key.owner().subAccountId(), command.caller(), key.id(), ownerText(key.owner()));
             return null;
         });
     }
@@ -79,7 +79,7 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
         return ports.transactions().inTransaction(() -> {
             accessKeys.setActive(id, active);
             auditor.record(active ? AuditEventType.ACCESS_KEY_ACTIVATED : AuditEventType.ACCESS_KEY_DEACTIVATED,
-                    key.owner().accountId(), caller, id, ownerText(key.owner()));
+                    key.owner().accountId(), key.owner().subAccountId(), caller, id, ownerText(key.owner()));
             return key.withActive(active);
         });
     }

@@ -88,7 +88,8 @@ public final class AccountService implements CreateAccountUseCase, ListAccountsU
             }
             account = Optional.of(own);
         }
-        return ports.auditLog().recent(new AuditLog.Query(account, query.subjectContains(), query.type(), query.since(), query.limit()));
+        return ports.auditLog().recent(new AuditLog.Query(account, query.subAccountId(), query.subjectContains(), query.type(),
+                query.since(), query.limit()));
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                 MfaPresentation presented = command.mfa().get();
                 Optional<MfaDevice> device = deviceFor(user, presented);
                 if (device.isEmpty()) {
-                    auditor.record(AuditEventType.MFA_CHECK_FAILED, user.accountId(), caller,
+                    auditor.record(AuditEventType.MFA_CHECK_FAILED, user.accountId(), user.id(), caller,
                             presented.serialNumber().map(Object::toString).orElse(user.id().value()), MfaCheck.Reason.NO_DEVICE.name());
                     return new MfaRejected(MfaCheck.Reason.NO_DEVICE);
                 }
@@ -73,7 +73,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
             Instant now = ports.clock().instant();
             TemporaryCredential credential = newSecrets.temporaryCredential(user.accountId(), user.id(), now, command.lifetime(), provenance);
             credentials.add(credential);
-            auditor.record(AuditEventType.CREDENTIALS_ISSUED, user.accountId(), caller, credential.accessKeyId(),
+            auditor.record(AuditEventType.CREDENTIALS_ISSUED, user.accountId(), user.id(), caller, credential.accessKeyId(),
                     "lifetime " + command.lifetime().toSeconds() + "s, mfa " + provenance.map(p -> p.serialNumber().value()).orElse("none"));
             return new Issued(credential);
         });
@@ -127,6 +127,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         RevokeTemporaryCredentialsUseCase.Scope scope = command.scope();
         return ports.transactions().inTransaction(() -> {
             AccountId account;
+            SubAccountId user;
             String subject;
             int revoked;
             if (scope instanceof One one) {
@@ -135,23 +136,26 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                         .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.TEMPORARY_CREDENTIAL, one.accessKeyId().value()));
                 AccessPolicy.requireSelfOrAdmin(caller, credential.accountId(), credential.subAccountId());
                 account = credential.accountId();
+                user = credential.subAccountId();
                 subject = credential.accessKeyId().value();
                 revoked = credentials.revoke(credential.accessKeyId()) ? 1 : 0;
             } else if (scope instanceof AllOfSubAccount all) {
-                SubAccount user = lookups.subAccount(caller, all.subAccountId());
-                AccessPolicy.requireSelfOrAdmin(caller, user.accountId(), user.id());
-                account = user.accountId();
-                subject = user.id().value();
-                revoked = credentials.revokeAllOf(user.id());
+                SubAccount holder = lookups.subAccount(caller, all.subAccountId());
+                AccessPolicy.requireSelfOrAdmin(caller, holder.accountId(), holder.id());
+                account = holder.accountId();
+                user = holder.id();
+                subject = holder.id().value();
+                revoked = credentials.revokeAllOf(holder.id());
             } else {
                 AllFromDevice fromDevice = (AllFromDevice) scope;
                 MfaDevice device = lookups.mfaDevice(caller, fromDevice.serialNumber());
                 AccessPolicy.requireSelfOrAdmin(caller, device.accountId(), device.subAccountId());
                 account = device.accountId();
+                user = device.subAccountId();
                 subject = device.serialNumber().value();
                 revoked = credentials.revokeAllFromDevice(device.serialNumber());
             }
-            auditor.record(AuditEventType.CREDENTIALS_REVOKED, account, caller, subject, revoked + " revoked");
+            auditor.record(AuditEventType.CREDENTIALS_REVOKED, account, user, caller, subject, revoked + " revoked");
             return revoked;
         });
     }

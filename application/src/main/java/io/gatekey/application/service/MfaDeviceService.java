@@ -75,7 +75,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
             }
             MfaDevice device = MfaDevice.create(user.accountId(), user.id(), name, type, seed, parameters, ports.clock().instant());
             devices.add(device);
-            auditor.record(AuditEventType.MFA_DEVICE_CREATED, user.accountId(), caller, device.serialNumber(), type.name().toLowerCase(Locale.ROOT));
+            auditor.record(AuditEventType.MFA_DEVICE_CREATED, user.accountId(), user.id(), caller, device.serialNumber(), type.name().toLowerCase(Locale.ROOT));
             return device;
         });
     }
@@ -98,7 +98,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
             if (!devices.markEnabled(device.serialNumber(), enabled.lastAcceptedStep(), enabled.driftSteps(), now)) {
                 throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ALREADY_ENABLED);
             }
-            auditor.record(AuditEventType.MFA_DEVICE_ENABLED, device.accountId(), command.caller(), device.serialNumber(),
+            auditor.record(AuditEventType.MFA_DEVICE_ENABLED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(),
                     "drift " + enabled.driftSteps());
             return check;
         });
@@ -115,7 +115,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
             if (check instanceof MfaCheck.Accepted accepted) {
                 int drift = MfaDevice.driftOf(accepted);
                 devices.setDrift(device.serialNumber(), drift);
-                auditor.record(AuditEventType.MFA_DEVICE_RESYNCED, device.accountId(), command.caller(), device.serialNumber(),
+                auditor.record(AuditEventType.MFA_DEVICE_RESYNCED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(),
                         "drift " + drift);
             }
             return check;
@@ -129,7 +129,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
             if (!devices.markDisabled(device.serialNumber())) {
                 throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NOT_ENABLED);
             }
-            auditor.record(AuditEventType.MFA_DEVICE_DISABLED, device.accountId(), command.caller(), device.serialNumber(), "");
+            auditor.record(AuditEventType.MFA_DEVICE_DISABLED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), "");
             return null;
         });
     }
@@ -142,7 +142,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         }
         ports.transactions().inTransaction(() -> {
             devices.delete(device.serialNumber());
-            auditor.record(AuditEventType.MFA_DEVICE_DELETED, device.accountId(), command.caller(), device.serialNumber(), "");
+            auditor.record(AuditEventType.MFA_DEVICE_DELETED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), "");
             return null;
         });
     }
@@ -169,7 +169,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         MfaDevice device = administered(command.caller(), command.serialNumber());
         ports.transactions().inTransaction(() -> {
             ports.mfaFailures().unlock(device.serialNumber());
-            auditor.record(AuditEventType.MFA_DEVICE_UNLOCKED, device.accountId(), command.caller(), device.serialNumber(), "");
+            auditor.record(AuditEventType.MFA_DEVICE_UNLOCKED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), "");
             return null;
         });
     }
@@ -179,7 +179,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         MfaDevice device = administered(command.caller(), command.serialNumber());
         ports.transactions().inTransaction(() -> {
             devices.setDrift(device.serialNumber(), 0);
-            auditor.record(AuditEventType.MFA_DRIFT_RESET, device.accountId(), command.caller(), device.serialNumber(),
+            auditor.record(AuditEventType.MFA_DRIFT_RESET, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(),
                     "was " + device.driftSteps());
             return null;
         });

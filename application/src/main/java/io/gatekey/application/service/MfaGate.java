@@ -46,11 +46,11 @@ final class MfaGate {
     /** Books a refusal: audited always, counted towards the lockout when it is a wrong or reused code. */
     void refused(Principal caller, MfaDevice device, MfaCheck.Reason reason, Instant now) {
         auditor.record(reason == MfaCheck.Reason.REPLAYED ? AuditEventType.MFA_CODE_REPLAYED : AuditEventType.MFA_CHECK_FAILED,
-                device.accountId(), caller, device.serialNumber(), reason.name());
+                device.accountId(), device.subAccountId(), caller, device.serialNumber(), reason.name());
         if (reason.countsAsFailure()) {
             MfaFailureCounter.Tally tally = failures.recordFailure(device.serialNumber(), now, lockout);
             if (tally.lockStarted()) {
-                auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), caller, device.serialNumber(),
+                auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), device.subAccountId(), caller, device.serialNumber(),
                         "locked until " + tally.lockedUntil().orElseThrow());
             }
         }

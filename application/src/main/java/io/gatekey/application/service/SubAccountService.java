@@ -40,7 +40,7 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
         return ports.transactions().inTransaction(() -> {
             SubAccount user = SubAccount.create(newSecrets.subAccountId(), command.accountId(), command.name(), ports.clock().instant());
             subAccounts.add(user);
-            auditor.record(AuditEventType.SUB_ACCOUNT_CREATED, user.accountId(), command.caller(), user.id(), user.name().value());
+            auditor.record(AuditEventType.SUB_ACCOUNT_CREATED, user.accountId(), user.id(), command.caller(), user.id(), user.name().value());
             return user;
         });
     }
@@ -60,7 +60,7 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
         return ports.transactions().inTransaction(() -> {
             subAccounts.setActive(id, active);
             auditor.record(active ? AuditEventType.SUB_ACCOUNT_ACTIVATED : AuditEventType.SUB_ACCOUNT_DEACTIVATED,
-                    user.accountId(), caller, id, "");
+                    user.accountId(), id, caller, id, "");
             return user.withActive(active);
         });
     }
@@ -75,7 +75,7 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
             ports.mfaDevices().listBySubAccount(user.id())
                     .forEach(device -> ports.mfaDevices().delete(device.serialNumber()));
             subAccounts.delete(user.id());
-            auditor.record(AuditEventType.SUB_ACCOUNT_DELETED, user.accountId(), command.caller(), user.id(),
+            auditor.record(AuditEventType.SUB_ACCOUNT_DELETED, user.accountId(), user.id(), command.caller(), user.id(),
                     "revoked " + revoked + " temporary credentials");
             return null;
         });

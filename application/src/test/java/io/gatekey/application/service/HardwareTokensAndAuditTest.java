@@ -66,15 +66,18 @@ class HardwareTokensAndAuditTest {
     @Test
     void theAuditTrailIsTheOperatorsWholeAndAnAdminsOwn() {
         List<AuditEvent> all = world.useCases.listAuditEvents().list(new ListAuditEventsUseCase.Query(world.operator,
-                Optional.empty(), Optional.empty(), Optional.of(AuditEventType.ACCOUNT_CREATED), Optional.empty(), 100));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(AuditEventType.ACCOUNT_CREATED), Optional.empty(), 100));
         assertEquals(2, all.size());
         List<AuditEvent> own = world.useCases.listAuditEvents().list(new ListAuditEventsUseCase.Query(acme.admin,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100));
         assertTrue(own.stream().allMatch(e -> e.accountId().equals(acme.accountId)));
         assertEquals(4, own.size());
         assertThrows(AccessDeniedException.class, () -> world.useCases.listAuditEvents().list(new ListAuditEventsUseCase.Query(
-                acme.admin, Optional.of(world.globex.accountId), Optional.empty(), Optional.empty(), Optional.empty(), 100)));
+                acme.admin, Optional.of(world.globex.accountId), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)));
+        List<AuditEvent> alices = world.useCases.listAuditEvents().list(new ListAuditEventsUseCase.Query(acme.admin,
+                Optional.empty(), Optional.of(acme.user.id()), Optional.empty(), Optional.empty(), Optional.empty(), 100));
+        assertEquals(List.of(AuditEventType.ACCESS_KEY_CREATED, AuditEventType.SUB_ACCOUNT_CREATED), alices.stream().map(AuditEvent::type).toList());
         assertThrows(AccessDeniedException.class, () -> world.useCases.listAuditEvents().list(new ListAuditEventsUseCase.Query(
-                acme.userPrincipal, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)));
+                acme.userPrincipal, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)));
     }
 }

@@ -131,6 +131,6 @@ public final class World {
     }
 
     public List<AuditEvent> audit(AuditEventType type) {
-        return ports.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.of(type), Optional.empty(), 1000));
+        return ports.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(type), Optional.empty(), 1000));
     }
 }

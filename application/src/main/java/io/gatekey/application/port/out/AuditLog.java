@@ -1,6 +1,7 @@
 package io.gatekey.application.port.out;
 
 import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import java.time.Instant;
@@ -17,8 +18,8 @@ public interface AuditLog {
     List<AuditEvent> recent(Query query);
 
     /** A filter; empty parts match everything. */
-    record Query(Optional<AccountId> accountId, Optional<String> subjectContains, Optional<AuditEventType> type,
-                 Optional<Instant> since, int limit) {
+    record Query(Optional<AccountId> accountId, Optional<SubAccountId> subAccountId, Optional<String> subjectContains,
+                 Optional<AuditEventType> type, Optional<Instant> since, int limit) {
         public Query {
             if (limit < 1 || limit > 10_000) {
                 throw new IllegalArgumentException("limit 1-10000");
@@ -26,7 +27,7 @@ public interface AuditLog {
         }
 
         public static Query latest(int limit) {
-            return new Query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), limit);
+            return new Query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), limit);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.gatekey.application.port.in.audit;
 
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.shared.InvalidValueException;
@@ -17,12 +18,16 @@ public interface ListAuditEventsUseCase {
 
     List<AuditEvent> list(Query query);
 
-    /** Empty filters match everything; {@code subjectContains} matches ids and serial numbers by substring. */
-    record Query(Principal caller, Optional<AccountId> accountId, Optional<String> subjectContains, Optional<AuditEventType> type,
-                 Optional<Instant> since, int limit) {
+    /**
+     * Empty filters match everything; {@code subAccountId} keeps the events about one user, {@code subjectContains}
+     * matches ids and serial numbers by substring.
+     */
+    record Query(Principal caller, Optional<AccountId> accountId, Optional<SubAccountId> subAccountId, Optional<String> subjectContains,
+                 Optional<AuditEventType> type, Optional<Instant> since, int limit) {
         public Query {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(subAccountId, "subAccountId");
             Objects.requireNonNull(subjectContains, "subjectContains");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(since, "since");
