@@ -46,6 +46,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void doorsDoNotDependOnEachOther() {
+        assertTrue(gatekey.containPackage("io.gatekey.adapter.http.huawei"));
+        GatekeyRules.doorsDoNotDependOnEachOther(ROOT).check(gatekey);
+    }
+
+    @Test
     void noPackageCycles() {
         GatekeyRules.noPackageCycles(ROOT).check(gatekey);
     }

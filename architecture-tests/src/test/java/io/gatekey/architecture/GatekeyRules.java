@@ -40,6 +40,13 @@ final class GatekeyRules {
                 .because("each adapter talks only to the application's ports");
     }
 
+    static ArchRule doorsDoNotDependOnEachOther(String root) {
+        return slices().matching(root + ".adapter.http.(*)..")
+                .should().notDependOnEachOther()
+                .allowEmptyShould(true)
+                .because("each provider dialect owns its signature, fields and errors; what they share lives in the http package itself");
+    }
+
     static ArchRule noPackageCycles(String root) {
         return slices().matching(root + ".(**)").should().beFreeOfCycles();
     }

@@ -56,6 +56,12 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void oneDoorUsingAnothersSignatureIsCaught() {
+        assertViolated(GatekeyRules::doorsDoNotDependOnEachOther, "doors", "NcpSignature");
+        assertKept(GatekeyRules::doorsDoNotDependOnEachOther);
+    }
+
+    @Test
     void aPackageCycleIsCaught() {
         assertViolated(GatekeyRules::noPackageCycles, "cycle", "Cycle detected");
         assertKept(GatekeyRules::noPackageCycles);

@@ -1,0 +1,4 @@
+package io.gatekey.archfixture.doors.adapter.http.ncp;
+
+public class NcpSignature {
+}
