@@ -26,6 +26,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     private final Map<String, Object> overrides;
     private final Clock clock;
     private ApplicationContext context;
+    private boolean schemaChecked;
     private boolean serving;
 
     AppEnvironment(Map<String, Object> overrides) {
@@ -41,11 +42,14 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     @Override
     public synchronized GatekeyServices useCases() {
         ApplicationContext opened = context(Map.of());
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class));
-        // Flyway is started only when the schema is behind (a fresh installation, an upgrade): a short command
-        // should not pay for it every time.
-        if (!SchemaMigrations.isCurrent(dataSource)) {
-            SchemaMigrations.migrate(dataSource);
+        if (!schemaChecked) {
+            DataSource dataSource = DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class));
+            // Flyway is started only when the schema is behind (a fresh installation, an upgrade): a short command
+            // should not pay for it every time.
+            if (!SchemaMigrations.isCurrent(dataSource)) {
+                SchemaMigrations.migrate(dataSource);
+            }
+            schemaChecked = true;
         }
         return opened.getBean(GatekeyServices.class);
     }
@@ -122,6 +126,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         if (context != null) {
             context.close();
             context = null;
+            schemaChecked = false;
         }
     }
 }

@@ -5,10 +5,8 @@ import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
-import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
-import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -30,11 +28,7 @@ final class KeyCommands {
         String user;
 
         KeyOwner resolve(OperatorCommand command) {
-            AccountId accountId = account == null && user != null
-                    ? command.useCases().getSubAccount().get(new GetSubAccountUseCase.Command(
-                            command.operator, new SubAccountId(user))).accountId()
-                    : command.account(account);
-            return new KeyOwner(accountId, Optional.ofNullable(user).map(SubAccountId::new));
+            return new KeyOwner(command.account(account, user), Optional.ofNullable(user).map(SubAccountId::new));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.gatekey.adapter.cli;
 
-import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
@@ -177,9 +176,7 @@ final class MfaCommands {
         @Override
         void run() {
             Optional<SubAccountId> userId = Optional.ofNullable(user).map(SubAccountId::new);
-            var accountId = account == null && userId.isPresent()
-                    ? useCases().getSubAccount().get(new GetSubAccountUseCase.Command(operator, userId.get())).accountId()
-                    : account(account);
+            var accountId = account(account, user);
             List<Map<String, Object>> rows = new ArrayList<>();
             Optional<MfaSerialNumber> marker = Optional.empty();
             do {

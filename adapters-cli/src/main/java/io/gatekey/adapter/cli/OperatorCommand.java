@@ -1,10 +1,12 @@
 package io.gatekey.adapter.cli;
 
+import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.shared.InvalidValueException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -45,6 +47,14 @@ abstract class OperatorCommand implements Callable<Integer> {
     void say(String line) {
         out().println(line);
         out().flush();
+    }
+
+    /** The named account; without one, the account of {@code user} when given, else the only account. */
+    AccountId account(String named, String user) {
+        if (named == null && user != null) {
+            return useCases().getSubAccount().get(new GetSubAccountUseCase.Command(operator, new SubAccountId(user))).accountId();
+        }
+        return account(named);
     }
 
     /** The named account, or the only one when none is named. */

@@ -31,6 +31,11 @@ final class GlobalErrors {
         this.doors = doors;
     }
 
+    @Error(exception = DoorRefusal.class, global = true)
+    HttpResponse<?> refused(DoorRefusal refusal) {
+        return refusal.response();
+    }
+
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<?> notFound(HttpRequest<?> request) {
         return answer(request, Door.CommonError.NOT_FOUND);

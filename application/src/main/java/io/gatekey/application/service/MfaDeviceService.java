@@ -94,12 +94,12 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
                 return check;
             }
             MfaCheck.Accepted accepted = (MfaCheck.Accepted) check;
-            MfaDevice enabled = device.enabled(accepted, now);
-            if (!devices.markEnabled(device.serialNumber(), enabled.lastAcceptedStep(), enabled.driftSteps(), now)) {
+            int drift = MfaDevice.driftOf(accepted);
+            if (!devices.markEnabled(device.serialNumber(), accepted.step(), drift, now)) {
                 throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ALREADY_ENABLED);
             }
             auditor.record(AuditEventType.MFA_DEVICE_ENABLED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(),
-                    "drift " + enabled.driftSteps());
+                    "drift " + drift);
             return check;
         });
     }

@@ -12,8 +12,7 @@ public final class ConflictException extends GatekeyException {
         MFA_DEVICE_LIMIT("the user already has an MFA device of this type"),
         MFA_DEVICE_ENABLED("the MFA device is enabled; disable it first"),
         MFA_DEVICE_ALREADY_ENABLED("the MFA device is already enabled"),
-        MFA_DEVICE_NOT_ENABLED("the MFA device is not enabled"),
-        SUB_ACCOUNT_HAS_MFA_DEVICE("the sub account still has MFA devices; delete them first");
+        MFA_DEVICE_NOT_ENABLED("the MFA device is not enabled");
 
         private final String message;
 

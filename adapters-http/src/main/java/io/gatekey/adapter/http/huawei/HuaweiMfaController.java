@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.huawei;
 
+import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.JsonFields;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
@@ -149,10 +150,6 @@ final class HuaweiMfaController {
         return HttpResponse.ok(body);
     }
 
-    @Error(exception = HuaweiException.class)
-    HttpResponse<?> refused(HuaweiException e) {
-        return e.response();
-    }
 
     @Error(exception = GatekeyException.class)
     HttpResponse<?> broken(GatekeyException e) {
@@ -196,7 +193,7 @@ final class HuaweiMfaController {
         try {
             return json.object(body);
         } catch (JsonFields.BadJson e) {
-            throw new HuaweiException(HuaweiErrors.invalid(e.getMessage()));
+            throw new DoorRefusal(HuaweiErrors.invalid(e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.huawei;
 
+import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -52,7 +53,7 @@ final class HuaweiSignature {
         this.authenticate = authenticate;
     }
 
-    /** The caller, or a {@link HuaweiException} with the gateway's 401 (403 when X-Domain-Id names another account). */
+    /** The caller, or a {@link DoorRefusal} with the gateway's 401 (403 when X-Domain-Id names another account). */
     Principal principal(HttpRequest<?> request, String body) {
         String authorization = request.getHeaders().get("Authorization");
         if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
@@ -104,7 +105,7 @@ final class HuaweiSignature {
         Principal principal = authenticated.principal();
         String domainId = request.getHeaders().get("X-Domain-Id");
         if (domainId != null && !principal.account().map(AccountId::value).orElse("").equals(domainId)) {
-            throw new HuaweiException(HuaweiErrors.answer(HttpStatus.FORBIDDEN, HuaweiErrors.FORBIDDEN, "X-Domain-Id names another account"));
+            throw new DoorRefusal(HuaweiErrors.answer(HttpStatus.FORBIDDEN, HuaweiErrors.FORBIDDEN, "X-Domain-Id names another account"));
         }
         return principal;
     }
@@ -173,7 +174,7 @@ final class HuaweiSignature {
         }
     }
 
-    private static HuaweiException refused(String detail) {
-        return new HuaweiException(HuaweiErrors.authentication(detail));
+    private static DoorRefusal refused(String detail) {
+        return new DoorRefusal(HuaweiErrors.authentication(detail));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.ncp;
 
+import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -34,13 +35,13 @@ final class NcpSignatureV2 {
         this.authenticate = authenticate;
     }
 
-    /** The caller, or an {@link NcpException} with the gateway's 401. */
+    /** The caller, or an {@link DoorRefusal} with the gateway's 401. */
     Principal principal(HttpRequest<?> request) {
         Authentication verdict = verdict(request);
         if (verdict instanceof Authentication.Authenticated authenticated) {
             return authenticated.principal();
         }
-        throw new NcpException(NcpErrors.authenticationFailed());
+        throw new DoorRefusal(NcpErrors.authenticationFailed());
     }
 
     /** The full verdict, for routes that word some refusals themselves. */
@@ -49,7 +50,7 @@ final class NcpSignatureV2 {
         String accessKey = request.getHeaders().get(ACCESS_KEY);
         String signature = request.getHeaders().get(SIGNATURE);
         if (isBlank(timestamp) || isBlank(accessKey) || isBlank(signature)) {
-            throw new NcpException(NcpErrors.authenticationMissing());
+            throw new DoorRefusal(NcpErrors.authenticationMissing());
         }
         Instant signedAt;
         AccessKeyId keyId;
@@ -59,7 +60,7 @@ final class NcpSignatureV2 {
             keyId = new AccessKeyId(accessKey);
             mac = Base64.getDecoder().decode(signature);
         } catch (IllegalArgumentException | InvalidValueException e) {
-            throw new NcpException(NcpErrors.authenticationFailed());
+            throw new DoorRefusal(NcpErrors.authenticationFailed());
         }
         String message = request.getMethodName() + " " + pathAndQuery(request.getUri()) + "\n" + timestamp + "\n" + accessKey;
         return authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.ncp;
 
+import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
 import io.gatekey.adapter.http.JsonFields;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
@@ -64,10 +65,10 @@ final class NcpStsController {
             serial = JsonFields.string(fields, "serialNumber");
             tokenCode = tokenCode(fields);
         } catch (JsonFields.BadJson e) {
-            throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, e.getMessage(), null));
+            throw new DoorRefusal(NcpErrors.sts(HttpStatus.BAD_REQUEST, e.getMessage(), null));
         }
         if (serial.isPresent() != tokenCode.isPresent()) {
-            throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, "serialNumber and tokenCode must be given together", null));
+            throw new DoorRefusal(NcpErrors.sts(HttpStatus.BAD_REQUEST, "serialNumber and tokenCode must be given together", null));
         }
         IssueTemporaryCredentialsUseCase.Command command;
         try {
@@ -76,10 +77,10 @@ final class NcpStsController {
             command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, durationSec, mfa);
         } catch (InvalidValueException e) {
             if (e.field().equals(DurationPolicy.NCP.field())) {
-                throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, "durationSec can be used only in the following scope",
+                throw new DoorRefusal(NcpErrors.sts(HttpStatus.BAD_REQUEST, "durationSec can be used only in the following scope",
                         e.rule() + " : [durationSec]"));
             }
-            throw new NcpException(NcpErrors.sts(HttpStatus.BAD_REQUEST, e.getMessage(), null));
+            throw new DoorRefusal(NcpErrors.sts(HttpStatus.BAD_REQUEST, e.getMessage(), null));
         }
         IssueTemporaryCredentialsUseCase.Result result = issue.issue(command);
         if (result instanceof IssueTemporaryCredentialsUseCase.Issued issued) {
@@ -93,14 +94,14 @@ final class NcpStsController {
         Authentication verdict = signature.verdict(request);
         if (verdict instanceof Authentication.Refused refused) {
             boolean gone = refused.reason() == Authentication.Reason.EXPIRED || refused.reason() == Authentication.Reason.REVOKED;
-            throw new NcpException(gone ? NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null) : NcpErrors.authenticationFailed());
+            throw new DoorRefusal(gone ? NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null) : NcpErrors.authenticationFailed());
         }
         Principal caller = ((Authentication.Authenticated) verdict).principal();
         DescribeCallerCredentialUseCase.CallerCredential described;
         try {
             described = describe.describe(caller);
         } catch (NotFoundException e) {
-            throw new NcpException(NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null));
+            throw new DoorRefusal(NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null));
         }
         if (described instanceof DescribeCallerCredentialUseCase.Temporary temporary) {
             return HttpResponse.ok(credentialBody(temporary.credential()));
@@ -113,10 +114,6 @@ final class NcpStsController {
         return HttpResponse.ok(body);
     }
 
-    @Error(exception = NcpException.class)
-    HttpResponse<?> refused(NcpException e) {
-        return e.response();
-    }
 
     @Error(exception = GatekeyException.class)
     HttpResponse<?> broken(GatekeyException e) {

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.ncp;
 
+import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
 import io.gatekey.adapter.http.JsonFields;
 import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
@@ -164,7 +165,7 @@ final class NcpSubAccountController {
         boolean ownedByThatUser = useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, owner)).stream()
                 .anyMatch(key -> key.id().equals(keyId));
         if (!ownedByThatUser) {
-            throw new NcpException(NcpErrors.subAccount(HttpStatus.NOT_FOUND, NcpErrors.NONEXISTENT_ACCESS_KEY, "access key not found: " + keyId));
+            throw new DoorRefusal(NcpErrors.subAccount(HttpStatus.NOT_FOUND, NcpErrors.NONEXISTENT_ACCESS_KEY, "access key not found: " + keyId));
         }
         AccessKey switched = active
                 ? useCases.activateAccessKey().activate(new ActivateAccessKeyUseCase.Command(caller, keyId))
@@ -172,10 +173,6 @@ final class NcpSubAccountController {
         return HttpResponse.ok(accessKeyBody(switched));
     }
 
-    @Error(exception = NcpException.class)
-    HttpResponse<?> refused(NcpException e) {
-        return e.response();
-    }
 
     @Error(exception = GatekeyException.class)
     HttpResponse<?> broken(GatekeyException e) {
@@ -186,7 +183,7 @@ final class NcpSubAccountController {
         try {
             return json.object(body);
         } catch (JsonFields.BadJson e) {
-            throw new NcpException(NcpErrors.subAccount(HttpStatus.BAD_REQUEST, NcpErrors.INVALID_PARAMETER, e.getMessage()));
+            throw new DoorRefusal(NcpErrors.subAccount(HttpStatus.BAD_REQUEST, NcpErrors.INVALID_PARAMETER, e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.tencent;
 
+import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -44,12 +45,12 @@ final class TencentSignatureV2 {
         String timestamp = required(parameters, "Timestamp");
         String nonce = required(parameters, "Nonce");
         if (!nonce.matches("[0-9]{1,20}")) {
-            throw new TencentException(TencentErrors.invalid("Nonce must be a positive integer"));
+            throw new DoorRefusal(TencentErrors.invalid("Nonce must be a positive integer"));
         }
         SignatureAlgorithm algorithm = switch (parameters.getOrDefault("SignatureMethod", "HmacSHA1")) {
             case "HmacSHA1" -> SignatureAlgorithm.HMAC_SHA1;
             case "HmacSHA256" -> SignatureAlgorithm.HMAC_SHA256;
-            default -> throw new TencentException(TencentErrors.invalid("SignatureMethod must be HmacSHA1 or HmacSHA256"));
+            default -> throw new DoorRefusal(TencentErrors.invalid("SignatureMethod must be HmacSHA1 or HmacSHA256"));
         };
         Instant signedAt;
         AccessKeyId keyId;
@@ -59,11 +60,11 @@ final class TencentSignatureV2 {
             keyId = new AccessKeyId(secretId);
             mac = Base64.getDecoder().decode(signature);
         } catch (NumberFormatException e) {
-            throw new TencentException(TencentErrors.invalid("Timestamp must be Unix seconds"));
+            throw new DoorRefusal(TencentErrors.invalid("Timestamp must be Unix seconds"));
         } catch (InvalidValueException e) {
-            throw new TencentException(TencentErrors.failure(TencentErrors.SECRET_ID_NOT_FOUND, "SecretIdNotFound", "the SecretId does not exist"));
+            throw new DoorRefusal(TencentErrors.failure(TencentErrors.SECRET_ID_NOT_FOUND, "SecretIdNotFound", "the SecretId does not exist"));
         } catch (IllegalArgumentException e) {
-            throw new TencentException(TencentErrors.failure(TencentErrors.SIGNATURE_FAILED, "AuthFailure", "the signature is not Base64"));
+            throw new DoorRefusal(TencentErrors.failure(TencentErrors.SIGNATURE_FAILED, "AuthFailure", "the signature is not Base64"));
         }
         Optional<String> token = Optional.ofNullable(parameters.get("Token")).filter(t -> !t.isEmpty());
         String signedParameters = signedParameters(parameters, request.getMethodName());
@@ -79,7 +80,7 @@ final class TencentSignatureV2 {
         if (verdict instanceof Authentication.Authenticated authenticated) {
             return authenticated.principal();
         }
-        throw new TencentException(refusal(((Authentication.Refused) verdict).reason()));
+        throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason()));
     }
 
     /** "?" then every parameter but Signature, sorted by name as sent, '_' in names written as '.'. */
@@ -124,7 +125,7 @@ final class TencentSignatureV2 {
     private static String required(Map<String, String> parameters, String name) {
         String value = parameters.get(name);
         if (value == null || value.isEmpty()) {
-            throw new TencentException(TencentErrors.invalid(name + " is required"));
+            throw new DoorRefusal(TencentErrors.invalid(name + " is required"));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.tencent;
 
+import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
@@ -74,7 +75,7 @@ final class TencentStsController {
         MfaDeviceType type = switch (Optional.ofNullable(parameters.get("tokenType")).filter(t -> !t.isEmpty()).orElse("softToken")) {
             case "softToken" -> MfaDeviceType.VIRTUAL;
             case "hardToken" -> MfaDeviceType.HARDWARE;
-            default -> throw new TencentException(TencentErrors.invalid("tokenType must be softToken or hardToken"));
+            default -> throw new DoorRefusal(TencentErrors.invalid("tokenType must be softToken or hardToken"));
         };
         Long duration = null;
         String durationText = parameters.get("durationSeconds");
@@ -106,10 +107,6 @@ final class TencentStsController {
         return TencentErrors.success(data);
     }
 
-    @Error(exception = TencentException.class)
-    HttpResponse<?> refused(TencentException e) {
-        return e.response();
-    }
 
     @Error(exception = GatekeyException.class)
     HttpResponse<?> broken(GatekeyException e) {
