@@ -48,6 +48,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             // should not pay for it every time.
             if (!SchemaMigrations.isCurrent(dataSource)) {
                 SchemaMigrations.migrate(dataSource);
+                opened.getBean(MasterKeyRotation.class).resealOwnerUnbound(500);
             }
             schemaChecked = true;
         }
@@ -60,7 +61,9 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             @Override
             public int migrate() {
                 ApplicationContext opened = context(Map.of());
-                return SchemaMigrations.migrate(DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)));
+                int applied = SchemaMigrations.migrate(DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)));
+                opened.getBean(MasterKeyRotation.class).resealOwnerUnbound(500);
+                return applied;
             }
 
             @Override

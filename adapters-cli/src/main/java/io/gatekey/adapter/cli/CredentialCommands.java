@@ -41,6 +41,9 @@ final class CredentialCommands {
         String serial;
         @Option(names = "--type", defaultValue = "virtual", description = "virtual or hardware (default: ${DEFAULT-VALUE}).")
         String type;
+        @Option(names = "--no-token-binding", description = "For the NCP door, whose requests carry no session token: the key and "
+                + "secret sign alone. By default every use must present the session token (Huawei, Tencent).")
+        boolean unbound;
         @Mixin
         Output output;
 
@@ -64,8 +67,8 @@ final class CredentialCommands {
             };
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = Optional.ofNullable(code).map(c ->
                     new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.ofNullable(serial).map(MfaSerialNumber::new), deviceType, c));
-            var result = useCases().issueTemporaryCredentials().issue(new IssueTemporaryCredentialsUseCase.Command(
-                    operator, Optional.of(new SubAccountId(user)), lifetime, mfa));
+            var command = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(new SubAccountId(user)), lifetime, mfa, !unbound);
+            var result = useCases().issueTemporaryCredentials().issue(command);
             if (result instanceof IssueTemporaryCredentialsUseCase.MfaRejected rejected) {
                 throw new CliRefusal("MFA check failed: " + MfaCommands.describe(rejected.reason()));
             }

@@ -6,5 +6,5 @@ import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("access_key")
 record AccessKeyRow(@Id String id, String accountId, @Nullable String subAccountId, byte[] secretSealed, int keyVersion,
-                    boolean active, long createdMs, @Nullable Long lastUsedMs) {
+                    boolean active, long createdMs, @Nullable Long lastUsedMs, boolean ownerBound) {
 }

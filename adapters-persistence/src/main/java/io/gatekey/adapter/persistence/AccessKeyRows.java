@@ -29,9 +29,13 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
     @Query("DELETE FROM access_key WHERE id = :id")
     int deleteRow(String id);
 
-    @Query("SELECT * FROM access_key WHERE key_version <> :version ORDER BY id LIMIT :limit")
+    @Query("SELECT * FROM access_key WHERE key_version <> :version OR owner_bound = FALSE ORDER BY id LIMIT :limit")
     List<AccessKeyRow> listSealedOtherThan(int version, int limit);
 
-    @Query("UPDATE access_key SET secret_sealed = :sealed, key_version = :newVersion WHERE id = :id AND key_version = :oldVersion")
-    int reseal(String id, byte[] sealed, int newVersion, int oldVersion);
+    @Query("SELECT * FROM access_key WHERE owner_bound = FALSE ORDER BY id LIMIT :limit")
+    List<AccessKeyRow> listOwnerUnbound(int limit);
+
+    @Query("UPDATE access_key SET secret_sealed = :sealed, key_version = :newVersion, owner_bound = TRUE "
+            + "WHERE id = :id AND key_version = :oldVersion AND owner_bound = :oldOwnerBound")
+    int reseal(String id, byte[] sealed, int newVersion, int oldVersion, boolean oldOwnerBound);
 }

@@ -31,10 +31,11 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
 
     @Override
     public void add(AccessKey key) {
-        SealedSecret secret = sealing.seal(TABLE, key.id().value(), SECRET, key.secret().bytes());
-        rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(),
-                key.owner().subAccountId().map(SubAccountId::value).orElse(null), secret.sealed(), secret.keyVersion(),
-                key.active(), key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null)));
+        String subAccountId = key.owner().subAccountId().map(SubAccountId::value).orElse(null);
+        SealedSecret secret = sealing.seal(TABLE, key.id().value(), SECRET, Sealing.owner(key.owner().accountId().value(), subAccountId),
+                key.secret().bytes());
+        rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(), subAccountId, secret.sealed(), secret.keyVersion(),
+                key.active(), key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true));
     }
 
     @Override
@@ -65,8 +66,12 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
         return rows.deleteRow(id.value()) == 1;
     }
 
+    static String owner(AccessKeyRow row) {
+        return Sealing.owner(row.accountId(), row.subAccountId());
+    }
+
     private AccessKey toDomain(AccessKeyRow row) {
-        byte[] secret = sealing.open(TABLE, row.id(), SECRET, row.secretSealed(), row.keyVersion());
+        byte[] secret = sealing.open(TABLE, row.id(), SECRET, owner(row), row.ownerBound(), row.secretSealed(), row.keyVersion());
         KeyOwner owner = new KeyOwner(new AccountId(row.accountId()), Optional.ofNullable(row.subAccountId()).map(SubAccountId::new));
         return new AccessKey(new AccessKeyId(row.id()), owner, SecretKey.fromBytes(secret), row.active(),
                 Instant.ofEpochMilli(row.createdMs()), Optional.ofNullable(row.lastUsedMs()).map(Instant::ofEpochMilli));

@@ -15,9 +15,7 @@ import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
 import io.gatekey.domain.secret.SealedSecret;
 import io.gatekey.domain.shared.ConflictException;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +33,10 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
 
     private final MfaDeviceRows rows;
     private final Sealing sealing;
-    private final TransactionOperations<Connection> transactions;
 
-    JdbcMfaDeviceStore(MfaDeviceRows rows, Sealing sealing, TransactionOperations<Connection> transactions) {
+    JdbcMfaDeviceStore(MfaDeviceRows rows, Sealing sealing) {
         this.rows = rows;
         this.sealing = sealing;
-        this.transactions = transactions;
     }
 
     @Override
@@ -48,13 +44,14 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
         if (rows.findById(device.serialNumber().value()).isPresent()) {
             throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NAME_TAKEN);
         }
-        SealedSecret seed = sealing.seal(TABLE, device.serialNumber().value(), SEED, device.seed().bytes());
+        SealedSecret seed = sealing.seal(TABLE, device.serialNumber().value(), SEED,
+                Sealing.owner(device.accountId().value(), device.subAccountId().value()), device.seed().bytes());
         try {
             rows.save(new MfaDeviceRow(device.serialNumber().value(), device.accountId().value(), device.subAccountId().value(),
                     device.type().name(), seed.sealed(), seed.keyVersion(), device.parameters().algorithm().name(),
                     device.parameters().digits(), device.parameters().periodSeconds(), device.status().name(),
                     device.lastAcceptedStep(), device.failedAttempts(), device.lockedUntil().map(Instant::toEpochMilli).orElse(null),
-                    device.driftSteps(), device.createdAt().toEpochMilli(), device.enabledAt().map(Instant::toEpochMilli).orElse(null)));
+                    device.driftSteps(), device.createdAt().toEpochMilli(), device.enabledAt().map(Instant::toEpochMilli).orElse(null), true));
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NAME_TAKEN);
@@ -108,18 +105,19 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
     }
 
     @Override
-    public Tally recordFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
-        long lockUntil = now.plus(policy.lockDuration()).toEpochMilli();
-        // The update takes the row lock; reading back inside the same transaction sees exactly its result.
-        return transactions.executeWrite(status -> {
-            if (rows.recordFailure(serialNumber.value(), policy.maxFailures(), lockUntil) == 0) {
-                return new Tally(0, Optional.empty(), false);
-            }
-            MfaDeviceRow row = rows.findById(serialNumber.value()).orElseThrow();
-            Optional<Instant> lockedUntil = Optional.ofNullable(row.lockedUntilMs()).map(Instant::ofEpochMilli);
-            boolean lockStarted = row.failedAttempts() == 0 && row.lockedUntilMs() != null && row.lockedUntilMs() == lockUntil;
-            return new Tally(row.failedAttempts(), lockedUntil, lockStarted);
-        });
+    public boolean reserveAttempt(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
+        return rows.reserveAttempt(serialNumber.value(), policy.maxFailures(), now.toEpochMilli()) == 1;
+    }
+
+    @Override
+    public Optional<Instant> settleFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
+        Instant lockUntil = now.plus(policy.lockDuration());
+        return rows.lockAtLimit(serialNumber.value(), policy.maxFailures(), lockUntil.toEpochMilli()) == 1 ? Optional.of(lockUntil) : Optional.empty();
+    }
+
+    @Override
+    public void releaseAttempt(MfaSerialNumber serialNumber) {
+        rows.releaseAttempt(serialNumber.value());
     }
 
     @Override
@@ -127,8 +125,12 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
         return rows.unlock(serialNumber.value()) == 1;
     }
 
+    static String owner(MfaDeviceRow row) {
+        return Sealing.owner(row.accountId(), row.subAccountId());
+    }
+
     private MfaDevice toDomain(MfaDeviceRow row) {
-        TotpSeed seed = TotpSeed.of(sealing.open(TABLE, row.serialNumber(), SEED, row.seedSealed(), row.keyVersion()));
+        TotpSeed seed = TotpSeed.of(sealing.open(TABLE, row.serialNumber(), SEED, owner(row), row.ownerBound(), row.seedSealed(), row.keyVersion()));
         TotpParameters parameters = new TotpParameters(TotpAlgorithm.valueOf(row.algorithm()), row.digits(), row.periodSeconds());
         return new MfaDevice(new MfaSerialNumber(row.serialNumber()), new AccountId(row.accountId()), new SubAccountId(row.subAccountId()),
                 MfaDeviceType.valueOf(row.deviceType()), seed, parameters, MfaDeviceStatus.valueOf(row.status()),

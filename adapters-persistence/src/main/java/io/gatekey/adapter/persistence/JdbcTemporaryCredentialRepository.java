@@ -5,6 +5,7 @@ import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.SecretKey;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.SessionToken;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaProvenance;
@@ -36,14 +37,18 @@ class JdbcTemporaryCredentialRepository implements TemporaryCredentialRepository
     @Override
     public void add(TemporaryCredential credential) {
         String id = credential.accessKeyId().value();
-        SealedSecret secret = sealing.seal(TABLE, id, SECRET, credential.secret().bytes());
-        SealedSecret token = sealing.seal(TABLE, id, TOKEN, credential.sessionToken().reveal().getBytes(StandardCharsets.UTF_8));
+        String owner = Sealing.owner(credential.accountId().value(), credential.subAccountId().value());
+        SealedSecret secret = sealing.seal(TABLE, id, SECRET, owner, credential.secret().bytes());
+        SealedSecret token = sealing.seal(TABLE, id, TOKEN, owner, credential.sessionToken().reveal().getBytes(StandardCharsets.UTF_8));
         Optional<MfaProvenance> mfa = credential.mfa();
+        Optional<CredentialOrigin> origin = credential.origin();
         rows.save(new TemporaryCredentialRow(id, credential.accountId().value(), credential.subAccountId().value(),
                 secret.sealed(), token.sealed(), secret.keyVersion(), credential.createdAt().toEpochMilli(),
                 credential.expiresAt().toEpochMilli(), credential.revoked(),
                 mfa.map(p -> p.serialNumber().value()).orElse(null), mfa.map(MfaProvenance::matchedStep).orElse(null),
-                mfa.map(p -> p.verifiedAt().toEpochMilli()).orElse(null)));
+                mfa.map(p -> p.verifiedAt().toEpochMilli()).orElse(null),
+                origin.map(o -> o.mintedBy().value()).orElse(null), origin.flatMap(CredentialOrigin::rootKey).map(AccessKeyId::value).orElse(null),
+                credential.tokenBound(), true));
     }
 
     @Override
@@ -72,6 +77,11 @@ class JdbcTemporaryCredentialRepository implements TemporaryCredentialRepository
     }
 
     @Override
+    public int revokeAllFromRootKey(AccessKeyId rootKey) {
+        return rows.revokeAllFromRootKey(rootKey.value());
+    }
+
+    @Override
     public int purgeExpired(Instant cutoff, int batchSize) {
         // Select the batch by the expiry index, then delete by primary key: short statements, short locks.
         List<String> ids = rows.listExpiredIds(cutoff.toEpochMilli(), batchSize);
@@ -80,13 +90,18 @@ class JdbcTemporaryCredentialRepository implements TemporaryCredentialRepository
 
     private TemporaryCredential toDomain(TemporaryCredentialRow row) {
         String id = row.accessKeyId();
-        byte[] secret = sealing.open(TABLE, id, SECRET, row.secretSealed(), row.keyVersion());
-        byte[] token = sealing.open(TABLE, id, TOKEN, row.tokenSealed(), row.keyVersion());
+        byte[] secret = sealing.open(TABLE, id, SECRET, owner(row), row.ownerBound(), row.secretSealed(), row.keyVersion());
+        byte[] token = sealing.open(TABLE, id, TOKEN, owner(row), row.ownerBound(), row.tokenSealed(), row.keyVersion());
         Optional<MfaProvenance> mfa = Optional.ofNullable(row.mfaSerial()).map(serial -> new MfaProvenance(
                 new MfaSerialNumber(serial), row.mfaStep(), Instant.ofEpochMilli(row.mfaVerifiedMs())));
         return new TemporaryCredential(new AccessKeyId(id), SecretKey.fromBytes(secret),
                 SessionToken.of(new String(token, StandardCharsets.UTF_8)), new AccountId(row.accountId()),
                 new SubAccountId(row.subAccountId()), Instant.ofEpochMilli(row.createdMs()), Instant.ofEpochMilli(row.expiresMs()),
-                row.revoked(), mfa);
+                row.revoked(), mfa, Optional.ofNullable(row.mintedBy()).map(by -> new CredentialOrigin(new AccessKeyId(by),
+                        Optional.ofNullable(row.rootKeyId()).map(AccessKeyId::new))), row.tokenBound());
+    }
+
+    static String owner(TemporaryCredentialRow row) {
+        return Sealing.owner(row.accountId(), row.subAccountId());
     }
 }

@@ -2,6 +2,7 @@ package io.gatekey.adapter.persistence;
 
 import io.gatekey.domain.secret.SealedSecret;
 import jakarta.inject.Singleton;
+import java.util.function.IntSupplier;
 
 /**
  * Re-seals every stored secret under the active master key version, in small batches, each row with a
@@ -26,36 +27,62 @@ public class MasterKeyRotation {
 
     /** Re-seals until no row is sealed under another version; returns how many rows were re-sealed. */
     public int resealAll(int batchSize) {
+        return untilDone(() -> resealBatch(batchSize, false));
+    }
+
+    /**
+     * Re-seals only the rows sealed before values were bound to their owner (the upgrade to schema version 3),
+     * leaving rows of other key versions to a rotation; returns how many rows were re-sealed.
+     */
+    public int resealOwnerUnbound(int batchSize) {
+        return untilDone(() -> resealBatch(batchSize, true));
+    }
+
+    private static int untilDone(IntSupplier batch) {
         int total = 0;
-        int batch;
+        int done;
         do {
-            batch = resealBatch(batchSize);
-            total += batch;
-        } while (batch > 0);
+            done = batch.getAsInt();
+            total += done;
+        } while (done > 0);
         return total;
     }
 
     int resealBatch(int batchSize) {
+        return resealBatch(batchSize, false);
+    }
+
+    private int resealBatch(int batchSize, boolean ownerUnboundOnly) {
         int version = sealing.activeVersion();
         int count = 0;
-        for (AccessKeyRow row : accessKeys.listSealedOtherThan(version, batchSize)) {
-            SealedSecret secret = reseal(JdbcAccessKeyRepository.TABLE, row.id(), JdbcAccessKeyRepository.SECRET, row.secretSealed(), row.keyVersion());
-            count += accessKeys.reseal(row.id(), secret.sealed(), secret.keyVersion(), row.keyVersion());
+        for (AccessKeyRow row : ownerUnboundOnly ? accessKeys.listOwnerUnbound(batchSize) : accessKeys.listSealedOtherThan(version, batchSize)) {
+            Place place = new Place(JdbcAccessKeyRepository.TABLE, row.id(), JdbcAccessKeyRepository.owner(row), row.ownerBound(), row.keyVersion());
+            SealedSecret secret = reseal(place, JdbcAccessKeyRepository.SECRET, row.secretSealed());
+            count += accessKeys.reseal(row.id(), secret.sealed(), secret.keyVersion(), row.keyVersion(), row.ownerBound());
         }
-        for (MfaDeviceRow row : devices.listSealedOtherThan(version, batchSize)) {
-            SealedSecret seed = reseal(JdbcMfaDeviceStore.TABLE, row.serialNumber(), JdbcMfaDeviceStore.SEED, row.seedSealed(), row.keyVersion());
-            count += devices.reseal(row.serialNumber(), seed.sealed(), seed.keyVersion(), row.keyVersion());
+        for (MfaDeviceRow row : ownerUnboundOnly ? devices.listOwnerUnbound(batchSize) : devices.listSealedOtherThan(version, batchSize)) {
+            Place place = new Place(JdbcMfaDeviceStore.TABLE, row.serialNumber(), JdbcMfaDeviceStore.owner(row), row.ownerBound(), row.keyVersion());
+            SealedSecret seed = reseal(place, JdbcMfaDeviceStore.SEED, row.seedSealed());
+            count += devices.reseal(row.serialNumber(), seed.sealed(), seed.keyVersion(), row.keyVersion(), row.ownerBound());
         }
-        for (TemporaryCredentialRow row : credentials.listSealedOtherThan(version, batchSize)) {
+        for (TemporaryCredentialRow row : ownerUnboundOnly ? credentials.listOwnerUnbound(batchSize)
+                : credentials.listSealedOtherThan(version, batchSize)) {
             String id = row.accessKeyId();
-            SealedSecret secret = reseal(JdbcTemporaryCredentialRepository.TABLE, id, JdbcTemporaryCredentialRepository.SECRET, row.secretSealed(), row.keyVersion());
-            SealedSecret token = reseal(JdbcTemporaryCredentialRepository.TABLE, id, JdbcTemporaryCredentialRepository.TOKEN, row.tokenSealed(), row.keyVersion());
-            count += credentials.reseal(id, secret.sealed(), token.sealed(), secret.keyVersion(), row.keyVersion());
+            Place place = new Place(JdbcTemporaryCredentialRepository.TABLE, id, JdbcTemporaryCredentialRepository.owner(row), row.ownerBound(),
+                    row.keyVersion());
+            SealedSecret secret = reseal(place, JdbcTemporaryCredentialRepository.SECRET, row.secretSealed());
+            SealedSecret token = reseal(place, JdbcTemporaryCredentialRepository.TOKEN, row.tokenSealed());
+            count += credentials.reseal(id, secret.sealed(), token.sealed(), secret.keyVersion(), row.keyVersion(), row.ownerBound());
         }
         return count;
     }
 
-    private SealedSecret reseal(String table, String id, String column, byte[] sealed, int version) {
-        return sealing.seal(table, id, column, sealing.open(table, id, column, sealed, version));
+    /** Where a sealed row lives and how it was sealed. */
+    private record Place(String table, String id, String owner, boolean ownerBound, int keyVersion) {
+    }
+
+    private SealedSecret reseal(Place place, String column, byte[] sealed) {
+        byte[] plaintext = sealing.openForResealing(place.table(), place.id(), column, place.owner(), place.ownerBound(), sealed, place.keyVersion());
+        return sealing.seal(place.table(), place.id(), column, place.owner(), plaintext);
     }
 }

@@ -40,20 +40,29 @@ interface MfaDeviceRows extends GenericRepository<MfaDeviceRow, String> {
     @Query("UPDATE mfa_device SET last_accepted_step = :step, failed_attempts = 0 WHERE serial_number = :serial AND last_accepted_step < :step")
     int acceptIfLater(String serial, long step);
 
-    // MariaDB evaluates SET assignments left to right, each seeing the ones before; H2 evaluates every
-    // right-hand side on the old row. Setting locked_until_ms first makes both read the old failed_attempts.
-    @Query("UPDATE mfa_device SET "
-            + "locked_until_ms = CASE WHEN failed_attempts + 1 >= :maxFailures THEN :lockUntilMs ELSE locked_until_ms END, "
-            + "failed_attempts = CASE WHEN failed_attempts + 1 >= :maxFailures THEN 0 ELSE failed_attempts + 1 END "
-            + "WHERE serial_number = :serial")
-    int recordFailure(String serial, int maxFailures, long lockUntilMs);
+    /** Reserves an attempt: one more in the count, unless the device is locked or the count is at the limit. */
+    @Query("UPDATE mfa_device SET failed_attempts = failed_attempts + 1 WHERE serial_number = :serial "
+            + "AND failed_attempts < :maxFailures AND (locked_until_ms IS NULL OR locked_until_ms <= :nowMs)")
+    int reserveAttempt(String serial, int maxFailures, long nowMs);
+
+    /** A failed attempt at the limit locks the device; only one of several concurrent settlers matches. */
+    @Query("UPDATE mfa_device SET locked_until_ms = :lockUntilMs, failed_attempts = 0 WHERE serial_number = :serial "
+            + "AND failed_attempts >= :maxFailures")
+    int lockAtLimit(String serial, int maxFailures, long lockUntilMs);
+
+    @Query("UPDATE mfa_device SET failed_attempts = failed_attempts - 1 WHERE serial_number = :serial AND failed_attempts > 0")
+    int releaseAttempt(String serial);
 
     @Query("UPDATE mfa_device SET failed_attempts = 0, locked_until_ms = NULL WHERE serial_number = :serial")
     int unlock(String serial);
 
-    @Query("SELECT * FROM mfa_device WHERE key_version <> :version ORDER BY serial_number LIMIT :limit")
+    @Query("SELECT * FROM mfa_device WHERE key_version <> :version OR owner_bound = FALSE ORDER BY serial_number LIMIT :limit")
     List<MfaDeviceRow> listSealedOtherThan(int version, int limit);
 
-    @Query("UPDATE mfa_device SET seed_sealed = :sealed, key_version = :newVersion WHERE serial_number = :serial AND key_version = :oldVersion")
-    int reseal(String serial, byte[] sealed, int newVersion, int oldVersion);
+    @Query("SELECT * FROM mfa_device WHERE owner_bound = FALSE ORDER BY serial_number LIMIT :limit")
+    List<MfaDeviceRow> listOwnerUnbound(int limit);
+
+    @Query("UPDATE mfa_device SET seed_sealed = :sealed, key_version = :newVersion, owner_bound = TRUE "
+            + "WHERE serial_number = :serial AND key_version = :oldVersion AND owner_bound = :oldOwnerBound")
+    int reseal(String serial, byte[] sealed, int newVersion, int oldVersion, boolean oldOwnerBound);
 }

@@ -32,10 +32,16 @@ interface TemporaryCredentialRows extends GenericRepository<TemporaryCredentialR
     @Query("DELETE FROM temporary_credential WHERE access_key_id IN (:ids)")
     int deleteRows(List<String> ids);
 
-    @Query("SELECT * FROM temporary_credential WHERE key_version <> :version ORDER BY access_key_id LIMIT :limit")
+    @Query("UPDATE temporary_credential SET revoked = TRUE WHERE root_key_id = :rootKeyId AND revoked = FALSE")
+    int revokeAllFromRootKey(String rootKeyId);
+
+    @Query("SELECT * FROM temporary_credential WHERE key_version <> :version OR owner_bound = FALSE ORDER BY access_key_id LIMIT :limit")
     List<TemporaryCredentialRow> listSealedOtherThan(int version, int limit);
 
-    @Query("UPDATE temporary_credential SET secret_sealed = :secret, token_sealed = :token, key_version = :newVersion "
-            + "WHERE access_key_id = :id AND key_version = :oldVersion")
-    int reseal(String id, byte[] secret, byte[] token, int newVersion, int oldVersion);
+    @Query("SELECT * FROM temporary_credential WHERE owner_bound = FALSE ORDER BY access_key_id LIMIT :limit")
+    List<TemporaryCredentialRow> listOwnerUnbound(int limit);
+
+    @Query("UPDATE temporary_credential SET secret_sealed = :secret, token_sealed = :token, key_version = :newVersion, owner_bound = TRUE "
+            + "WHERE access_key_id = :id AND key_version = :oldVersion AND owner_bound = :oldOwnerBound")
+    int reseal(String id, byte[] secret, byte[] token, int newVersion, int oldVersion, boolean oldOwnerBound);
 }

@@ -107,15 +107,35 @@ public final class InMemoryMfaDevices implements MfaDeviceRepository, UsedTimeSt
     }
 
     @Override
-    public Tally recordFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
-        AtomicReference<Tally> tally = new AtomicReference<>(new Tally(0, Optional.empty(), false));
+    public boolean reserveAttempt(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
+        AtomicBoolean reserved = new AtomicBoolean();
         devices.computeIfPresent(serialNumber, (serial, device) -> {
-            MfaDevice after = device.afterFailure(now, policy);
-            boolean lockStarted = after.lockedUntil().isPresent() && !after.lockedUntil().equals(device.lockedUntil());
-            tally.set(new Tally(after.failedAttempts(), after.lockedUntil(), lockStarted));
-            return after;
+            if (device.isLocked(now) || device.failedAttempts() >= policy.maxFailures()) {
+                return device;
+            }
+            reserved.set(true);
+            return device.withFailedAttempts(device.failedAttempts() + 1);
         });
-        return tally.get();
+        return reserved.get();
+    }
+
+    @Override
+    public Optional<Instant> settleFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
+        AtomicReference<Optional<Instant>> lock = new AtomicReference<>(Optional.empty());
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            if (device.failedAttempts() < policy.maxFailures()) {
+                return device;
+            }
+            MfaDevice locked = device.lockedFrom(now, policy);
+            lock.set(locked.lockedUntil());
+            return locked;
+        });
+        return lock.get();
+    }
+
+    @Override
+    public void releaseAttempt(MfaSerialNumber serialNumber) {
+        devices.computeIfPresent(serialNumber, (serial, device) -> device.withFailedAttempts(Math.max(0, device.failedAttempts() - 1)));
     }
 
     @Override

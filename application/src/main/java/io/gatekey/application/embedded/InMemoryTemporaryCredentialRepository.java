@@ -3,6 +3,7 @@ package io.gatekey.application.embedded;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import java.time.Instant;
@@ -50,6 +51,11 @@ public final class InMemoryTemporaryCredentialRepository implements TemporaryCre
     @Override
     public int revokeAllFromDevice(MfaSerialNumber serialNumber) {
         return revokeWhere(c -> c.mfa().map(p -> p.serialNumber().equals(serialNumber)).orElse(false));
+    }
+
+    @Override
+    public int revokeAllFromRootKey(AccessKeyId rootKey) {
+        return revokeWhere(c -> c.origin().flatMap(CredentialOrigin::rootKey).map(rootKey::equals).orElse(false));
     }
 
     @Override

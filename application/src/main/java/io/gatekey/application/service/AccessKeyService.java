@@ -64,7 +64,9 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
         AccessKey key = managed(command.caller(), command.accessKeyId());
         ports.transactions().inTransaction(() -> {
             accessKeys.delete(key.id());
-            auditor.record(AuditEventType.ACCESS_KEY_DELETED, key.owner().accountId(), key.owner().subAccountId(), command.caller(), key.id(), ownerText(key.owner()));
+            int revoked = ports.temporaryCredentials().revokeAllFromRootKey(key.id());
+            auditor.record(AuditEventType.ACCESS_KEY_DELETED, key.owner().accountId(), key.owner().subAccountId(), command.caller(), key.id(),
+                    ownerText(key.owner()) + revokedText(revoked));
             return null;
         });
     }
@@ -78,8 +80,10 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
         AccessKey key = managed(caller, id);
         return ports.transactions().inTransaction(() -> {
             accessKeys.setActive(id, active);
+            // The credentials minted from a deactivated key die with it and stay dead when it is reactivated.
+            int revoked = active ? 0 : ports.temporaryCredentials().revokeAllFromRootKey(id);
             auditor.record(active ? AuditEventType.ACCESS_KEY_ACTIVATED : AuditEventType.ACCESS_KEY_DEACTIVATED,
-                    key.owner().accountId(), key.owner().subAccountId(), caller, id, ownerText(key.owner()));
+                    key.owner().accountId(), key.owner().subAccountId(), caller, id, ownerText(key.owner()) + revokedText(revoked));
             return key.withActive(active);
         });
     }
@@ -99,6 +103,10 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
             }
         });
         return owner;
+    }
+
+    private static String revokedText(int revoked) {
+        return revoked == 0 ? "" : ", revoked " + revoked + " temporary credentials";
     }
 
     private static String ownerText(KeyOwner owner) {

@@ -5,13 +5,16 @@ import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.secret.SecretIntegrityException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.RequestVerifier;
 import io.gatekey.domain.signature.SignedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Authenticates signed requests against long-term and temporary keys. Key material may be cached for a few
@@ -49,14 +52,21 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
 
     private Authentication verify(SignedRequest request) {
         Instant now = ports.clock().instant();
-        if (request.accessKeyId().isTemporary()) {
-            return temporaryCredentials.get(request.accessKeyId(), ports.temporaryCredentials()::find)
-                    .map(credential -> RequestVerifier.verify(request, credential, isActive(credential.subAccountId()), now))
-                    .orElse(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY));
+        // Time first: a stale request is refused alike whether or not its key exists.
+        if (RequestVerifier.outsideClockSkew(request, now)) {
+            return new Authentication.Refused(Authentication.Reason.CLOCK_SKEW);
         }
-        Optional<AccessKey> found = accessKeys.get(request.accessKeyId(), ports.accessKeys()::find);
+        if (request.accessKeyId().isTemporary()) {
+            Optional<TemporaryCredential> credential = temporaryCredential(request.accessKeyId());
+            if (credential.isEmpty()) {
+                return RequestVerifier.unknownKey(request);
+            }
+            TemporaryCredential found = credential.get();
+            return RequestVerifier.verify(request, found, isActive(found.subAccountId()), originLive(found.origin()), now);
+        }
+        Optional<AccessKey> found = accessKey(request.accessKeyId());
         if (found.isEmpty()) {
-            return new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY);
+            return RequestVerifier.unknownKey(request);
         }
         AccessKey key = found.get();
         boolean ownerActive = key.owner().subAccountId().map(this::isActive).orElse(true);
@@ -64,9 +74,41 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
         if (verdict instanceof Authentication.Authenticated
                 && key.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
             ports.accessKeys().recordUse(key.id(), now);
-            accessKeys.refresh(key.id(), Optional.of(key.usedAt(now)));
+            accessKeys.refresh(key.id(), found, Optional.of(key.usedAt(now)));
         }
         return verdict;
+    }
+
+    /**
+     * A temporary credential lives only while what minted it does: the long-term key at the root of its chain must
+     * exist and be active, and a temporary key that minted it must not be revoked. (Revocation also marks the
+     * descendants; this check closes the window of a credential minted while its parent was being revoked.)
+     */
+    private boolean originLive(Optional<CredentialOrigin> origin) {
+        if (origin.isEmpty()) {
+            return true;
+        }
+        boolean rootLive = origin.get().rootKey().map(root -> accessKey(root).map(AccessKey::active).orElse(false)).orElse(true);
+        AccessKeyId parent = origin.get().mintedBy();
+        boolean parentLive = !parent.isTemporary() || temporaryCredential(parent).map(c -> !c.revoked()).orElse(true);
+        return rootLive && parentLive;
+    }
+
+    private Optional<AccessKey> accessKey(AccessKeyId id) {
+        return accessKeys.get(id, key -> unlessTampered(() -> ports.accessKeys().find(key)));
+    }
+
+    private Optional<TemporaryCredential> temporaryCredential(AccessKeyId id) {
+        return temporaryCredentials.get(id, key -> unlessTampered(() -> ports.temporaryCredentials().find(key)));
+    }
+
+    /** A stored key whose sealed secret does not open for its row (moved to another owner, edited) signs nothing. */
+    private static <T> Optional<T> unlessTampered(Supplier<Optional<T>> load) {
+        try {
+            return load.get();
+        } catch (SecretIntegrityException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean isActive(SubAccountId id) {

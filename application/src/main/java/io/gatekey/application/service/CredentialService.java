@@ -11,6 +11,8 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDevice;
@@ -19,8 +21,11 @@ import io.gatekey.domain.shared.AccessDeniedException;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.shared.NotFoundException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Temporary credentials: issued after an optional MFA check, described to their holder, revoked. */
 public final class CredentialService implements IssueTemporaryCredentialsUseCase, DescribeCallerCredentialUseCase,
@@ -71,12 +76,21 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                         ports.clock().instant()));
             }
             Instant now = ports.clock().instant();
-            TemporaryCredential credential = newSecrets.temporaryCredential(user.accountId(), user.id(), now, command.lifetime(), provenance);
+            TemporaryCredential credential = newSecrets.temporaryCredential(user.accountId(), user.id(), now, command.lifetime(), provenance,
+                    originOf(caller), command.tokenBound());
             credentials.add(credential);
             auditor.record(AuditEventType.CREDENTIALS_ISSUED, user.accountId(), user.id(), caller, credential.accessKeyId(),
                     "lifetime " + command.lifetime().toSeconds() + "s, mfa " + provenance.map(p -> p.serialNumber().value()).orElse("none"));
             return new Issued(credential);
         });
+    }
+
+    /** The key behind the request, so the new credential dies with it; the operator's credentials have none. */
+    private static Optional<CredentialOrigin> originOf(Principal caller) {
+        if (caller instanceof Principal.SubAccountUser user) {
+            return Optional.of(new CredentialOrigin(user.accessKeyId(), user.rootKey()));
+        }
+        return Optional.empty();
     }
 
     private static SubAccountId recipient(IssueTemporaryCredentialsUseCase.Command command) {
@@ -138,7 +152,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                 account = credential.accountId();
                 user = credential.subAccountId();
                 subject = credential.accessKeyId().value();
-                revoked = credentials.revoke(credential.accessKeyId()) ? 1 : 0;
+                revoked = (credentials.revoke(credential.accessKeyId()) ? 1 : 0) + revokeDescendants(user, Set.of(credential.accessKeyId()));
             } else if (scope instanceof AllOfSubAccount all) {
                 SubAccount holder = lookups.subAccount(caller, all.subAccountId());
                 AccessPolicy.requireSelfOrAdmin(caller, holder.accountId(), holder.id());
@@ -153,11 +167,39 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                 account = device.accountId();
                 user = device.subAccountId();
                 subject = device.serialNumber().value();
-                revoked = credentials.revokeAllFromDevice(device.serialNumber());
+                Set<AccessKeyId> minted = credentials.listUnexpired(user, ports.clock().instant()).stream()
+                        .filter(c -> c.mfa().map(p -> p.serialNumber().equals(device.serialNumber())).orElse(false))
+                        .map(TemporaryCredential::accessKeyId)
+                        .collect(Collectors.toSet());
+                revoked = credentials.revokeAllFromDevice(device.serialNumber()) + revokeDescendants(user, minted);
             }
             auditor.record(AuditEventType.CREDENTIALS_REVOKED, account, user, caller, subject, revoked + " revoked");
             return revoked;
         });
+    }
+
+    /**
+     * Revokes what was minted, directly or down a chain, with the given credentials: a credential never outlives
+     * the one that made it. Every credential of a chain belongs to the same user.
+     */
+    private int revokeDescendants(SubAccountId user, Set<AccessKeyId> parents) {
+        List<TemporaryCredential> live = credentials.listUnexpired(user, ports.clock().instant());
+        Set<AccessKeyId> dead = new HashSet<>(parents);
+        int revoked = 0;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TemporaryCredential credential : live) {
+                boolean fromDead = credential.origin().map(o -> dead.contains(o.mintedBy())).orElse(false);
+                if (fromDead && dead.add(credential.accessKeyId())) {
+                    grew = true;
+                    if (credentials.revoke(credential.accessKeyId())) {
+                        revoked++;
+                    }
+                }
+            }
+        }
+        return revoked;
     }
 
     @Override

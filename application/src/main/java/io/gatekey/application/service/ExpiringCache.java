@@ -44,8 +44,11 @@ final class ExpiringCache<K, V> {
         return value;
     }
 
-    /** Replaces a live entry's value, keeping its expiry. */
-    void refresh(K key, V value) {
-        entries.computeIfPresent(key, (k, entry) -> new Entry<>(value, entry.expiresAt()));
+    /**
+     * Replaces a live entry's value, keeping its expiry, but only while the entry still holds {@code expected}: a
+     * refresh built from an older read never puts back a copy older than the entry another thread loaded since.
+     */
+    void refresh(K key, V expected, V value) {
+        entries.computeIfPresent(key, (k, entry) -> entry.value() == expected ? new Entry<>(value, entry.expiresAt()) : entry);
     }
 }

@@ -12,7 +12,9 @@ import io.gatekey.application.port.in.mfa.UnlockMfaDeviceUseCase;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.domain.access.AccessPolicy;
 import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDevice;
@@ -27,6 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The life of virtual MFA devices: create, enable with two codes, resync, disable, delete, list, unlock. */
 public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHardwareTokenUseCase, EnableMfaDeviceUseCase, ResyncMfaDeviceUseCase,
@@ -53,7 +57,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
     @Override
     public CreatedMfaDevice create(CreateMfaDeviceUseCase.Command command) {
         SubAccount user = lookups.subAccount(command.caller(), command.subAccountId());
-        AccessPolicy.requireSelfOrAdmin(command.caller(), user.accountId(), user.id());
+        requireProof(command.caller(), user.accountId(), user.id());
         MfaDevice device = register(command.caller(), user, command.name(), MfaDeviceType.VIRTUAL, newSecrets.totpSeed(), TotpParameters.DEFAULT);
         String uri = OtpAuthUri.of(settings.otpIssuer(), user.name().value(), device.seed(), device.parameters());
         return new CreatedMfaDevice(device, device.seed().toBase32(), uri);
@@ -86,11 +90,11 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         if (device.isEnabled()) {
             throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ALREADY_ENABLED);
         }
+        requireProof(command.caller(), device.accountId(), device.subAccountId());
         return ports.transactions().inTransaction(() -> {
             Instant now = ports.clock().instant();
-            MfaCheck check = device.checkConsecutive(command.firstCode(), command.secondCode(), now);
-            if (check instanceof MfaCheck.Rejected rejected) {
-                gate.refused(command.caller(), device, rejected.reason(), now);
+            MfaCheck check = gate.checkForEnabling(command.caller(), device, command.firstCode(), command.secondCode());
+            if (check instanceof MfaCheck.Rejected) {
                 return check;
             }
             MfaCheck.Accepted accepted = (MfaCheck.Accepted) check;
@@ -125,11 +129,12 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
     @Override
     public void disable(DisableMfaDeviceUseCase.Command command) {
         MfaDevice device = lookups.mfaDeviceOf(command.caller(), command.subAccountId(), command.serialNumber());
+        String proof = requireProof(command.caller(), device.accountId(), device.subAccountId());
         ports.transactions().inTransaction(() -> {
             if (!devices.markDisabled(device.serialNumber())) {
                 throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NOT_ENABLED);
             }
-            auditor.record(AuditEventType.MFA_DEVICE_DISABLED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), "");
+            auditor.record(AuditEventType.MFA_DEVICE_DISABLED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), proof);
             return null;
         });
     }
@@ -140,9 +145,10 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         if (device.isEnabled()) {
             throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ENABLED);
         }
+        String proof = requireProof(command.caller(), device.accountId(), device.subAccountId());
         ports.transactions().inTransaction(() -> {
             devices.delete(device.serialNumber());
-            auditor.record(AuditEventType.MFA_DEVICE_DELETED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), "");
+            auditor.record(AuditEventType.MFA_DEVICE_DELETED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), proof);
             return null;
         });
     }
@@ -183,6 +189,22 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
                     "was " + device.driftSteps());
             return null;
         });
+    }
+
+    /**
+     * MFA guards its own removal (see {@link AccessPolicy#requireMfaProof}); returns how the change was allowed,
+     * for the audit record.
+     */
+    private String requireProof(Principal caller, AccountId account, SubAccountId user) {
+        Set<MfaSerialNumber> enabled = devices.listBySubAccount(user).stream()
+                .filter(MfaDevice::isEnabled)
+                .map(MfaDevice::serialNumber)
+                .collect(Collectors.toSet());
+        AccessPolicy.requireMfaProof(caller, account, user, enabled, ports.clock().instant(), settings.mfaMaxAge());
+        if (AccessPolicy.mayManageAccount(caller, account)) {
+            return "by " + (caller instanceof Principal.Operator ? "the operator" : "the account's admin");
+        }
+        return enabled.isEmpty() ? "no enabled device" : "mfa proof " + ((Principal.SubAccountUser) caller).mfa().orElseThrow().serialNumber();
     }
 
     private MfaDevice administered(Principal caller, MfaSerialNumber serial) {

@@ -9,11 +9,13 @@ import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDevice;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Checks codes against devices and books the outcome: an accepted step is claimed through the guard, so a
- * code wins once even when two nodes check it at the same moment; failures count towards the lockout; every
- * refusal is audited.
+ * Checks codes against devices and books the outcome. Each attempt is first reserved under the lockout, so no
+ * more codes are judged than the lockout allows however many arrive at once; an accepted step is claimed through
+ * the guard, so a code wins once even when two nodes check it at the same moment; every refusal is audited.
  */
 final class MfaGate {
 
@@ -31,41 +33,58 @@ final class MfaGate {
         this.clock = ports.clock();
     }
 
-    /** One code of an enabled device. */
+    /** One code of an enabled device; an accepted step is claimed. */
     MfaCheck verify(Principal caller, MfaDevice device, String code) {
         Instant now = clock.instant();
-        return claim(caller, device, device.check(code, now), now);
+        if (!device.isEnabled()) {
+            return refusedUncounted(caller, device, MfaCheck.Reason.NOT_ENABLED);
+        }
+        return attempt(caller, device, now, true, () -> device.judge(code, now));
     }
 
     /** Two consecutive codes, for resync; the second code's step is claimed. */
     MfaCheck verifyConsecutive(Principal caller, MfaDevice device, String first, String second) {
         Instant now = clock.instant();
-        return claim(caller, device, device.checkConsecutive(first, second, now), now);
+        return attempt(caller, device, now, true, () -> device.judgeConsecutive(first, second, now));
     }
 
-    /** Books a refusal: audited always, counted towards the lockout when it is a wrong or reused code. */
-    void refused(Principal caller, MfaDevice device, MfaCheck.Reason reason, Instant now) {
-        auditor.record(reason == MfaCheck.Reason.REPLAYED ? AuditEventType.MFA_CODE_REPLAYED : AuditEventType.MFA_CHECK_FAILED,
-                device.accountId(), device.subAccountId(), caller, device.serialNumber(), reason.name());
-        if (reason.countsAsFailure()) {
-            MfaFailureCounter.Tally tally = failures.recordFailure(device.serialNumber(), now, lockout);
-            if (tally.lockStarted()) {
-                auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), device.subAccountId(), caller, device.serialNumber(),
-                        "locked until " + tally.lockedUntil().orElseThrow());
-            }
+    /** Two consecutive codes of a device being enabled; nothing is claimed, enabling records the step itself. */
+    MfaCheck checkForEnabling(Principal caller, MfaDevice device, String first, String second) {
+        Instant now = clock.instant();
+        return attempt(caller, device, now, false, () -> device.judgeConsecutive(first, second, now));
+    }
+
+    private MfaCheck attempt(Principal caller, MfaDevice device, Instant now, boolean claim, Supplier<MfaCheck> judge) {
+        // Reserved before judging: the reservation, not the device read earlier, says whether the device is locked.
+        if (!failures.reserveAttempt(device.serialNumber(), now, lockout)) {
+            return refusedUncounted(caller, device, MfaCheck.Reason.LOCKED);
         }
-    }
-
-    private MfaCheck claim(Principal caller, MfaDevice device, MfaCheck check, Instant now) {
-        MfaCheck outcome = check;
+        MfaCheck outcome = judge.get();
         // The device was read before this check; another node may have accepted the same step since. Only the
         // guard's atomic compare-and-set decides who wins.
-        if (check instanceof MfaCheck.Accepted accepted && !usedTimeSteps.acceptIfLater(device.serialNumber(), accepted.step())) {
+        if (claim && outcome instanceof MfaCheck.Accepted accepted && !usedTimeSteps.acceptIfLater(device.serialNumber(), accepted.step())) {
             outcome = new MfaCheck.Rejected(MfaCheck.Reason.REPLAYED);
         }
         if (outcome instanceof MfaCheck.Rejected rejected) {
-            refused(caller, device, rejected.reason(), now);
+            audit(caller, device, rejected.reason());
+            if (rejected.reason().countsAsFailure()) {
+                Optional<Instant> lock = failures.settleFailure(device.serialNumber(), now, lockout);
+                lock.ifPresent(until -> auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), device.subAccountId(), caller,
+                        device.serialNumber(), "locked until " + until));
+            } else {
+                failures.releaseAttempt(device.serialNumber());
+            }
         }
         return outcome;
+    }
+
+    private MfaCheck refusedUncounted(Principal caller, MfaDevice device, MfaCheck.Reason reason) {
+        audit(caller, device, reason);
+        return new MfaCheck.Rejected(reason);
+    }
+
+    private void audit(Principal caller, MfaDevice device, MfaCheck.Reason reason) {
+        auditor.record(reason == MfaCheck.Reason.REPLAYED ? AuditEventType.MFA_CODE_REPLAYED : AuditEventType.MFA_CHECK_FAILED,
+                device.accountId(), device.subAccountId(), caller, device.serialNumber(), reason.name());
     }
 }

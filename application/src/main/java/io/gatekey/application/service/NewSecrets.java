@@ -7,6 +7,7 @@ import io.gatekey.domain.accesskey.KeyOwner;
 import io.gatekey.domain.accesskey.SecretKey;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.SessionToken;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaProvenance;
@@ -37,9 +38,9 @@ final class NewSecrets {
     }
 
     TemporaryCredential temporaryCredential(AccountId account, SubAccountId user, Instant now, Duration lifetime,
-                                            Optional<MfaProvenance> mfa) {
+                                            Optional<MfaProvenance> mfa, Optional<CredentialOrigin> origin, boolean tokenBound) {
         return TemporaryCredential.issue(AccessKeyId.temporary(random.bytes(10)), SecretKey.fromRandom(random.bytes(30)),
-                SessionToken.fromRandom(random.bytes(48)), account, user, now, lifetime, mfa);
+                SessionToken.fromRandom(random.bytes(48)), account, user, now, lifetime, mfa, origin, tokenBound);
     }
 
     TotpSeed totpSeed() {

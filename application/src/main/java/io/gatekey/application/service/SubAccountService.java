@@ -59,8 +59,11 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
         SubAccount user = managed(caller, id);
         return ports.transactions().inTransaction(() -> {
             subAccounts.setActive(id, active);
+            // Deactivating revokes for good: reactivating the user later (say after rotating its keys) must not
+            // bring back credentials that may have leaked with them.
+            int revoked = active ? 0 : ports.temporaryCredentials().revokeAllOf(id);
             auditor.record(active ? AuditEventType.SUB_ACCOUNT_ACTIVATED : AuditEventType.SUB_ACCOUNT_DEACTIVATED,
-                    user.accountId(), id, caller, id, "");
+                    user.accountId(), id, caller, id, active ? "" : "revoked " + revoked + " temporary credentials");
             return user.withActive(active);
         });
     }

@@ -135,45 +135,77 @@ public abstract class MfaDeviceStoreContract extends PortContract {
     }
 
     @Test
-    void failuresCountUpToALockAndAcceptanceOrUnlockClearsThem() {
+    void reservedFailuresCountUpToALockAndAcceptanceOrUnlockClearsThem() {
         MfaSerialNumber serial = newDevice(newSubAccount(newAccount(), "alice"), "phone").serialNumber();
         ports.mfaDevices().markEnabled(serial, STEP, 0, NOW);
         LockoutPolicy policy = new LockoutPolicy(3, Duration.ofMinutes(15));
+        MfaFailureCounter failures = ports.mfaFailures();
 
-        assertEquals(new MfaFailureCounter.Tally(1, Optional.empty(), false), ports.mfaFailures().recordFailure(serial, NOW, policy));
-        assertEquals(new MfaFailureCounter.Tally(2, Optional.empty(), false), ports.mfaFailures().recordFailure(serial, NOW, policy));
+        assertTrue(failures.reserveAttempt(serial, NOW, policy));
+        assertEquals(Optional.empty(), failures.settleFailure(serial, NOW, policy));
+        assertTrue(failures.reserveAttempt(serial, NOW, policy));
+        assertEquals(Optional.empty(), failures.settleFailure(serial, NOW, policy));
+        assertEquals(2, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
+        assertTrue(failures.reserveAttempt(serial, NOW, policy));
         assertTrue(ports.usedTimeSteps().acceptIfLater(serial, STEP + 1));
         assertEquals(0, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
 
-        ports.mfaFailures().recordFailure(serial, NOW, policy);
-        ports.mfaFailures().recordFailure(serial, NOW, policy);
-        MfaFailureCounter.Tally locked = ports.mfaFailures().recordFailure(serial, NOW, policy);
-        assertEquals(new MfaFailureCounter.Tally(0, Optional.of(NOW.plus(Duration.ofMinutes(15))), true), locked);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(failures.reserveAttempt(serial, NOW, policy));
+        }
+        assertFalse(failures.reserveAttempt(serial, NOW, policy), "a fourth attempt is not judged while three are reserved");
+        assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(15))), failures.settleFailure(serial, NOW, policy));
+        assertEquals(Optional.empty(), failures.settleFailure(serial, NOW, policy), "the lock starts once");
         assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(15))), ports.mfaDevices().find(serial).orElseThrow().lockedUntil());
+        assertFalse(failures.reserveAttempt(serial, NOW.plus(Duration.ofMinutes(15)).minusMillis(1), policy));
+        assertTrue(failures.reserveAttempt(serial, NOW.plus(Duration.ofMinutes(15)), policy), "the lock ends at its time");
+        failures.releaseAttempt(serial);
+        assertEquals(0, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
+        failures.releaseAttempt(serial);
+        assertEquals(0, ports.mfaDevices().find(serial).orElseThrow().failedAttempts(), "never below zero");
 
-        assertTrue(ports.mfaFailures().unlock(serial));
+        assertFalse(failures.reserveAttempt(serial, NOW, policy), "still locked");
+        assertTrue(failures.unlock(serial));
+        assertTrue(failures.reserveAttempt(serial, NOW, policy), "unlocked");
+        assertTrue(failures.unlock(serial));
         MfaDevice unlocked = ports.mfaDevices().find(serial).orElseThrow();
         assertEquals(Optional.empty(), unlocked.lockedUntil());
         assertEquals(0, unlocked.failedAttempts());
     }
 
     @Test
-    void concurrentFailuresAreAllCounted() throws Exception {
+    void concurrentAttemptsReserveNoMoreThanTheLimit() throws Exception {
         MfaSerialNumber serial = newDevice(newSubAccount(newAccount(), "alice"), "phone").serialNumber();
-        LockoutPolicy policy = new LockoutPolicy(100, Duration.ofMinutes(15));
         int racers = racers();
+        LockoutPolicy policy = new LockoutPolicy(racers / 2, Duration.ofMinutes(15));
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         try {
-            List<Future<MfaFailureCounter.Tally>> failures = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> reservations = new ArrayList<>();
             for (int i = 0; i < racers; i++) {
-                failures.add(pool.submit(() -> ports.mfaFailures().recordFailure(serial, NOW, policy)));
+                reservations.add(pool.submit(() -> {
+                    start.await();
+                    return ports.mfaFailures().reserveAttempt(serial, NOW, policy);
+                }));
             }
-            for (Future<MfaFailureCounter.Tally> failure : failures) {
-                failure.get(30, TimeUnit.SECONDS);
+            start.countDown();
+            int reserved = 0;
+            for (Future<Boolean> reservation : reservations) {
+                reserved += reservation.get(30, TimeUnit.SECONDS) ? 1 : 0;
             }
+            assertEquals(racers / 2, reserved);
+            List<Future<Optional<java.time.Instant>>> settled = new ArrayList<>();
+            for (int i = 0; i < reserved; i++) {
+                settled.add(pool.submit(() -> ports.mfaFailures().settleFailure(serial, NOW, policy)));
+            }
+            int locks = 0;
+            for (Future<Optional<java.time.Instant>> settle : settled) {
+                locks += settle.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertEquals(1, locks);
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(racers, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
+        assertEquals(0, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
     }
 }

@@ -11,6 +11,7 @@ import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.SessionToken;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaDevice;
@@ -78,8 +79,13 @@ public abstract class PortContract {
     }
 
     protected TemporaryCredential newCredential(SubAccount user, Instant createdAt, Duration lifetime, Optional<MfaProvenance> mfa) {
+        return newCredential(user, createdAt, lifetime, mfa, Optional.empty(), true);
+    }
+
+    protected TemporaryCredential newCredential(SubAccount user, Instant createdAt, Duration lifetime, Optional<MfaProvenance> mfa,
+                                                Optional<CredentialOrigin> origin, boolean tokenBound) {
         TemporaryCredential credential = TemporaryCredential.issue(AccessKeyId.temporary(random(10)), SecretKey.fromRandom(random(30)),
-                SessionToken.fromRandom(random(48)), user.accountId(), user.id(), createdAt, lifetime, mfa);
+                SessionToken.fromRandom(random(48)), user.accountId(), user.id(), createdAt, lifetime, mfa, origin, tokenBound);
         ports.temporaryCredentials().add(credential);
         return credential;
     }

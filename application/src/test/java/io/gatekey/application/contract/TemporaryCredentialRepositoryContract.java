@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyOwner;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaDevice;
 import io.gatekey.domain.mfa.MfaProvenance;
@@ -55,6 +58,34 @@ public abstract class TemporaryCredentialRepositoryContract extends PortContract
 
         assertTrue(ports.temporaryCredentials().revoke(bobs.accessKeyId()));
         assertFalse(ports.temporaryCredentials().revoke(bobs.accessKeyId()));
+    }
+
+    @Test
+    void storesTheOriginAndTokenBindingAndRevokesAllFromARootKey() {
+        Account account = newAccount();
+        SubAccount alice = newSubAccount(account, "alice");
+        AccessKeyId aliceKey = newAccessKey(KeyOwner.subAccount(account.id(), alice.id()), NOW).id();
+        AccessKeyId otherKey = newAccessKey(KeyOwner.subAccount(account.id(), alice.id()), NOW).id();
+        TemporaryCredential parent = newCredential(alice, NOW, Duration.ofHours(1), Optional.empty(),
+                Optional.of(new CredentialOrigin(aliceKey, Optional.of(aliceKey))), false);
+        TemporaryCredential child = newCredential(alice, NOW, Duration.ofHours(1), Optional.empty(),
+                Optional.of(new CredentialOrigin(parent.accessKeyId(), Optional.of(aliceKey))), true);
+        TemporaryCredential other = newCredential(alice, NOW, Duration.ofHours(1), Optional.empty(),
+                Optional.of(new CredentialOrigin(otherKey, Optional.of(otherKey))), true);
+        TemporaryCredential operators = newCredential(alice, NOW, Duration.ofHours(1), Optional.empty());
+
+        TemporaryCredential found = ports.temporaryCredentials().find(child.accessKeyId()).orElseThrow();
+        assertEquals(Optional.of(new CredentialOrigin(parent.accessKeyId(), Optional.of(aliceKey))), found.origin());
+        assertTrue(found.tokenBound());
+        assertFalse(ports.temporaryCredentials().find(parent.accessKeyId()).orElseThrow().tokenBound());
+        assertEquals(Optional.empty(), ports.temporaryCredentials().find(operators.accessKeyId()).orElseThrow().origin());
+
+        assertEquals(2, ports.temporaryCredentials().revokeAllFromRootKey(aliceKey));
+        assertTrue(ports.temporaryCredentials().find(parent.accessKeyId()).orElseThrow().revoked());
+        assertTrue(ports.temporaryCredentials().find(child.accessKeyId()).orElseThrow().revoked());
+        assertFalse(ports.temporaryCredentials().find(other.accessKeyId()).orElseThrow().revoked());
+        assertFalse(ports.temporaryCredentials().find(operators.accessKeyId()).orElseThrow().revoked());
+        assertEquals(0, ports.temporaryCredentials().revokeAllFromRootKey(aliceKey));
     }
 
     @Test

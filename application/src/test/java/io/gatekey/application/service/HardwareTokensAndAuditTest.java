@@ -45,10 +45,12 @@ class HardwareTokensAndAuditTest {
                 world.operator, acme.user.id(), new MfaDeviceName("yubikey-1"), tokenSeed, eightDigits));
         assertEquals(MfaDeviceType.HARDWARE, token.type());
         assertEquals(MfaDeviceStatus.PENDING, token.status());
-        acme.enrolledDevice("phone");
+        World.Device phone = acme.enrolledDevice("phone");
 
+        assertThrows(AccessDeniedException.class, () -> world.useCases.enableMfaDevice().enable(new EnableMfaDeviceUseCase.Command(
+                acme.userPrincipal, acme.user.id(), token.serialNumber(), tokenCode(-1), tokenCode(0))), "a second device needs proof of the first");
         MfaCheck enabled = world.useCases.enableMfaDevice().enable(new EnableMfaDeviceUseCase.Command(
-                acme.userPrincipal, acme.user.id(), token.serialNumber(), tokenCode(-1), tokenCode(0)));
+                acme.withMfa(phone, 1), acme.user.id(), token.serialNumber(), tokenCode(-1), tokenCode(0)));
         assertInstanceOf(MfaCheck.Accepted.class, enabled);
 
         var result = world.useCases.issueTemporaryCredentials().issue(IssueTemporaryCredentialsUseCase.Command.of(acme.userPrincipal,

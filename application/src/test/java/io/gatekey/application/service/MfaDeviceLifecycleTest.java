@@ -14,6 +14,7 @@ import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
 import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
 import io.gatekey.application.testing.World;
+import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountName;
 import io.gatekey.domain.mfa.MfaCheck;
@@ -82,7 +83,8 @@ class MfaDeviceLifecycleTest {
     @Test
     void aDisabledDeviceCanBeDeleted() {
         World.Device device = acme.enrolledDevice("phone");
-        world.useCases.disableMfaDevice().disable(new DisableMfaDeviceUseCase.Command(acme.userPrincipal, acme.user.id(), device.serial));
+        Principal proven = acme.withMfa(device, 1);
+        world.useCases.disableMfaDevice().disable(new DisableMfaDeviceUseCase.Command(proven, acme.user.id(), device.serial));
         assertEquals(MfaDeviceStatus.DISABLED, stored(device).status());
         assertEquals(MfaCheck.Reason.NOT_ENABLED,
                 assertInstanceOf(io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase.MfaRejected.class,

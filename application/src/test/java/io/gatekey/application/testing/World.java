@@ -21,6 +21,7 @@ import io.gatekey.domain.account.SubAccountName;
 import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.credential.DurationPolicy;
+import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDeviceName;
 import io.gatekey.domain.mfa.MfaDeviceType;
@@ -105,7 +106,14 @@ public final class World {
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = Optional.ofNullable(code)
                     .map(c -> new IssueTemporaryCredentialsUseCase.MfaPresentation(serial, MfaDeviceType.VIRTUAL, c));
             return useCases.issueTemporaryCredentials().issue(
-                    IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, null, mfa));
+                    IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, null, mfa).withoutTokenBinding());
+        }
+
+        /** The user signing with fresh credentials from an MFA check by {@code device} (the code {@code offset} steps away). */
+        public Principal withMfa(Device device, int offset) {
+            var issued = (IssueTemporaryCredentialsUseCase.Issued) issueWithCode(device, device.code(offset));
+            TemporaryCredential credential = issued.credential();
+            return new Principal.SubAccountUser(accountId, user.id(), credential.accessKeyId(), credential.mfa(), Optional.of(userKey.id()));
         }
     }
 

@@ -2,7 +2,13 @@ package io.gatekey.domain.access;
 
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.mfa.MfaProvenance;
+import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.AccessDeniedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may do what. An account's admin manages that account's sub accounts, keys, alias and devices; a sub
@@ -32,6 +38,34 @@ public final class AccessPolicy {
     public static void requireSelfOrAdmin(Principal caller, AccountId account, SubAccountId subAccount) {
         if (!mayManageAccount(caller, account) && !isSelf(caller, account, subAccount)) {
             throw new AccessDeniedException("only the user or the account's admin may do this");
+        }
+    }
+
+    /**
+     * MFA guards its own removal: while a user has an enabled device, the user may change its devices (disable,
+     * delete, enrol or enable another) only with proof of one of them, {@code provingDevices}: a request signed with
+     * temporary credentials whose MFA check by such a device is at most {@code maxAge} old. Without that rule one
+     * stolen long-term key could swap the victim's device for the attacker's. The account's admin and the operator
+     * may always act (recovery); a user with no enabled device enrols with its long-term key.
+     */
+    public static void requireMfaProof(Principal caller, AccountId account, SubAccountId subAccount,
+                                       Set<MfaSerialNumber> provingDevices, Instant now, Duration maxAge) {
+        if (mayManageAccount(caller, account)) {
+            return;
+        }
+        if (!isSelf(caller, account, subAccount)) {
+            throw new AccessDeniedException("only the user or the account's admin may do this");
+        }
+        if (provingDevices.isEmpty()) {
+            return;
+        }
+        Optional<MfaProvenance> proof = ((Principal.SubAccountUser) caller).mfa();
+        boolean recent = proof.filter(p -> provingDevices.contains(p.serialNumber()))
+                .filter(p -> !p.verifiedAt().isAfter(now) && !p.verifiedAt().plus(maxAge).isBefore(now))
+                .isPresent();
+        if (!recent) {
+            throw new AccessDeniedException("changing an MFA device needs credentials from an MFA check by the user's enabled device "
+                    + "within the last " + maxAge.toMinutes() + " minutes");
         }
     }
 

@@ -45,14 +45,24 @@ public sealed interface Principal permits Principal.Operator, Principal.AccountA
         }
     }
 
-    /** A sub account, signing with a long-term key or a temporary one (which may carry MFA provenance). */
+    /**
+     * A sub account, signing with a long-term key or a temporary one (which may carry MFA provenance). {@code rootKey}
+     * is the long-term key behind the signing key: the key itself, or the one a temporary key was minted from (empty
+     * for a credential the operator issued).
+     */
     record SubAccountUser(AccountId accountId, SubAccountId subAccountId, AccessKeyId accessKeyId,
-                          Optional<MfaProvenance> mfa) implements Principal {
+                          Optional<MfaProvenance> mfa, Optional<AccessKeyId> rootKey) implements Principal {
         public SubAccountUser {
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(subAccountId, "subAccountId");
             Objects.requireNonNull(accessKeyId, "accessKeyId");
             Objects.requireNonNull(mfa, "mfa");
+            Objects.requireNonNull(rootKey, "rootKey");
+        }
+
+        /** A user signing with its long-term key {@code accessKeyId}, or with a temporary key of no known origin. */
+        public SubAccountUser(AccountId accountId, SubAccountId subAccountId, AccessKeyId accessKeyId, Optional<MfaProvenance> mfa) {
+            this(accountId, subAccountId, accessKeyId, mfa, accessKeyId.isTemporary() ? Optional.empty() : Optional.of(accessKeyId));
         }
 
         public boolean temporary() {

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A short-lived key pair with its session token, issued to one sub account, optionally backed by an MFA check. */
+/**
+ * A short-lived key pair with its session token, issued to one sub account, optionally backed by an MFA check.
+ * {@code origin} names the key it was minted with (empty when the operator issued it); {@code tokenBound} says that
+ * its holder was handed the session token, so every use must present it and a door that carries no token refuses it.
+ */
 public record TemporaryCredential(
         AccessKeyId accessKeyId,
         SecretKey secret,
@@ -20,7 +24,9 @@ public record TemporaryCredential(
         Instant createdAt,
         Instant expiresAt,
         boolean revoked,
-        Optional<MfaProvenance> mfa) {
+        Optional<MfaProvenance> mfa,
+        Optional<CredentialOrigin> origin,
+        boolean tokenBound) {
 
     public TemporaryCredential {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -31,6 +37,7 @@ public record TemporaryCredential(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(mfa, "mfa");
+        Objects.requireNonNull(origin, "origin");
         if (!accessKeyId.isTemporary()) {
             throw new IllegalArgumentException("a temporary credential needs a temporary key id");
         }
@@ -41,8 +48,8 @@ public record TemporaryCredential(
 
     public static TemporaryCredential issue(AccessKeyId id, SecretKey secret, SessionToken token, AccountId accountId,
                                             SubAccountId subAccountId, Instant now, Duration lifetime,
-                                            Optional<MfaProvenance> mfa) {
-        return new TemporaryCredential(id, secret, token, accountId, subAccountId, now, now.plus(lifetime), false, mfa);
+                                            Optional<MfaProvenance> mfa, Optional<CredentialOrigin> origin, boolean tokenBound) {
+        return new TemporaryCredential(id, secret, token, accountId, subAccountId, now, now.plus(lifetime), false, mfa, origin, tokenBound);
     }
 
     public boolean isExpired(Instant now) {
@@ -54,6 +61,7 @@ public record TemporaryCredential(
     }
 
     public TemporaryCredential revokedCopy() {
-        return new TemporaryCredential(accessKeyId, secret, sessionToken, accountId, subAccountId, createdAt, expiresAt, true, mfa);
+        return new TemporaryCredential(accessKeyId, secret, sessionToken, accountId, subAccountId, createdAt, expiresAt, true, mfa,
+                origin, tokenBound);
     }
 }

@@ -78,11 +78,19 @@ public record MfaDevice(
 
     /** Checks one code of an enabled device against the window around the expected step (drift included). */
     public MfaCheck check(String code, Instant now) {
+        if (isEnabled() && isLocked(now)) {
+            return new MfaCheck.Rejected(MfaCheck.Reason.LOCKED);
+        }
+        return judge(code, now);
+    }
+
+    /**
+     * Like {@link #check} but without looking at the lock, for a caller whose storage has already reserved this
+     * attempt under the lockout (so the lock read here may be stale).
+     */
+    public MfaCheck judge(String code, Instant now) {
         if (!isEnabled()) {
             return new MfaCheck.Rejected(MfaCheck.Reason.NOT_ENABLED);
-        }
-        if (isLocked(now)) {
-            return new MfaCheck.Rejected(MfaCheck.Reason.LOCKED);
         }
         if (!Totp.wellFormed(code, parameters.digits())) {
             return new MfaCheck.Rejected(MfaCheck.Reason.MALFORMED);
@@ -108,6 +116,11 @@ public record MfaDevice(
         if (isLocked(now)) {
             return new MfaCheck.Rejected(MfaCheck.Reason.LOCKED);
         }
+        return judgeConsecutive(first, second, now);
+    }
+
+    /** Like {@link #checkConsecutive} but without looking at the lock (see {@link #judge}). */
+    public MfaCheck judgeConsecutive(String first, String second, Instant now) {
         if (!Totp.wellFormed(first, parameters.digits()) || !Totp.wellFormed(second, parameters.digits())) {
             return new MfaCheck.Rejected(MfaCheck.Reason.MALFORMED);
         }
@@ -147,12 +160,19 @@ public record MfaDevice(
     /** After a failed code: one more failure, and at the policy's limit a lock (the count then starts again). */
     public MfaDevice afterFailure(Instant now, LockoutPolicy policy) {
         int failures = failedAttempts + 1;
-        if (failures >= policy.maxFailures()) {
-            return new MfaDevice(serialNumber, accountId, subAccountId, type, seed, parameters, status,
-                    lastAcceptedStep, 0, Optional.of(now.plus(policy.lockDuration())), driftSteps, createdAt, enabledAt);
-        }
+        return failures >= policy.maxFailures() ? lockedFrom(now, policy) : withFailedAttempts(failures);
+    }
+
+    /** The device with its consecutive failure count set (reserved attempts included). */
+    public MfaDevice withFailedAttempts(int failures) {
         return new MfaDevice(serialNumber, accountId, subAccountId, type, seed, parameters, status,
                 lastAcceptedStep, failures, lockedUntil, driftSteps, createdAt, enabledAt);
+    }
+
+    /** Locked from {@code now} for the policy's duration; the count starts again. */
+    public MfaDevice lockedFrom(Instant now, LockoutPolicy policy) {
+        return new MfaDevice(serialNumber, accountId, subAccountId, type, seed, parameters, status,
+                lastAcceptedStep, 0, Optional.of(now.plus(policy.lockDuration())), driftSteps, createdAt, enabledAt);
     }
 
     public MfaDevice unlocked() {

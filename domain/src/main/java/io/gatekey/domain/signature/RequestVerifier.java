@@ -3,6 +3,7 @@ package io.gatekey.domain.signature;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.SecretKey;
+import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.shared.Secrets;
 import java.time.Instant;
@@ -32,8 +33,12 @@ public final class RequestVerifier {
         return new Authentication.Authenticated(principal);
     }
 
-    /** A request signed with a temporary key. */
-    public static Authentication verify(SignedRequest request, TemporaryCredential credential, boolean ownerActive, Instant now) {
+    /**
+     * A request signed with a temporary key; {@code originLive} is false when the key it was minted with is gone,
+     * deactivated or revoked, so a credential never outlives the key that made it.
+     */
+    public static Authentication verify(SignedRequest request, TemporaryCredential credential, boolean ownerActive, boolean originLive,
+                                        Instant now) {
         Optional<Authentication.Reason> refusal = checkTimeAndSignature(request, credential.secret(), now);
         if (refusal.isPresent()) {
             return new Authentication.Refused(refusal.get());
@@ -43,7 +48,11 @@ public final class RequestVerifier {
         if ((tokenRequired || tokenSent) && !credential.sessionToken().matches(request.sessionToken().orElse(null))) {
             return new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN);
         }
-        if (credential.revoked()) {
+        // A credential handed out with its token is bound to it: a door that carries no token cannot present it.
+        if (credential.tokenBound() && !tokenRequired && !tokenSent) {
+            return new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN);
+        }
+        if (credential.revoked() || !originLive) {
             return new Authentication.Refused(Authentication.Reason.REVOKED);
         }
         if (credential.isExpired(now)) {
@@ -52,9 +61,29 @@ public final class RequestVerifier {
         if (!ownerActive) {
             return new Authentication.Refused(Authentication.Reason.INACTIVE);
         }
-        return new Authentication.Authenticated(new Principal.SubAccountUser(
-                credential.accountId(), credential.subAccountId(), credential.accessKeyId(), credential.mfa()));
+        return new Authentication.Authenticated(new Principal.SubAccountUser(credential.accountId(), credential.subAccountId(),
+                credential.accessKeyId(), credential.mfa(), credential.origin().flatMap(CredentialOrigin::rootKey)));
     }
+
+    /**
+     * Checked before the key is looked up, so a request at the wrong time is refused the same way whether or not its
+     * key exists.
+     */
+    public static boolean outsideClockSkew(SignedRequest request, Instant now) {
+        return request.clockSkew().refuses(request.requestTime(), now);
+    }
+
+    /**
+     * The refusal for a key that does not exist, after as much work as a wrong signature costs, so neither the
+     * answer nor its time tells a caller which key ids exist.
+     */
+    public static Authentication unknownKey(SignedRequest request) {
+        byte[] expected = request.algorithm().sign(UNKNOWN_KEY_SECRET, request.stringToSign());
+        Secrets.constantTimeEquals(expected, request.signature());
+        return new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY);
+    }
+
+    private static final byte[] UNKNOWN_KEY_SECRET = new byte[40];
 
     private static Optional<Authentication.Reason> checkTimeAndSignature(SignedRequest request, SecretKey secret, Instant now) {
         if (request.clockSkew().refuses(request.requestTime(), now)) {

@@ -1,6 +1,8 @@
 package io.gatekey.domain.signature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
@@ -100,8 +102,7 @@ class RequestVerifierTest {
     @Test
     void temporaryCredentialsNeedTheirTokenWhereTheDialectSendsOne() {
         SessionToken token = SessionToken.of("token-token-token-token");
-        TemporaryCredential credential = new TemporaryCredential(new AccessKeyId("GKSTAAAAAAAAAAAAAAAA"), SECRET, token, ACCOUNT, USER,
-                NOW.minusSeconds(60), NOW.plusSeconds(60), false, Optional.empty());
+        TemporaryCredential credential = credential(token, false);
         byte[] signature = sign(SECRET, MESSAGE);
         SignedRequest withToken = new SignedRequest(credential.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
                 Optional.of(token.reveal()), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.HUAWEI);
@@ -112,11 +113,40 @@ class RequestVerifierTest {
         SignedRequest ncpStyle = new SignedRequest(credential.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
                 Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
 
-        assertEquals(Authentication.Authenticated.class, RequestVerifier.verify(withToken, credential, true, NOW).getClass());
-        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(withoutToken, credential, true, NOW));
-        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(wrongToken, credential, true, NOW));
-        assertEquals(Authentication.Authenticated.class, RequestVerifier.verify(ncpStyle, credential, true, NOW).getClass());
-        assertEquals(new Authentication.Refused(Authentication.Reason.REVOKED), RequestVerifier.verify(ncpStyle, credential.revokedCopy(), true, NOW));
-        assertEquals(new Authentication.Refused(Authentication.Reason.EXPIRED), RequestVerifier.verify(ncpStyle, credential, true, NOW.plusSeconds(60)));
+        assertEquals(Authentication.Authenticated.class, RequestVerifier.verify(withToken, credential, true, true, NOW).getClass());
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(withoutToken, credential, true, true, NOW));
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(wrongToken, credential, true, true, NOW));
+        assertEquals(Authentication.Authenticated.class, RequestVerifier.verify(ncpStyle, credential, true, true, NOW).getClass());
+        assertEquals(new Authentication.Refused(Authentication.Reason.REVOKED), RequestVerifier.verify(ncpStyle, credential.revokedCopy(), true, true, NOW));
+        assertEquals(new Authentication.Refused(Authentication.Reason.EXPIRED), RequestVerifier.verify(ncpStyle, credential, true, true, NOW.plusSeconds(60)));
+        assertEquals(new Authentication.Refused(Authentication.Reason.REVOKED), RequestVerifier.verify(ncpStyle, credential, true, false, NOW),
+                "a credential dies with the key it was minted from");
+    }
+
+    @Test
+    void aCredentialHandedOutWithItsTokenIsRefusedWhereNoTokenTravels() {
+        SessionToken token = SessionToken.of("token-token-token-token");
+        TemporaryCredential bound = credential(token, true);
+        byte[] signature = sign(SECRET, MESSAGE);
+        SignedRequest ncpStyle = new SignedRequest(bound.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
+                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
+        SignedRequest withToken = new SignedRequest(bound.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
+                Optional.of(token.reveal()), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT);
+
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(ncpStyle, bound, true, true, NOW));
+        assertEquals(Authentication.Authenticated.class, RequestVerifier.verify(withToken, bound, true, true, NOW).getClass());
+    }
+
+    @Test
+    void aStaleRequestIsSeenBeforeAnyKeyAndAnUnknownKeyAnswersAsRefused() {
+        SignedRequest stale = request(NOW.minus(Duration.ofMinutes(5)), MESSAGE, sign(SECRET, MESSAGE), ClockSkewPolicy.NCP);
+        assertTrue(RequestVerifier.outsideClockSkew(stale, NOW));
+        assertFalse(RequestVerifier.outsideClockSkew(request(NOW, MESSAGE, sign(SECRET, MESSAGE), ClockSkewPolicy.NCP), NOW));
+        assertEquals(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY), RequestVerifier.unknownKey(stale));
+    }
+
+    private static TemporaryCredential credential(SessionToken token, boolean tokenBound) {
+        return new TemporaryCredential(new AccessKeyId("GKSTAAAAAAAAAAAAAAAA"), SECRET, token, ACCOUNT, USER,
+                NOW.minusSeconds(60), NOW.plusSeconds(60), false, Optional.empty(), Optional.empty(), tokenBound);
     }
 }

@@ -74,7 +74,8 @@ final class NcpStsController {
         try {
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = serial.map(s -> new IssueTemporaryCredentialsUseCase.MfaPresentation(
                     Optional.of(new MfaSerialNumber(s)), MfaDeviceType.VIRTUAL, tokenCode.get()));
-            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, durationSec, mfa);
+            // NCP's answer carries no session token: its STS keys sign alone, and only where no token travels.
+            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, durationSec, mfa).withoutTokenBinding();
         } catch (InvalidValueException e) {
             if (e.field().equals(DurationPolicy.NCP.field())) {
                 throw new DoorRefusal(NcpErrors.sts(HttpStatus.BAD_REQUEST, "durationSec can be used only in the following scope",

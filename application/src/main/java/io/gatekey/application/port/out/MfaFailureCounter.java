@@ -5,19 +5,32 @@ import io.gatekey.domain.mfa.MfaSerialNumber;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Counts consecutive failed codes per device and locks devices that reach the limit. */
+/**
+ * Counts consecutive failed codes per device and locks devices that reach the limit. An attempt is reserved
+ * before its code is judged, so however many requests, threads or nodes try at once, at most the policy's number of
+ * codes is judged before the device locks.
+ */
 public interface MfaFailureCounter {
 
     /**
-     * Adds one failure, atomically. When the count reaches the policy's limit, the device is locked until
-     * {@code now + lockDuration} and its count starts again from zero.
+     * Reserves one attempt: atomically adds one to the device's consecutive failures, unless the device is locked
+     * at {@code now} or its count has reached the policy's limit; then returns false, changing nothing. A reserved
+     * attempt that succeeds is cleared with the count by {@link UsedTimeStepGuard#acceptIfLater} or by enabling; one
+     * that fails is settled with {@link #settleFailure}; one that is not judged after all is given back with
+     * {@link #releaseAttempt}.
      */
-    Tally recordFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy);
+    boolean reserveAttempt(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy);
+
+    /**
+     * A reserved attempt failed. When the count has reached the limit, the device is locked until
+     * {@code now + lockDuration} and its count starts again from zero; returns that lock to the one call that
+     * started it, empty otherwise. Atomic.
+     */
+    Optional<Instant> settleFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy);
+
+    /** Gives back a reserved attempt that was not judged (the count goes down by one, never below zero). */
+    void releaseAttempt(MfaSerialNumber serialNumber);
 
     /** Clears the count and any lock; returns false when there is no such device. */
     boolean unlock(MfaSerialNumber serialNumber);
-
-    /** The state after a failure; {@code lockStarted} is true for the failure that locked the device. */
-    record Tally(int consecutiveFailures, Optional<Instant> lockedUntil, boolean lockStarted) {
-    }
 }

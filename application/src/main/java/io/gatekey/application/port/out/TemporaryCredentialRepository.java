@@ -27,6 +27,12 @@ public interface TemporaryCredentialRepository {
     /** Revokes every unrevoked credential minted with an MFA check of this device; returns how many. */
     int revokeAllFromDevice(MfaSerialNumber serialNumber);
 
+    /**
+     * Revokes every unrevoked credential whose chain starts at the long-term key {@code rootKey} (minted with it, or
+     * with a credential minted with it); returns how many.
+     */
+    int revokeAllFromRootKey(AccessKeyId rootKey);
+
     /** Deletes up to {@code batchSize} credentials that expired before {@code cutoff}; returns how many. */
     int purgeExpired(Instant cutoff, int batchSize);
 }

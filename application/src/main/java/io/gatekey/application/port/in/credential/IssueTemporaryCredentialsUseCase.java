@@ -20,8 +20,13 @@ public interface IssueTemporaryCredentialsUseCase {
 
     Result issue(Command command);
 
-    /** {@code subAccountId} is needed only when the operator issues for a user; a user always gets its own. */
-    record Command(Principal caller, Optional<SubAccountId> subAccountId, Duration lifetime, Optional<MfaPresentation> mfa) {
+    /**
+     * {@code subAccountId} is needed only when the operator issues for a user; a user always gets its own.
+     * {@code tokenBound}: the session token is handed to the holder, so every use must present it (Huawei, Tencent);
+     * false for a door whose answer carries no token (NCP), whose credentials then sign alone.
+     */
+    record Command(Principal caller, Optional<SubAccountId> subAccountId, Duration lifetime, Optional<MfaPresentation> mfa,
+                   boolean tokenBound) {
         public Command {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(subAccountId, "subAccountId");
@@ -32,10 +37,20 @@ public interface IssueTemporaryCredentialsUseCase {
             }
         }
 
+        /** Token-bound credentials. */
+        public Command(Principal caller, Optional<SubAccountId> subAccountId, Duration lifetime, Optional<MfaPresentation> mfa) {
+            this(caller, subAccountId, lifetime, mfa, true);
+        }
+
         /** A command whose lifetime follows the door's policy; {@code requestedSeconds} null means its default. */
         public static Command of(Principal caller, Optional<SubAccountId> subAccountId, DurationPolicy policy,
                                  Long requestedSeconds, Optional<MfaPresentation> mfa) {
             return new Command(caller, subAccountId, policy.resolve(requestedSeconds), mfa);
+        }
+
+        /** The same credentials, without their session token bound to each use. */
+        public Command withoutTokenBinding() {
+            return new Command(caller, subAccountId, lifetime, mfa, false);
         }
     }
 
