@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -77,6 +78,19 @@ final class GlobalErrors {
         return answer(request, Door.CommonError.UNAVAILABLE);
     }
 
+    /**
+     * A request line whose URL does not parse (a bad percent escape) never reaches a route: it is the caller's
+     * error, answered 400 in the envelope of the door its raw path names, with one line in the log.
+     */
+    @Error(exception = URISyntaxException.class, global = true)
+    HttpResponse<?> malformedUrl(HttpRequest<?> request, URISyntaxException e) {
+        // The server could not build the request from this URL, so the exception holds the only copy of it.
+        String raw = e.getInput() == null ? request.getPath() : e.getInput();
+        LOG.info("{} refused: malformed URL ({})", request.getMethod(), e.getReason());
+        String path = raw.indexOf('?') < 0 ? raw : raw.substring(0, raw.indexOf('?'));
+        return answerFor(path, Door.CommonError.BAD_REQUEST);
+    }
+
     @Error(exception = Throwable.class, global = true)
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
         LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);
@@ -84,7 +98,10 @@ final class GlobalErrors {
     }
 
     private HttpResponse<?> answer(HttpRequest<?> request, Door.CommonError error) {
-        String path = request.getPath();
+        return answerFor(request.getPath(), error);
+    }
+
+    private HttpResponse<?> answerFor(String path, Door.CommonError error) {
         return doors.stream()
                 .filter(door -> door.owns(path))
                 .findFirst()

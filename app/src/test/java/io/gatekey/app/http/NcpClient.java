@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,6 +23,7 @@ public final class NcpClient {
     private final TestServer server;
     private final String accessKey;
     private final String secretKey;
+    private static final Map<String, AtomicLong> LAST_SENT = new ConcurrentHashMap<>();
 
     public NcpClient(TestServer server, String accessKey, String secretKey) {
         this.server = server;
@@ -38,8 +42,17 @@ public final class NcpClient {
         }
     }
 
+    /**
+     * Signed at the server clock's time, as the SDK signs every request afresh with the current millisecond; two
+     * requests of this client never share a timestamp (the server accepts a state-changing signature once).
+     */
     public HttpResponse<String> send(String method, String pathAndQuery, String body) {
-        return sendAt(method, pathAndQuery, body, server.clock.instant());
+        return sendAt(method, pathAndQuery, body, freshTime());
+    }
+
+    private Instant freshTime() {
+        long clock = server.clock.instant().toEpochMilli();
+        return Instant.ofEpochMilli(LAST_SENT.computeIfAbsent(accessKey, k -> new AtomicLong()).updateAndGet(last -> Math.max(clock, last + 1)));
     }
 
     public HttpResponse<String> sendAt(String method, String pathAndQuery, String body, Instant signedAt) {

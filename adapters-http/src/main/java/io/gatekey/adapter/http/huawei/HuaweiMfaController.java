@@ -2,7 +2,6 @@ package io.gatekey.adapter.http.huawei;
 
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.JsonFields;
-import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
@@ -39,12 +38,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.nio.charset.StandardCharsets;
 
-/** Huawei IAM v5 virtual MFA devices: create, enable with two codes, disable, delete, list. */
+/**
+ * Huawei IAM v5 virtual MFA devices: create, enable with two codes, disable, delete, list. Another account's user
+ * answers 404 like a missing one, so a caller cannot probe which user ids exist elsewhere.
+ */
 @Controller("/v5")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HuaweiMfaController {
+
+    private static final byte[] NO_BODY = new byte[0];
 
     private final HuaweiSignature signature;
     private final JsonFields json;
@@ -53,11 +57,9 @@ final class HuaweiMfaController {
     private final DisableMfaDeviceUseCase disable;
     private final DeleteMfaDeviceUseCase delete;
     private final ListMfaDevicesUseCase list;
-    private final GetSubAccountUseCase getSubAccount;
 
     HuaweiMfaController(HuaweiSignature signature, JsonFields json, CreateMfaDeviceUseCase create, EnableMfaDeviceUseCase enable,
-                        DisableMfaDeviceUseCase disable, DeleteMfaDeviceUseCase delete, ListMfaDevicesUseCase list,
-                        GetSubAccountUseCase getSubAccount) {
+                        DisableMfaDeviceUseCase disable, DeleteMfaDeviceUseCase delete, ListMfaDevicesUseCase list) {
         this.signature = signature;
         this.json = json;
         this.create = create;
@@ -65,16 +67,15 @@ final class HuaweiMfaController {
         this.disable = disable;
         this.delete = delete;
         this.list = list;
-        this.getSubAccount = getSubAccount;
     }
 
     @Post(uri = "/virtual-mfa-devices", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> createDevice(HttpRequest<?> request, @Nullable @Body String body) {
-        Principal caller = signature.principal(request, body);
+    HttpResponse<?> createDevice(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        Principal caller = signature.principal(request, body, true);
         JsonNode fields = parse(body);
         MfaDeviceName name = new MfaDeviceName(requiredString(fields, "virtual_mfa_device_name"));
         SubAccountId user = userId(requiredString(fields, "user_id"));
-        var created = onUser(caller, user, () -> create.create(new CreateMfaDeviceUseCase.Command(caller, user, name)));
+        var created = create.create(new CreateMfaDeviceUseCase.Command(caller, user, name));
         Map<String, Object> device = new LinkedHashMap<>();
         device.put("serial_number", created.device().serialNumber().value());
         device.put("base32_string_seed", created.base32Seed());
@@ -82,14 +83,14 @@ final class HuaweiMfaController {
     }
 
     @Post(uri = "/mfa-devices/enable", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> enableDevice(HttpRequest<?> request, @Nullable @Body String body) {
-        Principal caller = signature.principal(request, body);
+    HttpResponse<?> enableDevice(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        Principal caller = signature.principal(request, body, true);
         JsonNode fields = parse(body);
         SubAccountId user = userId(requiredString(fields, "user_id"));
         MfaSerialNumber serial = serial(requiredString(fields, "serial_number"));
         String first = requiredString(fields, "authentication_code_first");
         String second = requiredString(fields, "authentication_code_second");
-        MfaCheck check = onUser(caller, user, () -> enable.enable(new EnableMfaDeviceUseCase.Command(caller, user, serial, first, second)));
+        MfaCheck check = enable.enable(new EnableMfaDeviceUseCase.Command(caller, user, serial, first, second));
         if (check instanceof MfaCheck.Rejected rejected) {
             return HuaweiErrors.answer(HttpStatus.BAD_REQUEST, HuaweiErrors.WRONG_CODES, "The authentication codes are incorrect: "
                     + rejected.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
@@ -98,42 +99,34 @@ final class HuaweiMfaController {
     }
 
     @Post(uri = "/mfa-devices/disable", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> disableDevice(HttpRequest<?> request, @Nullable @Body String body) {
-        Principal caller = signature.principal(request, body);
+    HttpResponse<?> disableDevice(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        Principal caller = signature.principal(request, body, true);
         JsonNode fields = parse(body);
         SubAccountId user = userId(requiredString(fields, "user_id"));
         MfaSerialNumber serial = serial(requiredString(fields, "serial_number"));
-        onUser(caller, user, () -> {
-            disable.disable(new DisableMfaDeviceUseCase.Command(caller, user, serial));
-            return null;
-        });
+        disable.disable(new DisableMfaDeviceUseCase.Command(caller, user, serial));
         return HttpResponse.ok();
     }
 
     @Delete(uri = "/virtual-mfa-devices{?user_id,serial_number}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> deleteDevice(HttpRequest<?> request, @Nullable @QueryValue("user_id") String userId,
                                  @Nullable @QueryValue("serial_number") String serialNumber) {
-        Principal caller = signature.principal(request, null);
+        Principal caller = signature.principal(request, NO_BODY, true);
         SubAccountId user = userId(required("user_id", userId));
         MfaSerialNumber serial = serial(required("serial_number", serialNumber));
-        onUser(caller, user, () -> {
-            delete.delete(new DeleteMfaDeviceUseCase.Command(caller, user, serial));
-            return null;
-        });
+        delete.delete(new DeleteMfaDeviceUseCase.Command(caller, user, serial));
         return HttpResponse.noContent();
     }
 
     @Get(uri = "/mfa-devices{?user_id,limit,marker}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> listDevices(HttpRequest<?> request, @Nullable @QueryValue("user_id") String userId,
                                 @Nullable @QueryValue("limit") String limit, @Nullable @QueryValue("marker") String marker) {
-        Principal caller = signature.principal(request, null);
+        Principal caller = signature.principal(request, NO_BODY, false);
         Optional<SubAccountId> user = Optional.ofNullable(userId).map(HuaweiMfaController::userId);
         int size = limit == null ? ListMfaDevicesUseCase.DEFAULT_LIMIT : limit(limit);
         Optional<MfaSerialNumber> after = Optional.ofNullable(marker).map(HuaweiMfaController::serial);
         AccountId account = caller.account().orElseThrow(() -> new AccessDeniedException("the caller belongs to no account"));
-        ListMfaDevicesUseCase.Page page = user.isPresent()
-                ? onUser(caller, user.get(), () -> list.list(new ListMfaDevicesUseCase.Query(caller, account, user, after, size)))
-                : list.list(new ListMfaDevicesUseCase.Query(caller, account, user, after, size));
+        ListMfaDevicesUseCase.Page page = list.list(new ListMfaDevicesUseCase.Query(caller, account, user, after, size));
         List<Map<String, Object>> devices = page.devices().stream().map(device -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("serial_number", device.serialNumber().value());
@@ -165,33 +158,9 @@ final class HuaweiMfaController {
         return HuaweiErrors.answer(HttpStatus.FORBIDDEN, HuaweiErrors.FORBIDDEN, e.getMessage());
     }
 
-    /**
-     * Runs work on a named user. The use cases report another account's user as missing; Huawei's document answers
-     * 403 for it, so a missing user is looked up installation-wide to tell "forbidden" from "not found".
-     */
-    private <T> T onUser(Principal caller, SubAccountId user, Supplier<T> work) {
+    private JsonNode parse(byte[] body) {
         try {
-            return work.get();
-        } catch (NotFoundException e) {
-            if (e.missing() == NotFoundException.Missing.SUB_ACCOUNT && existsElsewhere(caller, user)) {
-                throw new AccessDeniedException("the user belongs to another account");
-            }
-            throw e;
-        }
-    }
-
-    private boolean existsElsewhere(Principal caller, SubAccountId user) {
-        try {
-            AccountId owner = getSubAccount.get(new GetSubAccountUseCase.Command(new Principal.Operator(), user)).accountId();
-            return !caller.account().map(owner::equals).orElse(true);
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.object(body);
+            return json.object(body == null ? null : new String(body, StandardCharsets.UTF_8));
         } catch (JsonFields.BadJson e) {
             throw new DoorRefusal(HuaweiErrors.invalid(e.getMessage()));
         }

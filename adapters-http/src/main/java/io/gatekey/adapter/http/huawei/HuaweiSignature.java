@@ -14,7 +14,6 @@ import io.gatekey.domain.signature.SignedRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +52,12 @@ final class HuaweiSignature {
         this.authenticate = authenticate;
     }
 
-    /** The caller, or a {@link DoorRefusal} with the gateway's 401 (403 when X-Domain-Id names another account). */
-    Principal principal(HttpRequest<?> request, String body) {
+    /**
+     * The caller, or a {@link DoorRefusal} with the gateway's 401 (403 when X-Domain-Id names another account).
+     * {@code body} is exactly what the route executes (empty for routes that read none): the signature must cover
+     * its hash. A request that changes state is accepted once: its signature is remembered for the skew window.
+     */
+    Principal principal(HttpRequest<?> request, byte[] body, boolean changesState) {
         String authorization = request.getHeaders().get("Authorization");
         if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
             throw refused("the Authorization header is missing or not " + ALGORITHM);
@@ -89,18 +92,23 @@ final class HuaweiSignature {
             }
             canonicalHeaders.append(name).append(':').append(value).append('\n');
         }
-        String payloadHash = Optional.ofNullable(request.getHeaders().get("X-Sdk-Content-Sha256"))
-                .orElseGet(() -> body == null || body.isEmpty() ? EMPTY_BODY_SHA256 : hexSha256(body));
-        URI uri = request.getUri();
-        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(uri.getRawPath()),
-                canonicalQuery(uri.getRawQuery()), canonicalHeaders.toString(), signedHeaders, payloadHash);
+        // The hash is always that of the body received: a client's X-Sdk-Content-Sha256 may only repeat it, or a
+        // captured signature would carry any other body (UNSIGNED-PAYLOAD is refused for the same reason).
+        String payloadHash = hexSha256(body == null ? new byte[0] : body);
+        String claimedHash = request.getHeaders().get("X-Sdk-Content-Sha256");
+        if (claimedHash != null && !claimedHash.equalsIgnoreCase(payloadHash)) {
+            throw refused("X-Sdk-Content-Sha256 does not match the body");
+        }
+        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(rawPath(request)),
+                canonicalQuery(rawQuery(request)), canonicalHeaders.toString(), signedHeaders, payloadHash);
         String stringToSign = ALGORITHM + "\n" + sdkDate + "\n" + hexSha256(canonicalRequest);
 
+        Optional<String> once = changesState ? Optional.of("huawei:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.HMAC_SHA256,
                 mac, Optional.ofNullable(request.getHeaders().get("X-Security-Token")), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
-                ClockSkewPolicy.HUAWEI));
+                ClockSkewPolicy.HUAWEI, once));
         if (!(verdict instanceof Authentication.Authenticated authenticated)) {
-            throw refused(((Authentication.Refused) verdict).reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            throw refused(describe(((Authentication.Refused) verdict).reason()));
         }
         Principal principal = authenticated.principal();
         String domainId = request.getHeaders().get("X-Domain-Id");
@@ -108,6 +116,32 @@ final class HuaweiSignature {
             throw new DoorRefusal(HuaweiErrors.answer(HttpStatus.FORBIDDEN, HuaweiErrors.FORBIDDEN, "X-Domain-Id names another account"));
         }
         return principal;
+    }
+
+    /** An unknown key and a wrong signature read alike, so the answer does not tell which key ids exist. */
+    private static String describe(Authentication.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_KEY, BAD_SIGNATURE -> "the signature does not match";
+            case REPLAYED_NONCE -> "the request was accepted once already";
+            default -> reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    /** The raw path as sent; a malformed one (a bad escape) is the caller's error, never a server fault. */
+    private static String rawPath(HttpRequest<?> request) {
+        try {
+            return request.getUri().getRawPath();
+        } catch (IllegalArgumentException e) {
+            throw refused("the URL is malformed");
+        }
+    }
+
+    private static String rawQuery(HttpRequest<?> request) {
+        try {
+            return request.getUri().getRawQuery();
+        } catch (IllegalArgumentException e) {
+            throw refused("the URL is malformed");
+        }
     }
 
     /** Each segment decoded, then encoded as the SDK encodes, each followed by '/'; the root stays "/". */
@@ -167,8 +201,12 @@ final class HuaweiSignature {
     }
 
     static String hexSha256(String text) {
+        return hexSha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String hexSha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,10 @@ import java.util.Optional;
 /**
  * NCP API Gateway signature v2, as NCP's SDK computes it: HMAC-SHA256 under the secret key over
  * {@code METHOD + " " + path[?query] + "\n" + timestamp + "\n" + accessKey}, standard Base64. The path and query are
- * taken exactly as sent; no host and no body are signed.
+ * taken exactly as sent; no host and no body are signed. Because the body is not signed and the signature holds for
+ * five minutes, a request that changes state or answers with a secret is accepted once: its (key, signature) pair
+ * is remembered in the database for the skew window, so a captured request cannot be replayed on any node. The
+ * SDKs sign every request afresh, so only a replay (or two identical requests in the same millisecond) meets that.
  */
 @Singleton
 final class NcpSignatureV2 {
@@ -35,17 +38,17 @@ final class NcpSignatureV2 {
         this.authenticate = authenticate;
     }
 
-    /** The caller, or an {@link DoorRefusal} with the gateway's 401. */
+    /** The caller, or an {@link DoorRefusal} with the gateway's 401; every method but GET changes state, so is accepted once. */
     Principal principal(HttpRequest<?> request) {
-        Authentication verdict = verdict(request);
+        Authentication verdict = verdict(request, !request.getMethodName().equals("GET"));
         if (verdict instanceof Authentication.Authenticated authenticated) {
             return authenticated.principal();
         }
         throw new DoorRefusal(NcpErrors.authenticationFailed());
     }
 
-    /** The full verdict, for routes that word some refusals themselves. */
-    Authentication verdict(HttpRequest<?> request) {
+    /** The full verdict, for routes that word some refusals themselves; {@code once}: refuse a replay of this signature. */
+    Authentication verdict(HttpRequest<?> request, boolean once) {
         String timestamp = request.getHeaders().get(TIMESTAMP);
         String accessKey = request.getHeaders().get(ACCESS_KEY);
         String signature = request.getHeaders().get(SIGNATURE);
@@ -62,14 +65,20 @@ final class NcpSignatureV2 {
         } catch (IllegalArgumentException | InvalidValueException e) {
             throw new DoorRefusal(NcpErrors.authenticationFailed());
         }
-        String message = request.getMethodName() + " " + pathAndQuery(request.getUri()) + "\n" + timestamp + "\n" + accessKey;
+        String message = request.getMethodName() + " " + pathAndQuery(request) + "\n" + timestamp + "\n" + accessKey;
+        Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
         return authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
-                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP));
+                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce));
     }
 
-    static String pathAndQuery(URI uri) {
-        String query = uri.getRawQuery();
-        return uri.getRawPath() + (query == null ? "" : "?" + query);
+    static String pathAndQuery(HttpRequest<?> request) {
+        try {
+            URI uri = request.getUri();
+            String query = uri.getRawQuery();
+            return uri.getRawPath() + (query == null ? "" : "?" + query);
+        } catch (IllegalArgumentException e) {
+            throw new DoorRefusal(NcpErrors.authenticationFailed());
+        }
     }
 
     private static boolean isBlank(String value) {

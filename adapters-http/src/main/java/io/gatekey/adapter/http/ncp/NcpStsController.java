@@ -6,6 +6,7 @@ import io.gatekey.adapter.http.JsonFields;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.credential.DurationPolicy;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaDeviceType;
@@ -92,7 +93,8 @@ final class NcpStsController {
 
     @Get(uris = {"/api/v1/credentials", "/credentials"}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> describe(HttpRequest<?> request) {
-        Authentication verdict = signature.verdict(request);
+        // A temporary key's description carries its secret, so that read is accepted once; a long-term key's is free.
+        Authentication verdict = signature.verdict(request, temporaryKey(request));
         if (verdict instanceof Authentication.Refused refused) {
             boolean gone = refused.reason() == Authentication.Reason.EXPIRED || refused.reason() == Authentication.Reason.REVOKED;
             throw new DoorRefusal(gone ? NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null) : NcpErrors.authenticationFailed());
@@ -115,6 +117,11 @@ final class NcpStsController {
         return HttpResponse.ok(body);
     }
 
+
+    private static boolean temporaryKey(HttpRequest<?> request) {
+        String key = request.getHeaders().get(NcpSignatureV2.ACCESS_KEY);
+        return key != null && key.startsWith(AccessKeyId.TEMPORARY_PREFIX);
+    }
 
     @Error(exception = GatekeyException.class)
     HttpResponse<?> broken(GatekeyException e) {

@@ -15,6 +15,8 @@ import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -24,7 +26,10 @@ import io.gatekey.domain.account.LoginAlias;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.AccessDeniedException;
+import io.gatekey.domain.shared.NotFoundException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
@@ -173,6 +178,70 @@ final class NcpSubAccountController {
         return HttpResponse.ok(accessKeyBody(switched));
     }
 
+
+    /** The user's unexpired temporary credentials (revoked ones included), without their secrets. */
+    @Get(uri = "/sub-accounts/{subAccountId}/credentials", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> listCredentials(HttpRequest<?> request, @PathVariable String subAccountId) {
+        Principal caller = signature.principal(request);
+        List<Map<String, Object>> items = credentialsOf(caller, subAccountId).stream().map(credential -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("accessKey", credential.accessKeyId().value());
+            item.put("createTime", Iso8601.seconds(credential.createdAt()));
+            item.put("expireTime", Iso8601.seconds(credential.expiresAt()));
+            item.put("useMfa", credential.mfa().isPresent());
+            item.put("serialNumber", credential.mfa().map(p -> p.serialNumber().value()).orElse(null));
+            item.put("mintedBy", credential.origin().map(o -> o.mintedBy().value()).orElse(null));
+            item.put("revoked", credential.revoked());
+            return item;
+        }).toList();
+        return HttpResponse.ok(Map.of("totalItems", items.size(), "items", items));
+    }
+
+    /**
+     * Revokes the user's temporary credentials: all of them, or with {@code serialNumber} all minted with an MFA check
+     * by that device; what they minted in turn goes with them.
+     */
+    @Delete(uri = "/sub-accounts/{subAccountId}/credentials{?serialNumber}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> revokeCredentials(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @QueryValue String serialNumber) {
+        Principal caller = signature.principal(request);
+        SubAccountId user = new SubAccountId(subAccountId);
+        RevokeTemporaryCredentialsUseCase.Scope scope = serialNumber == null || serialNumber.isEmpty()
+                ? new RevokeTemporaryCredentialsUseCase.AllOfSubAccount(user)
+                : new RevokeTemporaryCredentialsUseCase.AllFromDevice(ownDevice(caller, user, new MfaSerialNumber(serialNumber)));
+        return revoked(useCases.revokeTemporaryCredentials().revoke(new RevokeTemporaryCredentialsUseCase.Command(caller, scope)));
+    }
+
+    /** Revokes one temporary credential of the user, and what it minted. */
+    @Delete(uri = "/sub-accounts/{subAccountId}/credentials/{accessKey}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> revokeCredential(HttpRequest<?> request, @PathVariable String subAccountId, @PathVariable String accessKey) {
+        Principal caller = signature.principal(request);
+        AccessKeyId id = new AccessKeyId(accessKey);
+        boolean ownedByThatUser = credentialsOf(caller, subAccountId).stream().anyMatch(credential -> credential.accessKeyId().equals(id));
+        if (!ownedByThatUser) {
+            throw new DoorRefusal(NcpErrors.subAccount(HttpStatus.NOT_FOUND, NcpErrors.NONEXISTENT_ACCESS_KEY, "temporary credential not found: " + id));
+        }
+        return revoked(useCases.revokeTemporaryCredentials().revoke(new RevokeTemporaryCredentialsUseCase.Command(caller,
+                new RevokeTemporaryCredentialsUseCase.One(id))));
+    }
+
+    private List<TemporaryCredential> credentialsOf(Principal caller, String subAccountId) {
+        return useCases.listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(caller, new SubAccountId(subAccountId)));
+    }
+
+    /** A device of another user is reported as missing, like one that does not exist. */
+    private static MfaSerialNumber ownDevice(Principal caller, SubAccountId user, MfaSerialNumber serial) {
+        if (!caller.account().map(account -> serial.accountId().equals(account)).orElse(false)) {
+            throw new NotFoundException(NotFoundException.Missing.MFA_DEVICE, serial.value());
+        }
+        return serial;
+    }
+
+    private static HttpResponse<?> revoked(int count) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("revokedCount", count);
+        return HttpResponse.ok(body);
+    }
 
     @Error(exception = GatekeyException.class)
     HttpResponse<?> broken(GatekeyException e) {

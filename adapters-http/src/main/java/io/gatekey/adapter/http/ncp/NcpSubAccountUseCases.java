@@ -12,6 +12,8 @@ import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
 import jakarta.inject.Singleton;
 
 /** The use cases behind NCP's Sub Account routes, injected as one. */
@@ -28,5 +30,7 @@ record NcpSubAccountUseCases(
         CreateAccessKeyUseCase createAccessKey,
         ListAccessKeysUseCase listAccessKeys,
         ActivateAccessKeyUseCase activateAccessKey,
-        DeactivateAccessKeyUseCase deactivateAccessKey) {
+        DeactivateAccessKeyUseCase deactivateAccessKey,
+        ListTemporaryCredentialsUseCase listTemporaryCredentials,
+        RevokeTemporaryCredentialsUseCase revokeTemporaryCredentials) {
 }

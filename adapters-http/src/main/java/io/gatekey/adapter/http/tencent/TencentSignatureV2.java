@@ -13,9 +13,11 @@ import io.gatekey.domain.signature.SignedRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +61,7 @@ final class TencentSignatureV2 {
             signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
             keyId = new AccessKeyId(secretId);
             mac = Base64.getDecoder().decode(signature);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             throw new DoorRefusal(TencentErrors.invalid("Timestamp must be Unix seconds"));
         } catch (InvalidValueException e) {
             throw new DoorRefusal(TencentErrors.failure(TencentErrors.SECRET_ID_NOT_FOUND, "SecretIdNotFound", "the SecretId does not exist"));
@@ -86,13 +88,29 @@ final class TencentSignatureV2 {
     /** "?" then every parameter but Signature, sorted by name as sent, '_' in names written as '.'. */
     static String signedParameters(Map<String, String> parameters, String method) {
         List<String> pairs = new ArrayList<>();
-        new TreeMap<>(parameters).forEach((name, value) -> {
-            boolean upload = method.equals("POST") && value.startsWith("@");
-            if (!name.equals("Signature") && !upload) {
+        new TreeMap<>(signable(parameters, method)).forEach((name, value) -> {
+            if (!name.equals("Signature")) {
                 pairs.add(name.replace('_', '.') + "=" + value);
             }
         });
         return "?" + String.join("&", pairs);
+    }
+
+    /**
+     * The parameters a signature can cover: on POST the SDK leaves values starting with '@' (the old file-upload
+     * convention) out of what it signs, so the door drops them before anything reads the request.
+     */
+    static Map<String, String> signable(Map<String, String> parameters, String method) {
+        if (!method.equals("POST")) {
+            return parameters;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (!value.startsWith("@")) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 
     /**

@@ -55,7 +55,8 @@ final class TencentStsController {
         return dispatch(request, parameters);
     }
 
-    private HttpResponse<?> dispatch(HttpRequest<?> request, Map<String, String> parameters) {
+    private HttpResponse<?> dispatch(HttpRequest<?> request, Map<String, String> received) {
+        Map<String, String> parameters = TencentSignatureV2.signable(received, request.getMethodName());
         String action = parameters.get("Action");
         if (action == null || action.isEmpty()) {
             return TencentErrors.invalid("Action is required");
@@ -99,6 +100,8 @@ final class TencentStsController {
         TemporaryCredential credential = issued.credential();
         Map<String, Object> credentials = new LinkedHashMap<>();
         credentials.put("sessionToken", credential.sessionToken().reveal());
+        // The seed document's table names the field token, its example sessionToken: both are sent.
+        credentials.put("token", credential.sessionToken().reveal());
         credentials.put("tmpSecretId", credential.accessKeyId().value());
         credentials.put("tmpSecretKey", credential.secret().reveal());
         Map<String, Object> data = new LinkedHashMap<>();

@@ -1,0 +1,9 @@
+package io.gatekey.app.http;
+
+class MariaDbSecurityAttacksTest extends SecurityAttacksContract {
+
+    @Override
+    String database() {
+        return "mariadb";
+    }
+}
