@@ -89,8 +89,27 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         server.start();
         EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
         LoggerFactory.getLogger(AppEnvironment.class).info("Gatekey is serving on {}", http.getURL());
+        warnIfExposedWithoutTls(server.getEnvironment(), http);
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gatekey-shutdown"));
+    }
+
+    /** Signed requests and the secrets in answers travel in the clear without TLS: fine on loopback, said loudly elsewhere. */
+    static void warnIfExposedWithoutTls(Environment environment, EmbeddedServer http) {
+        boolean tls = environment.getProperty("micronaut.server.ssl.enabled", Boolean.class).orElse(false);
+        String host = environment.getProperty("micronaut.server.host", String.class).orElse("0.0.0.0");
+        if (!tls && !isLoopback(host)) {
+            LoggerFactory.getLogger(AppEnvironment.class).warn("Serving on {} without TLS: secret keys, session tokens and seeds in answers, "
+                    + "and every signed request, cross the network in the clear. Enable micronaut.server.ssl or bind to 127.0.0.1.", http.getURL());
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     boolean serving() {

@@ -72,8 +72,9 @@ class GatekeyFactory {
     GatekeySettings settings(@Value("${gatekey.lockout.max-failures:10}") int maxFailures,
                              @Value("${gatekey.lockout.duration:15m}") Duration lockDuration,
                              @Value("${gatekey.otp-issuer:Gatekey}") String otpIssuer,
-                             @Value("${gatekey.key-cache-lifetime:4s}") Duration keyCacheLifetime) {
-        return new GatekeySettings(new LockoutPolicy(maxFailures, lockDuration), otpIssuer, keyCacheLifetime);
+                             @Value("${gatekey.key-cache-lifetime:4s}") Duration keyCacheLifetime,
+                             @Value("${gatekey.mfa.max-age:15m}") Duration mfaMaxAge) {
+        return new GatekeySettings(new LockoutPolicy(maxFailures, lockDuration), otpIssuer, keyCacheLifetime, mfaMaxAge);
     }
 
     @Singleton

@@ -14,10 +14,6 @@ public final class GatekeyMain {
     }
 
     public static void main(String[] args) {
-        // The embedded H2 database lets a second local process in through a TCP port: loopback only.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
         if (args.length > 0 && args[0].equals("example")) {
             EmbeddedExample.run(Clock.systemUTC(), System.out);
             return;

@@ -9,7 +9,17 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.Map;
 
 /** QR codes of otpauth URIs, drawn in the terminal or written as PNG, with ZXing. */
@@ -36,12 +46,27 @@ final class QrCodes {
         return out.toString();
     }
 
+    /**
+     * The PNG holds the seed, so it is written readable by its owner only, as a new file: a link (or a file) left at
+     * that path by someone else is replaced, never followed.
+     */
     static void png(String text, Path file) {
         try {
-            MatrixToImageWriter.writeToPath(encode(text, 360), "PNG", file);
+            Files.deleteIfExists(file);
+            Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            FileAttribute<?>[] ownerOnly = ownerOnly(file);
+            try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(file, options, ownerOnly))) {
+                MatrixToImageWriter.writeToStream(encode(text, 360), "PNG", out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        boolean posix = parent != null && Files.getFileAttributeView(parent, PosixFileAttributeView.class) != null;
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }
 
     private static BitMatrix encode(String text, int size) {

@@ -1,0 +1,37 @@
+package io.gatekey.adapter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The QR PNG holds the seed: owner-only, and a link planted at its path is never followed. */
+class QrCodesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePngIsOwnerOnlyAndALinkAtItsPathIsReplacedNotFollowed() throws Exception {
+        Path target = dir.resolve("someone-elses-file");
+        Files.writeString(target, "untouched");
+        Path png = dir.resolve("alice.png");
+        Files.createSymbolicLink(png, target);
+
+        QrCodes.png("otpauth://totp/Gatekey:alice?secret=JBSWY3DPEHPK3PXP&issuer=Gatekey", png);
+
+        assertEquals("untouched", Files.readString(target));
+        assertFalse(Files.isSymbolicLink(png));
+        assertTrue(Files.isRegularFile(png, LinkOption.NOFOLLOW_LINKS));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(png)));
+        byte[] head = Files.readAllBytes(png);
+        assertEquals((byte) 0x89, head[0]);
+        assertEquals('P', head[1]);
+    }
+}

@@ -1,0 +1,171 @@
+package io.gatekey.adapter.persistence;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the other local users of the host out of the embedded H2 database: its folder is the owner's alone
+ * (rwx------), every file in it rw-------, lock file included, and the database has a generated password kept
+ * owner-only in {@code db.password} beside the master key. A database created before with the empty password gets
+ * the generated one on first start. H2's auto-server, which lets the CLI in while the server holds the file,
+ * listens on the configured address only ({@code gatekey.h2.bind-address}, loopback by default).
+ */
+@Singleton
+final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<DatasourceConfiguration> {
+
+    static final String PASSWORD_FILE = "db.password";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseGuard.class);
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    private final Path dataDir;
+    private final String bindAddress;
+    private volatile boolean guarding;
+
+    EmbeddedDatabaseGuard(@Value("${gatekey.data-dir:./data}") String dataDir, @Value("${gatekey.h2.bind-address:127.0.0.1}") String bindAddress) {
+        this.dataDir = Path.of(dataDir);
+        this.bindAddress = bindAddress;
+    }
+
+    @Override
+    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+        DatasourceConfiguration configuration = event.getBean();
+        if (isEmbeddedDefault(configuration, dataDir)) {
+            guard(configuration);
+        }
+        return configuration;
+    }
+
+    /** Once the pool has opened the database (and H2 its lock file), every file in the folder is made owner-only. */
+    @Singleton
+    static final class OpenedFiles implements BeanCreatedEventListener<DataSource> {
+
+        private final EmbeddedDatabaseGuard guard;
+
+        OpenedFiles(EmbeddedDatabaseGuard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
+            if (guard.guarding) {
+                tightenFiles(guard.dataDir);
+            }
+            return event.getBean();
+        }
+    }
+
+    /** An H2 file database in the data folder, configured without a password: the embedded default. */
+    private static boolean isEmbeddedDefault(DatasourceConfiguration configuration, Path dataDir) {
+        String url = configuration.getUrl();
+        if (url == null || !url.startsWith("jdbc:h2:file:") || (configuration.getPassword() != null && !configuration.getPassword().isEmpty())) {
+            return false;
+        }
+        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        Path folder = Path.of(file).toAbsolutePath().normalize().getParent();
+        return folder != null && folder.equals(dataDir.toAbsolutePath().normalize());
+    }
+
+    private void guard(DatasourceConfiguration configuration) {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", bindAddress);
+        }
+        ownerOnlyDirectory(dataDir);
+        String password = password(dataDir.resolve(PASSWORD_FILE));
+        setPasswordOnOldDatabase(configuration.getUrl(), configuration.getUsername(), password);
+        configuration.setPassword(password);
+        guarding = true;
+    }
+
+    static void ownerOnlyDirectory(Path dir) {
+        try {
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+            }
+            Files.setPosixFilePermissions(dir, OWNER_DIR);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own access control applies.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict " + dir + " to its owner", e);
+        }
+    }
+
+    /** Every regular file directly in the folder, owner-only; links are not followed. */
+    static void tightenFiles(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(file, OWNER_FILE);
+                }
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system.
+        } catch (IOException e) {
+            LOG.warn("Could not restrict the files in {} to their owner: {}", dir, e.getMessage());
+        }
+    }
+
+    private static String password(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            Files.writeString(file, password + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+            LOG.info("Created the embedded database's password file {} (readable by its owner only)", file.toAbsolutePath().normalize());
+            return password;
+        } catch (FileAlreadyExistsException e) {
+            return password(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    /** A database from before the generated password still opens with the empty one: give it the password now. */
+    private static void setPasswordOnOldDatabase(String url, String user, String password) {
+        String name = user == null || user.isEmpty() ? "sa" : user;
+        try (Connection ignored = DriverManager.getConnection(url, name, password)) {
+            return;
+        } catch (SQLException e) {
+            if (e.getErrorCode() != org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
+                return; // a new database is created by the pool with the password; other faults surface there
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(url, name, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER USER \"" + name.toUpperCase(java.util.Locale.ROOT) + "\" SET PASSWORD '" + password + "'");
+            LOG.info("The embedded database now requires the generated password");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the embedded database opens neither with the password in " + PASSWORD_FILE
+                    + " nor with the empty one", e);
+        }
+    }
+}
