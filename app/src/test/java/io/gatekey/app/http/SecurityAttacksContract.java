@@ -295,6 +295,17 @@ abstract class SecurityAttacksContract extends DoorContract {
         assertEquals("{\"success\":true,\"revokedCount\":0}", all.body());
     }
 
+    @Test
+    void theRevocationRoutesAreInTheNcpDoorsOpenApiDocument() throws Exception {
+        HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/openapi/ncp.yml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode());
+        assertTrue(document.body().startsWith("openapi: 3.1.0"), document.body());
+        assertTrue(document.body().contains("  /api/v1/sub-accounts/{subAccountId}/credentials:\n"));
+        assertTrue(document.body().contains("  /api/v1/sub-accounts/{subAccountId}/credentials/{accessKey}:\n"));
+        assertTrue(document.body().contains("revokedCount"));
+    }
+
     // ---- 6: lockout exact under concurrency ----
 
     @Test
