@@ -99,8 +99,9 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         boolean tls = environment.getProperty("micronaut.server.ssl.enabled", Boolean.class).orElse(false);
         String host = environment.getProperty("micronaut.server.host", String.class).orElse("0.0.0.0");
         if (!tls && !isLoopback(host)) {
-            LoggerFactory.getLogger(AppEnvironment.class).warn("Serving on {} without TLS: secret keys, session tokens and seeds in answers, "
-                    + "and every signed request, cross the network in the clear. Enable micronaut.server.ssl or bind to 127.0.0.1.", http.getURL());
+            LoggerFactory.getLogger(AppEnvironment.class).warn("Listening on {} port {} without TLS: secret keys, session tokens and seeds in "
+                    + "answers, and every signed request, cross the network in the clear. Enable micronaut.server.ssl, or set "
+                    + "micronaut.server.host=127.0.0.1 for local use.", host.equals("0.0.0.0") ? "every interface" : host, http.getPort());
         }
     }
 

@@ -86,8 +86,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         if (url == null || !url.startsWith("jdbc:h2:file:") || (configuration.getPassword() != null && !configuration.getPassword().isEmpty())) {
             return false;
         }
-        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        Path folder = Path.of(file).toAbsolutePath().normalize().getParent();
+        Path folder = databaseFile(url).toAbsolutePath().normalize().getParent();
         return folder != null && folder.equals(dataDir.toAbsolutePath().normalize());
     }
 
@@ -96,10 +95,19 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
             System.setProperty("h2.bindAddress", bindAddress);
         }
         ownerOnlyDirectory(dataDir);
-        String password = password(dataDir.resolve(PASSWORD_FILE));
-        setPasswordOnOldDatabase(configuration.getUrl(), configuration.getUsername(), password);
+        Path passwordFile = dataDir.resolve(PASSWORD_FILE);
+        boolean databaseBeforePassword = !Files.exists(passwordFile) && Files.exists(databaseFile(configuration.getUrl()));
+        String password = password(passwordFile);
+        if (databaseBeforePassword) {
+            setPasswordOnOldDatabase(configuration.getUrl(), configuration.getUsername(), password);
+        }
         configuration.setPassword(password);
         guarding = true;
+    }
+
+    /** The H2 file a {@code jdbc:h2:file:} URL names (H2 adds {@code .mv.db}). */
+    private static Path databaseFile(String url) {
+        return Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
     }
 
     static void ownerOnlyDirectory(Path dir) {
@@ -149,16 +157,9 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         }
     }
 
-    /** A database from before the generated password still opens with the empty one: give it the password now. */
+    /** A database from before the generated password opens with the empty one: give it the password now. */
     private static void setPasswordOnOldDatabase(String url, String user, String password) {
         String name = user == null || user.isEmpty() ? "sa" : user;
-        try (Connection ignored = DriverManager.getConnection(url, name, password)) {
-            return;
-        } catch (SQLException e) {
-            if (e.getErrorCode() != org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
-                return; // a new database is created by the pool with the password; other faults surface there
-            }
-        }
         try (Connection connection = DriverManager.getConnection(url, name, "");
              Statement statement = connection.createStatement()) {
             statement.execute("ALTER USER \"" + name.toUpperCase(java.util.Locale.ROOT) + "\" SET PASSWORD '" + password + "'");

@@ -19,16 +19,11 @@ class JdbcRequestNonceRegistry implements RequestNonceRegistry {
 
     @Override
     public boolean register(AccessKeyId key, String nonce, Instant now, Instant expiresAt) {
-        try {
-            rows.insert(key.value(), nonce, expiresAt.toEpochMilli());
+        if (rows.insertIfAbsent(key.value(), nonce, expiresAt.toEpochMilli()) == 1) {
             return true;
-        } catch (RuntimeException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-            // Used before: fresh again only if that use is no longer remembered.
-            return rows.renewExpired(key.value(), nonce, now.toEpochMilli(), expiresAt.toEpochMilli()) == 1;
         }
+        // Used before: fresh again only if that use is no longer remembered.
+        return rows.renewExpired(key.value(), nonce, now.toEpochMilli(), expiresAt.toEpochMilli()) == 1;
     }
 
     @Override

@@ -103,15 +103,10 @@ class RequestVerifierTest {
     void temporaryCredentialsNeedTheirTokenWhereTheDialectSendsOne() {
         SessionToken token = SessionToken.of("token-token-token-token");
         TemporaryCredential credential = credential(token, false);
-        byte[] signature = sign(SECRET, MESSAGE);
-        SignedRequest withToken = new SignedRequest(credential.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
-                Optional.of(token.reveal()), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.HUAWEI);
-        SignedRequest withoutToken = new SignedRequest(credential.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
-                Optional.empty(), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.HUAWEI);
-        SignedRequest wrongToken = new SignedRequest(credential.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
-                Optional.of("token-token-token-tokeN"), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
-        SignedRequest ncpStyle = new SignedRequest(credential.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
-                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
+        SignedRequest withToken = signed(credential, Optional.of(token.reveal()), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.HUAWEI);
+        SignedRequest withoutToken = signed(credential, Optional.empty(), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.HUAWEI);
+        SignedRequest wrongToken = signed(credential, Optional.of("token-token-token-tokeN"), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
+        SignedRequest ncpStyle = signed(credential, Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
 
         assertEquals(Authentication.Authenticated.class, RequestVerifier.verify(withToken, credential, true, true, NOW).getClass());
         assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(withoutToken, credential, true, true, NOW));
@@ -127,11 +122,8 @@ class RequestVerifierTest {
     void aCredentialHandedOutWithItsTokenIsRefusedWhereNoTokenTravels() {
         SessionToken token = SessionToken.of("token-token-token-token");
         TemporaryCredential bound = credential(token, true);
-        byte[] signature = sign(SECRET, MESSAGE);
-        SignedRequest ncpStyle = new SignedRequest(bound.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
-                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
-        SignedRequest withToken = new SignedRequest(bound.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, signature,
-                Optional.of(token.reveal()), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT);
+        SignedRequest ncpStyle = signed(bound, Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP);
+        SignedRequest withToken = signed(bound, Optional.of(token.reveal()), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT);
 
         assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(ncpStyle, bound, true, true, NOW));
         assertEquals(Authentication.Authenticated.class, RequestVerifier.verify(withToken, bound, true, true, NOW).getClass());
@@ -143,6 +135,11 @@ class RequestVerifierTest {
         assertTrue(RequestVerifier.outsideClockSkew(stale, NOW));
         assertFalse(RequestVerifier.outsideClockSkew(request(NOW, MESSAGE, sign(SECRET, MESSAGE), ClockSkewPolicy.NCP), NOW));
         assertEquals(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY), RequestVerifier.unknownKey(stale));
+    }
+
+    /** A request signed correctly with the credential's secret, carrying {@code token} as the dialect would. */
+    private static SignedRequest signed(TemporaryCredential credential, Optional<String> token, SessionTokenRule rule, ClockSkewPolicy skew) {
+        return new SignedRequest(credential.accessKeyId(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, sign(SECRET, MESSAGE), token, rule, skew);
     }
 
     private static TemporaryCredential credential(SessionToken token, boolean tokenBound) {

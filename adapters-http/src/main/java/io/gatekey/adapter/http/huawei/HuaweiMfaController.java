@@ -71,7 +71,7 @@ final class HuaweiMfaController {
 
     @Post(uri = "/virtual-mfa-devices", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> createDevice(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        Principal caller = signature.principal(request, body, true);
+        Principal caller = signature.principal(request, body);
         JsonNode fields = parse(body);
         MfaDeviceName name = new MfaDeviceName(requiredString(fields, "virtual_mfa_device_name"));
         SubAccountId user = userId(requiredString(fields, "user_id"));
@@ -84,7 +84,7 @@ final class HuaweiMfaController {
 
     @Post(uri = "/mfa-devices/enable", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> enableDevice(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        Principal caller = signature.principal(request, body, true);
+        Principal caller = signature.principal(request, body);
         JsonNode fields = parse(body);
         SubAccountId user = userId(requiredString(fields, "user_id"));
         MfaSerialNumber serial = serial(requiredString(fields, "serial_number"));
@@ -100,7 +100,7 @@ final class HuaweiMfaController {
 
     @Post(uri = "/mfa-devices/disable", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> disableDevice(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        Principal caller = signature.principal(request, body, true);
+        Principal caller = signature.principal(request, body);
         JsonNode fields = parse(body);
         SubAccountId user = userId(requiredString(fields, "user_id"));
         MfaSerialNumber serial = serial(requiredString(fields, "serial_number"));
@@ -111,7 +111,7 @@ final class HuaweiMfaController {
     @Delete(uri = "/virtual-mfa-devices{?user_id,serial_number}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> deleteDevice(HttpRequest<?> request, @Nullable @QueryValue("user_id") String userId,
                                  @Nullable @QueryValue("serial_number") String serialNumber) {
-        Principal caller = signature.principal(request, NO_BODY, true);
+        Principal caller = signature.principal(request, NO_BODY);
         SubAccountId user = userId(required("user_id", userId));
         MfaSerialNumber serial = serial(required("serial_number", serialNumber));
         delete.delete(new DeleteMfaDeviceUseCase.Command(caller, user, serial));
@@ -121,7 +121,7 @@ final class HuaweiMfaController {
     @Get(uri = "/mfa-devices{?user_id,limit,marker}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> listDevices(HttpRequest<?> request, @Nullable @QueryValue("user_id") String userId,
                                 @Nullable @QueryValue("limit") String limit, @Nullable @QueryValue("marker") String marker) {
-        Principal caller = signature.principal(request, NO_BODY, false);
+        Principal caller = signature.principal(request, NO_BODY);
         Optional<SubAccountId> user = Optional.ofNullable(userId).map(HuaweiMfaController::userId);
         int size = limit == null ? ListMfaDevicesUseCase.DEFAULT_LIMIT : limit(limit);
         Optional<MfaSerialNumber> after = Optional.ofNullable(marker).map(HuaweiMfaController::serial);

@@ -14,6 +14,7 @@ import io.gatekey.domain.signature.SignedRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +56,10 @@ final class HuaweiSignature {
     /**
      * The caller, or a {@link DoorRefusal} with the gateway's 401 (403 when X-Domain-Id names another account).
      * {@code body} is exactly what the route executes (empty for routes that read none): the signature must cover
-     * its hash. A request that changes state is accepted once: its signature is remembered for the skew window.
+     * its hash. A request that changes state (any method but GET) is accepted once: its signature is remembered for
+     * the skew window.
      */
-    Principal principal(HttpRequest<?> request, byte[] body, boolean changesState) {
+    Principal principal(HttpRequest<?> request, byte[] body) {
         String authorization = request.getHeaders().get("Authorization");
         if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
             throw refused("the Authorization header is missing or not " + ALGORITHM);
@@ -99,10 +101,12 @@ final class HuaweiSignature {
         if (claimedHash != null && !claimedHash.equalsIgnoreCase(payloadHash)) {
             throw refused("X-Sdk-Content-Sha256 does not match the body");
         }
-        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(rawPath(request)),
-                canonicalQuery(rawQuery(request)), canonicalHeaders.toString(), signedHeaders, payloadHash);
+        URI uri = request.getUri();
+        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(uri.getRawPath()),
+                canonicalQuery(uri.getRawQuery()), canonicalHeaders.toString(), signedHeaders, payloadHash);
         String stringToSign = ALGORITHM + "\n" + sdkDate + "\n" + hexSha256(canonicalRequest);
 
+        boolean changesState = !request.getMethodName().equals("GET");
         Optional<String> once = changesState ? Optional.of("huawei:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.HMAC_SHA256,
                 mac, Optional.ofNullable(request.getHeaders().get("X-Security-Token")), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
@@ -125,23 +129,6 @@ final class HuaweiSignature {
             case REPLAYED_NONCE -> "the request was accepted once already";
             default -> reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
-    }
-
-    /** The raw path as sent; a malformed one (a bad escape) is the caller's error, never a server fault. */
-    private static String rawPath(HttpRequest<?> request) {
-        try {
-            return request.getUri().getRawPath();
-        } catch (IllegalArgumentException e) {
-            throw refused("the URL is malformed");
-        }
-    }
-
-    private static String rawQuery(HttpRequest<?> request) {
-        try {
-            return request.getUri().getRawQuery();
-        } catch (IllegalArgumentException e) {
-            throw refused("the URL is malformed");
-        }
     }
 
     /** Each segment decoded, then encoded as the SDK encodes, each followed by '/'; the root stays "/". */

@@ -65,20 +65,15 @@ final class NcpSignatureV2 {
         } catch (IllegalArgumentException | InvalidValueException e) {
             throw new DoorRefusal(NcpErrors.authenticationFailed());
         }
-        String message = request.getMethodName() + " " + pathAndQuery(request) + "\n" + timestamp + "\n" + accessKey;
+        String message = request.getMethodName() + " " + pathAndQuery(request.getUri()) + "\n" + timestamp + "\n" + accessKey;
         Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
         return authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
                 Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce));
     }
 
-    static String pathAndQuery(HttpRequest<?> request) {
-        try {
-            URI uri = request.getUri();
-            String query = uri.getRawQuery();
-            return uri.getRawPath() + (query == null ? "" : "?" + query);
-        } catch (IllegalArgumentException e) {
-            throw new DoorRefusal(NcpErrors.authenticationFailed());
-        }
+    static String pathAndQuery(URI uri) {
+        String query = uri.getRawQuery();
+        return uri.getRawPath() + (query == null ? "" : "?" + query);
     }
 
     private static boolean isBlank(String value) {
