@@ -44,7 +44,6 @@ import java.util.TreeMap;
 final class HuaweiSignature {
 
     static final String ALGORITHM = "SDK-HMAC-SHA256";
-    static final String EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
     private final AuthenticateRequestUseCase authenticate;
