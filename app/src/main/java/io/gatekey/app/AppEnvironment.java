@@ -67,6 +67,13 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             }
 
             @Override
+            public Reseal reseal() {
+                MasterKeyRotation rotation = context(Map.of()).getBean(MasterKeyRotation.class);
+                int resealed = rotation.resealAll(500);
+                return new Reseal(rotation.activeVersion(), resealed, rotation.remaining());
+            }
+
+            @Override
             public Rotation rotateMasterKey() {
                 Environment environment = context(Map.of()).getEnvironment();
                 Path keyFile = MasterKeyFactory.keyFile(property(environment, "gatekey.master-key"), property(environment, "gatekey.master-key-file"),
@@ -121,7 +128,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         if (context == null) {
             Map<String, Object> properties = new HashMap<>(overrides);
             properties.put("gatekey.purge.enabled", false);
-            properties.put("flyway.datasources.default.enabled", false);
+            properties.put("gatekey.database.migrate-at-start", false);
             properties.put("endpoints.all.enabled", false);
             properties.put("endpoints.health.enabled", false);
             properties.putAll(extra);

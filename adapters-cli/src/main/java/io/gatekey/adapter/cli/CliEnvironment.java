@@ -23,5 +23,14 @@ public interface CliEnvironment {
 
         record Rotation(int newVersion, int resealedRows) {
         }
+
+        /**
+         * Re-seals every stored secret still sealed under another version than the active one, whatever holds the
+         * master key (a key file or {@code GATEKEY_MASTER_KEY}).
+         */
+        Reseal reseal();
+
+        record Reseal(int activeVersion, int resealedRows, long remainingRows) {
+        }
     }
 }

@@ -134,7 +134,7 @@ public final class GatekeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "master-key", mixinStandardHelpOptions = true, description = "Master key upkeep.", subcommands = MasterKey.Rotate.class)
+    @Command(name = "master-key", mixinStandardHelpOptions = true, description = "Master key upkeep.", subcommands = {MasterKey.Rotate.class, MasterKey.Reseal.class})
     static final class MasterKey {
         @Command(name = "rotate", mixinStandardHelpOptions = true,
                 description = {"Adds a new master key version to the key file, makes it active and re-seals every stored secret.",
@@ -152,6 +152,27 @@ public final class GatekeyCommand implements Runnable {
             void run() {
                 CliEnvironment.Maintenance.Rotation rotation = environment.maintenance().rotateMasterKey();
                 output.one(out(), Output.row("activeVersion", rotation.newVersion(), "resealedRows", rotation.resealedRows()));
+            }
+        }
+
+        @Command(name = "reseal", mixinStandardHelpOptions = true,
+                description = {"Re-seals every stored secret still under another master key version than the active one, batch by batch,",
+                        "while the service runs. Run it once every node has the new version active; the old version can go once",
+                        "remainingRows is 0."},
+                footerHeading = "%nExamples:%n", footer = "  GATEKEY_MASTER_KEY=1:...,2:... gatekey master-key reseal")
+        static final class Reseal extends OperatorCommand {
+            @Mixin
+            Output output;
+
+            Reseal(CliEnvironment environment) {
+                super(environment);
+            }
+
+            @Override
+            void run() {
+                CliEnvironment.Maintenance.Reseal reseal = environment.maintenance().reseal();
+                output.one(out(), Output.row("activeVersion", reseal.activeVersion(), "resealedRows", reseal.resealedRows(),
+                        "remainingRows", reseal.remainingRows()));
             }
         }
     }

@@ -20,6 +20,9 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
     @Query("SELECT * FROM access_key WHERE account_id = :accountId AND sub_account_id = :subAccountId ORDER BY created_ms, id")
     List<AccessKeyRow> listUserKeys(String accountId, String subAccountId);
 
+    @Query("SELECT owner_slot FROM access_key WHERE owner_slot LIKE :prefix")
+    List<String> listSlotsLike(String prefix);
+
     @Query("UPDATE access_key SET active = :active WHERE id = :id")
     int updateActive(String id, boolean active);
 
@@ -28,6 +31,9 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
 
     @Query("DELETE FROM access_key WHERE id = :id")
     int deleteRow(String id);
+
+    @Query("SELECT COUNT(*) FROM access_key WHERE key_version <> :version OR owner_bound = FALSE")
+    long countSealedOtherThan(int version);
 
     @Query("SELECT * FROM access_key WHERE key_version <> :version OR owner_bound = FALSE ORDER BY id LIMIT :limit")
     List<AccessKeyRow> listSealedOtherThan(int version, int limit);

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Long-term keys in the database, their secrets sealed; found by primary key on every signed request. */
 @Singleton
@@ -29,13 +30,34 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
         this.sealing = sealing;
     }
 
+    /**
+     * Takes the lowest free numbered place of the owner's: the unique index on the place, not the list read before,
+     * decides between racers (on one server the loser meets the key and tries the next place; on Galera it loses
+     * certification and its transaction runs again).
+     */
     @Override
-    public void add(AccessKey key) {
+    public boolean addWithinLimit(AccessKey key, int limit) {
         String subAccountId = key.owner().subAccountId().map(SubAccountId::value).orElse(null);
         SealedSecret secret = sealing.seal(TABLE, key.id().value(), SECRET, Sealing.owner(key.owner().accountId().value(), subAccountId),
                 key.secret().bytes());
-        rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(), subAccountId, secret.sealed(), secret.keyVersion(),
-                key.active(), key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true));
+        String owner = subAccountId == null ? "a:" + key.owner().accountId().value() : "s:" + subAccountId;
+        Set<String> taken = Set.copyOf(rows.listSlotsLike(owner + "/%"));
+        for (int place = 1; place <= limit; place++) {
+            String slot = owner + "/" + place;
+            if (taken.contains(slot)) {
+                continue;
+            }
+            try {
+                rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(), subAccountId, secret.sealed(), secret.keyVersion(),
+                        key.active(), key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true, slot));
+                return true;
+            } catch (RuntimeException e) {
+                if (!SqlErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

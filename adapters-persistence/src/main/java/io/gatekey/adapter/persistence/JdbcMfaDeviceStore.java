@@ -54,7 +54,9 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
                     device.driftSteps(), device.createdAt().toEpochMilli(), device.enabledAt().map(Instant::toEpochMilli).orElse(null), true));
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NAME_TAKEN);
+                // Either key: the serial number, or the user's one device of the type.
+                throw new ConflictException(rows.findById(device.serialNumber().value()).isPresent()
+                        ? ConflictException.Conflict.MFA_DEVICE_NAME_TAKEN : ConflictException.Conflict.MFA_DEVICE_LIMIT);
             }
             throw e;
         }
@@ -97,6 +99,11 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
     @Override
     public boolean delete(MfaSerialNumber serialNumber) {
         return rows.deleteRow(serialNumber.value()) == 1;
+    }
+
+    @Override
+    public boolean deleteUnlessEnabled(MfaSerialNumber serialNumber) {
+        return rows.deleteUnlessEnabled(serialNumber.value()) == 1;
     }
 
     @Override

@@ -38,6 +38,17 @@ public class MasterKeyRotation {
         return untilDone(() -> resealBatch(batchSize, true));
     }
 
+    /** How many rows are still sealed under another version than the active one (or not bound to their owner). */
+    public long remaining() {
+        int version = sealing.activeVersion();
+        return accessKeys.countSealedOtherThan(version) + devices.countSealedOtherThan(version) + credentials.countSealedOtherThan(version);
+    }
+
+    /** The version that seals now. */
+    public int activeVersion() {
+        return sealing.activeVersion();
+    }
+
     private static int untilDone(IntSupplier batch) {
         int total = 0;
         int done;

@@ -36,6 +36,9 @@ interface MfaDeviceRows extends GenericRepository<MfaDeviceRow, String> {
     @Query("DELETE FROM mfa_device WHERE serial_number = :serial")
     int deleteRow(String serial);
 
+    @Query("DELETE FROM mfa_device WHERE serial_number = :serial AND status <> 'ENABLED'")
+    int deleteUnlessEnabled(String serial);
+
     /** The single-use rule's compare-and-set: only a later step wins, and winning clears the failure count. */
     @Query("UPDATE mfa_device SET last_accepted_step = :step, failed_attempts = 0 WHERE serial_number = :serial AND last_accepted_step < :step")
     int acceptIfLater(String serial, long step);
@@ -55,6 +58,9 @@ interface MfaDeviceRows extends GenericRepository<MfaDeviceRow, String> {
 
     @Query("UPDATE mfa_device SET failed_attempts = 0, locked_until_ms = NULL WHERE serial_number = :serial")
     int unlock(String serial);
+
+    @Query("SELECT COUNT(*) FROM mfa_device WHERE key_version <> :version OR owner_bound = FALSE")
+    long countSealedOtherThan(int version);
 
     @Query("SELECT * FROM mfa_device WHERE key_version <> :version OR owner_bound = FALSE ORDER BY serial_number LIMIT :limit")
     List<MfaDeviceRow> listSealedOtherThan(int version, int limit);

@@ -7,19 +7,33 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Brings a database's schema up to date with Gatekey's Flyway migrations. */
+/**
+ * Brings a database's schema up to date with Gatekey's Flyway migrations, one migrating process at a time across
+ * every node (see {@link SchemaLock}).
+ */
 public final class SchemaMigrations {
 
     public static final String LOCATION = "classpath:db/migration";
     /** The newest migration's version; a test keeps it equal to the newest script in {@code db/migration}. */
-    public static final int LATEST_VERSION = 3;
+    public static final int LATEST_VERSION = 4;
 
     private SchemaMigrations() {
     }
 
     /** Returns how many migrations ran; zero when the schema was current. */
     public static int migrate(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations(LOCATION).load().migrate().migrationsExecuted;
+        try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
+            // Flyway refuses a schema that holds tables but no history of its own: the lock's table alone is no
+            // reason to, so a schema holding only that table starts a history of version 0.
+            return Flyway.configure().dataSource(dataSource).locations(LOCATION)
+                    .baselineOnMigrate(lock.isAloneInSchema()).baselineVersion("0")
+                    .load().migrate().migrationsExecuted;
+        }
+    }
+
+    /** Migrates only when the schema is behind, so a start on a current schema takes no lock. */
+    public static int migrateIfBehind(DataSource dataSource) {
+        return isCurrent(dataSource) ? 0 : migrate(dataSource);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * starting at once are safe: each row's re-seal is a conditional update.
  */
 @Singleton
-@Requires(property = "flyway.datasources.default.enabled", value = "true")
+@Requires(property = MigrateAtStart.PROPERTY, value = "true")
 final class SealUpgradeAtStart {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealUpgradeAtStart.class);

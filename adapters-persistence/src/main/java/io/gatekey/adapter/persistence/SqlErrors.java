@@ -10,6 +10,9 @@ import java.sql.SQLTransientConnectionException;
 /** Classifies the SQL failures that adapters treat specially, looking through every wrapper. */
 final class SqlErrors {
 
+    /** ER_LOCK_DEADLOCK, which Galera also answers for a certification failure. */
+    private static final int MARIADB_DEADLOCK = 1213;
+
     private SqlErrors() {
     }
 
@@ -21,6 +24,20 @@ final class SqlErrors {
             }
             // SQLState class 08 is "connection exception" in the SQL standard.
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database refused a write because a concurrent one won: a deadlock on one server, or on Galera a
+     * transaction that lost certification to another node's (both MariaDB error 1213, SQLState 40001), or H2's
+     * deadlock (40001). The refused transaction was rolled back whole, so it can be run again from its start.
+     */
+    static boolean isWriteConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
         }

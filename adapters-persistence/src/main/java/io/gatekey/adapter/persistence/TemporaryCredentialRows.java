@@ -35,6 +35,9 @@ interface TemporaryCredentialRows extends GenericRepository<TemporaryCredentialR
     @Query("UPDATE temporary_credential SET revoked = TRUE WHERE root_key_id = :rootKeyId AND revoked = FALSE")
     int revokeAllFromRootKey(String rootKeyId);
 
+    @Query("SELECT COUNT(*) FROM temporary_credential WHERE key_version <> :version OR owner_bound = FALSE")
+    long countSealedOtherThan(int version);
+
     @Query("SELECT * FROM temporary_credential WHERE key_version <> :version OR owner_bound = FALSE ORDER BY access_key_id LIMIT :limit")
     List<TemporaryCredentialRow> listSealedOtherThan(int version, int limit);
 

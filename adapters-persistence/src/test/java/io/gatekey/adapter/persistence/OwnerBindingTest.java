@@ -41,7 +41,7 @@ class OwnerBindingTest {
         ports.accounts().add(mine);
         ports.accounts().add(victim);
         AccessKey key = AccessKey.create(AccessKeyId.longTerm(random(10)), KeyOwner.admin(mine.id()), SecretKey.fromRandom(random(30)), Instant.now());
-        ports.accessKeys().add(key);
+        ports.accessKeys().addWithinLimit(key, 2);
 
         store.execute("UPDATE access_key SET account_id = '" + victim.id().value() + "' WHERE id = '" + key.id().value() + "'");
         assertThrows(SecretIntegrityException.class, () -> ports.accessKeys().find(key.id()));
@@ -57,7 +57,7 @@ class OwnerBindingTest {
         String accountId = "acct" + System.nanoTime();
         String keyId = AccessKeyId.longTerm(random(10)).value();
         byte[] secret = random(30);
-        try (TestStore old = TestStore.open(database, Map.of("flyway.datasources.default.enabled", false))) {
+        try (TestStore old = TestStore.open(database, Map.of("gatekey.database.migrate-at-start", false))) {
             SealedSecret legacy = old.context.getBean(SecretSealer.class).seal(secret, ("access_key/" + keyId + "/secret").getBytes(StandardCharsets.UTF_8));
             old.execute("INSERT INTO account (id, name, login_alias, created_ms) VALUES ('" + accountId + "', 'Old', NULL, 1)");
             old.execute("INSERT INTO access_key (id, account_id, sub_account_id, secret_sealed, key_version, active, created_ms, last_used_ms) "

@@ -38,8 +38,8 @@ class SealedValuePlacementTest {
         ports.accounts().add(account);
         AccessKey victim = AccessKey.create(AccessKeyId.longTerm(random(10)), KeyOwner.admin(account.id()), SecretKey.fromRandom(random(30)), Instant.now());
         AccessKey attacker = AccessKey.create(AccessKeyId.longTerm(random(10)), KeyOwner.admin(account.id()), SecretKey.fromRandom(random(30)), Instant.now());
-        ports.accessKeys().add(victim);
-        ports.accessKeys().add(attacker);
+        ports.accessKeys().addWithinLimit(victim, 2);
+        ports.accessKeys().addWithinLimit(attacker, 2);
 
         DataSource dataSource = DelegatingDataSource.unwrapDataSource(store.context.getBean(DataSource.class));
         try (Connection connection = dataSource.getConnection()) {

@@ -50,7 +50,7 @@ final class TestStore implements AutoCloseable {
         properties.put("datasources.default.dialect", "MYSQL");
         properties.put("datasources.default.maximum-pool-size", 24);
         properties.put("datasources.default.connection-timeout", 5000);
-        properties.put("flyway.datasources.default.enabled", true);
+        properties.put("gatekey.database.migrate-at-start", true);
         properties.put("gatekey.master-key", MASTER_KEY);
         properties.put("gatekey.purge.enabled", false);
         return properties;
@@ -90,6 +90,16 @@ final class TestStore implements AutoCloseable {
     void clear() {
         for (String table : TABLES) {
             execute("DELETE FROM " + table);
+        }
+    }
+
+    int count(String sql) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
+             Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 

@@ -58,7 +58,7 @@ class AppCliTest {
     void theEnrolmentFlowOnTheEmbeddedDatabaseAndAMasterKeyRotation() {
         try (var environment = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", dataDir.toString()))) {
             CliRunner cli = new CliRunner(environment);
-            assertEquals("Applied 3 migration(s).\n", ok(cli, "db", "migrate").out());
+            assertEquals("Applied 4 migration(s).\n", ok(cli, "db", "migrate").out());
             ok(cli, "init", "-o", "json");
             String alice = field(ok(cli, "users", "create", "alice", "-o", "json").out(), "userId");
             ok(cli, "keys", "create", "--user", alice);
@@ -74,9 +74,20 @@ class AppCliTest {
             assertEquals("2", field(rotated, "activeVersion"));
             assertEquals("4", field(rotated, "resealedRows"));
             assertEquals("The schema is up to date.\n", ok(cli, "db", "migrate").out());
+            String resealed = ok(cli, "master-key", "reseal", "-o", "json").out();
+            assertEquals("2", field(resealed, "activeVersion"));
+            assertEquals("0", field(resealed, "resealedRows"), "rotate re-sealed everything");
+            assertEquals("0", field(resealed, "remainingRows"));
             // Everything still opens under the new key: the device's seed checks two fresh codes.
             assertTrue(ok(cli, "mfa", "resync", "--user", alice, serial, code(seed, now + 2), code(seed, now + 3)).out().contains("resynchronised"));
             assertEquals(2, ok(cli, "keys", "list", "--user", alice, "-o", "json").out().split("\"accessKeyId\"").length);
+        }
+        // Pinned back to version 1 (as during a rollout across nodes), reseal moves every row to the pinned version.
+        try (var pinned = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", dataDir.toString(), "gatekey.master-key-active-version", 1))) {
+            String resealed = ok(new CliRunner(pinned), "master-key", "reseal", "-o", "json").out();
+            assertEquals("1", field(resealed, "activeVersion"));
+            assertEquals("4", field(resealed, "resealedRows"));
+            assertEquals("0", field(resealed, "remainingRows"));
         }
     }
 

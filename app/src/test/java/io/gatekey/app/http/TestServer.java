@@ -13,12 +13,18 @@ import java.util.Map;
 /** A running Gatekey server on a random loopback port, over a test database, on a clock the test moves. */
 public final class TestServer implements AutoCloseable {
 
-    public final MutableClock clock = new MutableClock(Instant.now());
+    public final MutableClock clock;
     public final ApplicationContext context;
     public final EmbeddedServer server;
     public final GatekeyServices useCases;
 
     public TestServer(TestDatabases.Database database, Map<String, Object> extra) {
+        this(database, extra, new MutableClock(Instant.now()));
+    }
+
+    /** On a clock shared with other servers, as the nodes of one deployment share time. */
+    public TestServer(TestDatabases.Database database, Map<String, Object> extra, MutableClock clock) {
+        this.clock = clock;
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");

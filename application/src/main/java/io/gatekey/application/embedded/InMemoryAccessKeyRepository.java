@@ -16,10 +16,14 @@ public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
     private final ConcurrentHashMap<AccessKeyId, AccessKey> keys = new ConcurrentHashMap<>();
 
     @Override
-    public void add(AccessKey key) {
+    public synchronized boolean addWithinLimit(AccessKey key, int limit) {
+        if (listByOwner(key.owner()).size() >= limit) {
+            return false;
+        }
         if (keys.putIfAbsent(key.id(), key) != null) {
             throw new IllegalStateException("access key exists: " + key.id());
         }
+        return true;
     }
 
     @Override

@@ -30,10 +30,14 @@ public final class InMemoryMfaDevices implements MfaDeviceRepository, UsedTimeSt
     private final ConcurrentHashMap<MfaSerialNumber, MfaDevice> devices = new ConcurrentHashMap<>();
 
     @Override
-    public void add(MfaDevice device) {
-        if (devices.putIfAbsent(device.serialNumber(), device) != null) {
+    public synchronized void add(MfaDevice device) {
+        if (devices.containsKey(device.serialNumber())) {
             throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NAME_TAKEN);
         }
+        if (devices.values().stream().anyMatch(d -> d.subAccountId().equals(device.subAccountId()) && d.type() == device.type())) {
+            throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_LIMIT);
+        }
+        devices.put(device.serialNumber(), device);
     }
 
     @Override
@@ -91,6 +95,19 @@ public final class InMemoryMfaDevices implements MfaDeviceRepository, UsedTimeSt
     @Override
     public boolean delete(MfaSerialNumber serialNumber) {
         return devices.remove(serialNumber) != null;
+    }
+
+    @Override
+    public boolean deleteUnlessEnabled(MfaSerialNumber serialNumber) {
+        AtomicBoolean removed = new AtomicBoolean();
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            if (device.isEnabled()) {
+                return device;
+            }
+            removed.set(true);
+            return null;
+        });
+        return removed.get();
     }
 
     @Override

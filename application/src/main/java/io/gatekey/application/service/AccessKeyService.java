@@ -39,11 +39,10 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
     public AccessKey create(CreateAccessKeyUseCase.Command command) {
         KeyOwner owner = checkedOwner(command.caller(), command.owner());
         return ports.transactions().inTransaction(() -> {
-            if (accessKeys.listByOwner(owner).size() >= Limits.ACCESS_KEYS_PER_OWNER) {
+            AccessKey key = newSecrets.accessKey(owner, ports.clock().instant());
+            if (!accessKeys.addWithinLimit(key, Limits.ACCESS_KEYS_PER_OWNER)) {
                 throw new ConflictException(ConflictException.Conflict.ACCESS_KEY_LIMIT);
             }
-            AccessKey key = newSecrets.accessKey(owner, ports.clock().instant());
-            accessKeys.add(key);
             auditor.record(AuditEventType.ACCESS_KEY_CREATED, owner.accountId(), owner.subAccountId(), command.caller(), key.id(), ownerText(owner));
             return key;
         });

@@ -14,6 +14,7 @@ import io.gatekey.domain.accesskey.KeyOwner;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.LoginAlias;
+import io.gatekey.domain.shared.Limits;
 import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.shared.AccessDeniedException;
@@ -50,7 +51,7 @@ public final class AccountService implements CreateAccountUseCase, ListAccountsU
             Account account = Account.create(newSecrets.accountId(), command.name(), now);
             accounts.add(account);
             AccessKey adminKey = newSecrets.accessKey(KeyOwner.admin(account.id()), now);
-            ports.accessKeys().add(adminKey);
+            ports.accessKeys().addWithinLimit(adminKey, Limits.ACCESS_KEYS_PER_OWNER);
             auditor.record(AuditEventType.ACCOUNT_CREATED, account.id(), command.caller(), account.id(), command.name().value());
             auditor.record(AuditEventType.ACCESS_KEY_CREATED, account.id(), command.caller(), adminKey.id(), "admin");
             return new CreatedAccount(account, adminKey);

@@ -25,6 +25,7 @@ import io.gatekey.domain.mfa.OtpAuthUri;
 import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
 import io.gatekey.domain.shared.ConflictException;
+import io.gatekey.domain.shared.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -147,7 +148,13 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         }
         String proof = requireProof(command.caller(), device.accountId(), device.subAccountId());
         ports.transactions().inTransaction(() -> {
-            devices.delete(device.serialNumber());
+            // Conditional: a device enabled or deleted meanwhile (on another node, say) is not deleted here.
+            if (!devices.deleteUnlessEnabled(device.serialNumber())) {
+                if (devices.find(device.serialNumber()).isPresent()) {
+                    throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ENABLED);
+                }
+                throw new NotFoundException(NotFoundException.Missing.MFA_DEVICE, device.serialNumber().value());
+            }
             auditor.record(AuditEventType.MFA_DEVICE_DELETED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(), proof);
             return null;
         });

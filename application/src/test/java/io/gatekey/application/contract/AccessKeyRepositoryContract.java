@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.accesskey.SecretKey;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.SubAccount;
 import java.util.List;
@@ -54,5 +55,23 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
         assertTrue(ports.accessKeys().delete(key.id()));
         assertFalse(ports.accessKeys().delete(key.id()));
         assertFalse(ports.accessKeys().setActive(key.id(), true));
+    }
+
+    @Test
+    void addsKeysOnlyWithinTheOwnersLimitAndFreesThePlaceOfADeletedKey() {
+        Account account = newAccount();
+        SubAccount user = newSubAccount(account, "alice");
+        KeyOwner owner = KeyOwner.subAccount(account.id(), user.id());
+        AccessKey first = newAccessKey(owner, NOW);
+        newAccessKey(owner, NOW);
+        AccessKey third = AccessKey.create(AccessKeyId.longTerm(random(10)), owner, SecretKey.fromRandom(random(30)), NOW);
+        assertFalse(ports.accessKeys().addWithinLimit(third, 2));
+        assertEquals(Optional.empty(), ports.accessKeys().find(third.id()));
+        // The limit is per owner: the admin's place is its own.
+        assertTrue(ports.accessKeys().addWithinLimit(AccessKey.create(AccessKeyId.longTerm(random(10)), KeyOwner.admin(account.id()),
+                SecretKey.fromRandom(random(30)), NOW), 2));
+        assertTrue(ports.accessKeys().delete(first.id()));
+        assertTrue(ports.accessKeys().addWithinLimit(third, 2));
+        assertEquals(2, ports.accessKeys().listByOwner(owner).size());
     }
 }

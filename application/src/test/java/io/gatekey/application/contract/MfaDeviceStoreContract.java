@@ -52,6 +52,21 @@ public abstract class MfaDeviceStoreContract extends PortContract {
     }
 
     @Test
+    void aUserHoldsOneDeviceOfEachTypeAndAnEnabledOneIsNotDeletedConditionally() {
+        SubAccount alice = newSubAccount(newAccount(), "alice");
+        MfaDevice phone = newDevice(alice, "phone");
+        ConflictException e = assertThrows(ConflictException.class, () -> newDevice(alice, "tablet"));
+        assertEquals(ConflictException.Conflict.MFA_DEVICE_LIMIT, e.conflict());
+        assertTrue(ports.mfaDevices().markEnabled(phone.serialNumber(), 10, 0, NOW));
+        assertFalse(ports.mfaDevices().deleteUnlessEnabled(phone.serialNumber()));
+        assertTrue(ports.mfaDevices().find(phone.serialNumber()).isPresent());
+        assertTrue(ports.mfaDevices().markDisabled(phone.serialNumber()));
+        assertTrue(ports.mfaDevices().deleteUnlessEnabled(phone.serialNumber()));
+        assertFalse(ports.mfaDevices().deleteUnlessEnabled(phone.serialNumber()));
+        newDevice(alice, "tablet");
+    }
+
+    @Test
     void aSerialNumberIsTakenOnce() {
         Account account = newAccount();
         newDevice(newSubAccount(account, "alice"), "phone");

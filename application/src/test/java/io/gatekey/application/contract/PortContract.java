@@ -67,7 +67,9 @@ public abstract class PortContract {
 
     protected AccessKey newAccessKey(KeyOwner owner, Instant createdAt) {
         AccessKey key = AccessKey.create(AccessKeyId.longTerm(random(10)), owner, SecretKey.fromRandom(random(30)), createdAt);
-        ports.accessKeys().add(key);
+        if (!ports.accessKeys().addWithinLimit(key, 2)) {
+            throw new IllegalStateException("the owner holds two keys already");
+        }
         return key;
     }
 

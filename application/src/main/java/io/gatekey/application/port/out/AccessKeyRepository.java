@@ -10,7 +10,11 @@ import java.util.Optional;
 /** Stores long-term access keys with their (sealed) secrets. Lookup by id is the hot path of every signed request. */
 public interface AccessKeyRepository {
 
-    void add(AccessKey key);
+    /**
+     * Adds the key unless its owner already holds {@code limit} keys; returns whether it was added. Atomic: of
+     * callers racing for the last place, on any number of nodes, one gets it.
+     */
+    boolean addWithinLimit(AccessKey key, int limit);
 
     Optional<AccessKey> find(AccessKeyId id);
 

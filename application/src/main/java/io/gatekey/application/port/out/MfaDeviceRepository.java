@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public interface MfaDeviceRepository {
 
-    /** Adds a device; throws {@code ConflictException(MFA_DEVICE_NAME_TAKEN)} atomically when the serial number exists. */
+    /**
+     * Adds a device; throws atomically {@code ConflictException(MFA_DEVICE_NAME_TAKEN)} when the serial number
+     * exists, {@code ConflictException(MFA_DEVICE_LIMIT)} when the sub account holds a device of that type.
+     */
     void add(MfaDevice device);
 
     Optional<MfaDevice> find(MfaSerialNumber serialNumber);
@@ -42,4 +45,7 @@ public interface MfaDeviceRepository {
 
     /** Removes the device; returns false when there was none. */
     boolean delete(MfaSerialNumber serialNumber);
+
+    /** Removes the device unless it is enabled, atomically; returns false, changing nothing, when it is missing or enabled. */
+    boolean deleteUnlessEnabled(MfaSerialNumber serialNumber);
 }
