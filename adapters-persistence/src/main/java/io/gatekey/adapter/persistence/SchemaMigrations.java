@@ -16,6 +16,7 @@ public final class SchemaMigrations {
     public static final String LOCATION = "classpath:db/migration";
     /** The newest migration's version; a test keeps it equal to the newest script in {@code db/migration}. */
     public static final int LATEST_VERSION = 4;
+    private static final String HISTORY = "flyway_schema_history";
 
     private SchemaMigrations() {
     }
@@ -41,13 +42,21 @@ public final class SchemaMigrations {
      * (which costs a short command most of its start-up).
      */
     public static boolean isCurrent(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")) {
-            int newest = 0;
-            while (rs.next()) {
-                newest = Math.max(newest, Integer.parseInt(rs.getString(1)));
+        try (Connection connection = dataSource.getConnection()) {
+            // Looked up first, so a new database is not asked for a table it lacks (H2 would trace the error to a file).
+            try (ResultSet table = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), HISTORY, new String[] {"TABLE"})) {
+                if (!table.next()) {
+                    return false;
+                }
             }
-            return newest >= LATEST_VERSION;
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT version FROM " + HISTORY + " WHERE success = TRUE AND version IS NOT NULL")) {
+                int newest = 0;
+                while (rs.next()) {
+                    newest = Math.max(newest, Integer.parseInt(rs.getString(1)));
+                }
+                return newest >= LATEST_VERSION;
+            }
         } catch (SQLException | NumberFormatException e) {
             return false;
         }

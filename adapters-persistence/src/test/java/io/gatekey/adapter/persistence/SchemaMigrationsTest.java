@@ -2,14 +2,24 @@ package io.gatekey.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URISyntaxException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SchemaMigrationsTest {
 
@@ -26,15 +36,88 @@ class SchemaMigrationsTest {
         assertEquals(newest, SchemaMigrations.LATEST_VERSION);
     }
 
-    @Test
-    void anEmptyDatabaseIsBehindUntilMigrated() throws URISyntaxException {
-        TestDatabases.Database database = TestDatabases.newH2Database();
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(database.url());
-        dataSource.setUser(database.user());
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void anEmptyDatabaseIsBehindUntilMigratedAndTheSchemaLockIsReleased(String kind) throws Exception {
+        TestDatabases.Database database = kind.equals("h2") ? TestDatabases.newH2Database() : TestDatabases.newMariaDbDatabase();
+        DataSource dataSource = new DriverManagerDataSource(database);
         assertFalse(SchemaMigrations.isCurrent(dataSource));
         assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(dataSource));
         assertTrue(SchemaMigrations.isCurrent(dataSource));
         assertEquals(0, SchemaMigrations.migrate(dataSource));
+        assertEquals(0, SchemaMigrations.migrateIfBehind(dataSource));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + SchemaLock.TABLE)) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "released");
+        }
+    }
+
+    @Test
+    void aSchemaHoldingOtherTablesIsRefusedAsFlywayRefusesIt() throws Exception {
+        TestDatabases.Database database = TestDatabases.newH2Database();
+        DataSource dataSource = new DriverManagerDataSource(database);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE someone_elses (id INT PRIMARY KEY)");
+        }
+        assertThrows(FlywayException.class, () -> SchemaMigrations.migrate(dataSource));
+    }
+
+    @Test
+    void aLockLeftByADeadProcessIsTakenOverOnceStale() throws Exception {
+        TestDatabases.Database database = TestDatabases.newH2Database();
+        DataSource dataSource = new DriverManagerDataSource(database);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + SchemaLock.TABLE + " (id INT NOT NULL PRIMARY KEY, holder VARCHAR(200) NOT NULL, acquired_ms BIGINT NOT NULL)");
+            long stale = System.currentTimeMillis() - SchemaLock.STALE_AFTER.toMillis() - 1000;
+            statement.execute("INSERT INTO " + SchemaLock.TABLE + " VALUES (1, 'a process that died', " + stale + ")");
+        }
+        assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(dataSource));
+    }
+
+    /** A data source with no pool, as a short command would open. */
+    private record DriverManagerDataSource(TestDatabases.Database database) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(database.url(), database.user(), database.password());
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return DriverManager.getConnection(database.url(), user, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
     }
 }

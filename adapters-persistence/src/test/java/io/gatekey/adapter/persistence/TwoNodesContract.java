@@ -13,6 +13,7 @@ import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.application.service.GatekeySettings;
 import io.gatekey.application.testing.World;
@@ -183,6 +184,18 @@ abstract class TwoNodesContract {
         List<Outcome<MfaCheck>> outcomes = race(6, node -> node.enableMfaDevice().enable(
                 new EnableMfaDeviceUseCase.Command(world.acme.userPrincipal, world.acme.user.id(), device.serial, first, second)));
         assertEquals(1, outcomes.stream().filter(o -> o.value() instanceof MfaCheck.Accepted).count());
+    }
+
+    @Test
+    void aResyncWithTwoCodesWinsOnce() throws Exception {
+        World.Device device = world.acme.enrolledDevice("phone");
+        String first = device.code(1);
+        String second = device.code(2);
+        List<Outcome<MfaCheck>> outcomes = race(6, node -> node.resyncMfaDevice().resync(
+                new ResyncMfaDeviceUseCase.Command(world.acme.userPrincipal, world.acme.user.id(), device.serial, first, second)));
+        assertEquals(1, outcomes.stream().filter(o -> o.value() instanceof MfaCheck.Accepted).count());
+        assertTrue(outcomes.stream().map(Outcome::value).filter(v -> v instanceof MfaCheck.Rejected)
+                .map(v -> ((MfaCheck.Rejected) v).reason()).allMatch(r -> r == MfaCheck.Reason.REPLAYED || r == MfaCheck.Reason.LOCKED));
     }
 
     @Test
