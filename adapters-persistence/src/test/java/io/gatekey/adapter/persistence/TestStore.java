@@ -1,16 +1,5 @@
 package io.gatekey.adapter.persistence;
 
-import io.gatekey.application.embedded.SecureRandomSource;
-import io.gatekey.application.port.out.AccessKeyRepository;
-import io.gatekey.application.port.out.AccountRepository;
-import io.gatekey.application.port.out.AuditLog;
-import io.gatekey.application.port.out.MfaDeviceRepository;
-import io.gatekey.application.port.out.MfaFailureCounter;
-import io.gatekey.application.port.out.RequestNonceRegistry;
-import io.gatekey.application.port.out.SubAccountRepository;
-import io.gatekey.application.port.out.TemporaryCredentialRepository;
-import io.gatekey.application.port.out.TransactionRunner;
-import io.gatekey.application.port.out.UsedTimeStepGuard;
 import io.gatekey.application.service.GatekeyPorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -26,7 +15,7 @@ import javax.sql.DataSource;
 final class TestStore implements AutoCloseable {
 
     static final String MASTER_KEY = "1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    private static final String[] TABLES = {"request_nonce", "temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
+    static final String[] TABLES = {"request_nonce", "temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
 
     private static TestStore h2;
     private static TestStore mariaDb;
@@ -80,11 +69,7 @@ final class TestStore implements AutoCloseable {
     }
 
     GatekeyPorts ports(Clock clock) {
-        return new GatekeyPorts(context.getBean(AccountRepository.class), context.getBean(SubAccountRepository.class),
-                context.getBean(AccessKeyRepository.class), context.getBean(MfaDeviceRepository.class),
-                context.getBean(UsedTimeStepGuard.class), context.getBean(MfaFailureCounter.class),
-                context.getBean(TemporaryCredentialRepository.class), context.getBean(AuditLog.class), context.getBean(RequestNonceRegistry.class),
-                new SecureRandomSource(), context.getBean(TransactionRunner.class), clock);
+        return PersistentGatekey.ports(context, clock);
     }
 
     void clear() {
@@ -104,6 +89,10 @@ final class TestStore implements AutoCloseable {
     }
 
     void execute(String sql) {
+        execute(context, sql);
+    }
+
+    static void execute(ApplicationContext context, String sql) {
         try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -1,6 +1,5 @@
 package io.gatekey.application.testing;
 
-import io.gatekey.application.embedded.EmbeddedGatekey;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
@@ -50,9 +49,9 @@ public final class World {
     public final Tenant acme;
     public final Tenant globex;
 
-    /** A world over in-memory stores. */
+    /** A world over the stores this run selects: in memory unless {@link WorldStore#PROPERTY} names another. */
     public World() {
-        this(EmbeddedGatekey::inMemoryPorts);
+        this(WorldStore::openSelected);
     }
 
     /** A world over the stores that {@code store} opens on the world's clock. */

@@ -1,0 +1,91 @@
+package io.gatekey.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
+import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.testing.MutableClock;
+import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.mfa.MfaCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The durable embedded entry point: what one opening does, the next opening finds, on each kind of database. */
+class PersistentGatekeyTest {
+
+    @TempDir
+    Path folder;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:10Z"));
+
+    /** Opens, enrols and issues with a code, closes; opens again and finds it all, the used code refused. */
+    private void survivesReopening(Supplier<PersistentGatekey> open) {
+        Enrolment before;
+        String used;
+        try (PersistentGatekey gatekey = open.get()) {
+            before = Enrolment.of(gatekey, clock);
+            used = before.code(1);
+            var issued = assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, before.issue(used));
+            assertEquals(before.serial(), issued.credential().mfa().orElseThrow().serialNumber());
+        }
+        try (PersistentGatekey gatekey = open.get()) {
+            Enrolment after = before.through(gatekey);
+            var devices = gatekey.useCases().listMfaDevices().list(new ListMfaDevicesUseCase.Query(gatekey.operator(), after.account(),
+                    Optional.of(after.user().id()), Optional.empty(), 10));
+            assertEquals(1, devices.devices().size());
+            assertTrue(devices.devices().get(0).isEnabled());
+            assertEquals(MfaCheck.Reason.REPLAYED, assertInstanceOf(IssueTemporaryCredentialsUseCase.MfaRejected.class, after.issue(used)).reason());
+            clock.advance(Duration.ofSeconds(30));
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, after.issue(after.code(1)));
+            assertEquals(2, gatekey.auditLog().recent(new AuditLog.Query(Optional.of(after.account()), Optional.empty(), Optional.empty(),
+                    Optional.of(AuditEventType.CREDENTIALS_ISSUED), Optional.empty(), 10)).size());
+        }
+    }
+
+    @Test
+    void inAFolderTheStateSurvivesClosingAndTheFolderIsTheOwnersAlone() throws Exception {
+        Path data = folder.resolve("data");
+        survivesReopening(() -> PersistentGatekey.inFolder(data).clock(clock).open());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("master.key"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("db.password"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        assertTrue(Files.exists(data.resolve("gatekey.mv.db")));
+    }
+
+    @Test
+    void onMariaDbByUrl() {
+        TestDatabases.Database database = TestDatabases.newMariaDbDatabase();
+        survivesReopening(() -> PersistentGatekey.onDatabase(database.url(), database.user(), database.password())
+                .masterKey(TestStore.MASTER_KEY).clock(clock).open());
+    }
+
+    @Test
+    void onTheEmbeddersOwnDataSource() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(TestDatabases.newH2Database().url());
+        dataSource.setUser("sa");
+        survivesReopening(() -> PersistentGatekey.onDataSource(dataSource).masterKey(TestStore.MASTER_KEY).clock(clock).open());
+    }
+
+    @Test
+    void aDatabaseByUrlWithoutAMasterKeyIsRefusedAndLeftUntouched() {
+        TestDatabases.Database database = TestDatabases.newMariaDbDatabase();
+        assertThrows(MasterKeyMissingException.class, () -> PersistentGatekey.onDatabase(database.url(), database.user(), database.password()).open());
+        try (PersistentGatekey gatekey = PersistentGatekey.onDatabase(database.url(), database.user(), database.password())
+                .masterKey(TestStore.MASTER_KEY).open()) {
+            assertEquals(0, gatekey.useCases().listAccounts().list(gatekey.operator()).size());
+        }
+    }
+}
