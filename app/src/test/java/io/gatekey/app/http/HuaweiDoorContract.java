@@ -207,6 +207,27 @@ abstract class HuaweiDoorContract extends DoorContract {
         HttpResponse<String> response = raw("GET", "/v5/mfa-devices?limit=5&user_id=" + acme.user.id(), null, server.clock.instant(), acme.adminKey.secret().reveal());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("X-Request-Id").isPresent());
+        // The last page leaves next_marker out rather than sending null; a page with more after it names it.
+        assertTrue(response.body().endsWith("\"page_info\":{\"current_count\":1}}"), response.body());
+        createDevice(admin(), newUser("carol"), "carol-phone");
+        HttpResponse<String> firstOfTwo = raw("GET", "/v5/mfa-devices?limit=1", null, server.clock.instant(), acme.adminKey.secret().reveal());
+        assertTrue(firstOfTwo.body().contains("\"next_marker\":\""), firstOfTwo.body());
+    }
+
+    @Test
+    void enablingCodesAreAtMostTwelveCharacters() throws Exception {
+        String bob = newUser("bob");
+        createDevice(admin(), bob, "bob-phone");
+        String serial = "iam::" + acme.accountId + ":mfa:bob-phone";
+        String tooLong = "{\"user_id\":\"" + bob + "\",\"serial_number\":\"" + serial + "\",\"authentication_code_first\":\"1234567890123\","
+                + "\"authentication_code_second\":\"123456\"}";
+        HttpResponse<String> refused = raw("POST", "/v5/mfa-devices/enable", tooLong, server.clock.instant(), acme.adminKey.secret().reveal());
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().startsWith("{\"error_code\":\"IAM.1001\""), refused.body());
+        String twelve = tooLong.replace("1234567890123", "123456789012");
+        HttpResponse<String> wrong = raw("POST", "/v5/mfa-devices/enable", twelve, server.clock.instant(), acme.adminKey.secret().reveal());
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().startsWith("{\"error_code\":\"IAM.1002\""), "twelve characters are judged, and wrong: " + wrong.body());
     }
 
     @Test

@@ -88,8 +88,8 @@ final class HuaweiMfaController {
         JsonNode fields = parse(body);
         SubAccountId user = userId(requiredString(fields, "user_id"));
         MfaSerialNumber serial = serial(requiredString(fields, "serial_number"));
-        String first = requiredString(fields, "authentication_code_first");
-        String second = requiredString(fields, "authentication_code_second");
+        String first = code(fields, "authentication_code_first");
+        String second = code(fields, "authentication_code_second");
         MfaCheck check = enable.enable(new EnableMfaDeviceUseCase.Command(caller, user, serial, first, second));
         if (check instanceof MfaCheck.Rejected rejected) {
             return HuaweiErrors.answer(HttpStatus.BAD_REQUEST, HuaweiErrors.WRONG_CODES, "The authentication codes are incorrect: "
@@ -135,7 +135,8 @@ final class HuaweiMfaController {
             return item;
         }).toList();
         Map<String, Object> pageInfo = new LinkedHashMap<>();
-        pageInfo.put("next_marker", page.nextMarker().map(MfaSerialNumber::value).orElse(null));
+        // The last page leaves next_marker out (Huawei's SDKs read it as omitempty), it does not send null.
+        page.nextMarker().ifPresent(next -> pageInfo.put("next_marker", next.value()));
         pageInfo.put("current_count", devices.size());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("mfa_devices", devices);
@@ -164,6 +165,15 @@ final class HuaweiMfaController {
         } catch (JsonFields.BadJson e) {
             throw new DoorRefusal(HuaweiErrors.invalid(e.getMessage()));
         }
+    }
+
+    /** An enabling code: at most 12 characters, as Huawei's pages bound it. */
+    private static String code(JsonNode fields, String field) {
+        String code = requiredString(fields, field);
+        if (code.length() > 12) {
+            throw new InvalidValueException(field, "at most 12 characters");
+        }
+        return code;
     }
 
     private static String requiredString(JsonNode fields, String field) {
