@@ -15,6 +15,8 @@ import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.account.SetSubAccountPasswordUseCase;
+import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
@@ -125,6 +127,16 @@ class GatekeyFactory {
     @Singleton
     ActivateSubAccountUseCase activateSubAccount(GatekeyServices useCases) {
         return useCases.activateSubAccount();
+    }
+
+    @Singleton
+    UpdateSubAccountUseCase updateSubAccount(GatekeyServices useCases) {
+        return useCases.updateSubAccount();
+    }
+
+    @Singleton
+    SetSubAccountPasswordUseCase setSubAccountPassword(GatekeyServices useCases) {
+        return useCases.setSubAccountPassword();
     }
 
     @Singleton

@@ -155,7 +155,7 @@ public abstract class CliCommandsContract {
         ok("keys", "create", "--user", alice);
         CliRunner.Run third = cli.run("keys", "create", "--user", alice);
         assertEquals(1, third.exitCode());
-        assertEquals("gatekey: at most 2 access keys per owner\n", third.err());
+        assertEquals("gatekey: at most 2 active access keys per owner\n", third.err());
 
         String listed = ok("keys", "list", "--user", alice, "-o", "json").out();
         assertFalse(listed.contains("secret"));

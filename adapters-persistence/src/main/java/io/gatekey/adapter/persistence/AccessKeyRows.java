@@ -23,8 +23,13 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
     @Query("SELECT owner_slot FROM access_key WHERE owner_slot LIKE :prefix")
     List<String> listSlotsLike(String prefix);
 
-    @Query("UPDATE access_key SET active = :active WHERE id = :id")
-    int updateActive(String id, boolean active);
+    /** An inactive key becomes active in the given place of its owner's. */
+    @Query("UPDATE access_key SET active = TRUE, owner_slot = :slot WHERE id = :id AND active = FALSE")
+    int activateInSlot(String id, String slot);
+
+    /** An inactive key holds no place. */
+    @Query("UPDATE access_key SET active = FALSE, owner_slot = NULL WHERE id = :id")
+    int deactivate(String id);
 
     @Query("UPDATE access_key SET last_used_ms = :usedMs WHERE id = :id AND (last_used_ms IS NULL OR last_used_ms < :usedMs)")
     int updateLastUsed(String id, long usedMs);

@@ -22,4 +22,15 @@ interface AccountRows extends GenericRepository<AccountRow, String> {
 
     @Query("UPDATE account SET login_alias = :alias WHERE id = :id")
     int updateLoginAlias(String id, String alias);
+
+    /** Takes a place for a sub account unless the account holds {@code limit}; the place's number is last_sub_account_no. */
+    @Query("UPDATE account SET sub_account_count = sub_account_count + 1, last_sub_account_no = last_sub_account_no + 1 "
+            + "WHERE id = :id AND sub_account_count < :limit")
+    int takeSubAccountPlace(String id, int limit);
+
+    @Query("SELECT last_sub_account_no FROM account WHERE id = :id")
+    long lastSubAccountNo(String id);
+
+    @Query("UPDATE account SET sub_account_count = sub_account_count - 1 WHERE id = :id AND sub_account_count > 0")
+    int releaseSubAccountPlace(String id);
 }

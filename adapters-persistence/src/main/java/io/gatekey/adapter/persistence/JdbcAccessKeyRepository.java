@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Long-term keys in the database, their secrets sealed; found by primary key on every signed request. */
 @Singleton
@@ -40,7 +41,22 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
         String subAccountId = key.owner().subAccountId().map(SubAccountId::value).orElse(null);
         SealedSecret secret = sealing.seal(TABLE, key.id().value(), SECRET, Sealing.owner(key.owner().accountId().value(), subAccountId),
                 key.secret().bytes());
-        String owner = subAccountId == null ? "a:" + key.owner().accountId().value() : "s:" + subAccountId;
+        return takePlace(ownerOf(key.owner().accountId().value(), subAccountId), limit, slot -> {
+            rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(), subAccountId, secret.sealed(), secret.keyVersion(),
+                    true, key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true, slot));
+            return true;
+        });
+    }
+
+    private static String ownerOf(String accountId, String subAccountId) {
+        return subAccountId == null ? "a:" + accountId : "s:" + subAccountId;
+    }
+
+    /**
+     * Offers {@code take} the owner's free places, lowest first, until it takes one; a place another key took
+     * meanwhile fails on the unique index and the next is tried.
+     */
+    private boolean takePlace(String owner, int limit, Predicate<String> take) {
         Set<String> taken = Set.copyOf(rows.listSlotsLike(owner + "/%"));
         for (int place = 1; place <= limit; place++) {
             String slot = owner + "/" + place;
@@ -48,9 +64,9 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
                 continue;
             }
             try {
-                rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(), subAccountId, secret.sealed(), secret.keyVersion(),
-                        key.active(), key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true, slot));
-                return true;
+                if (take.test(slot)) {
+                    return true;
+                }
             } catch (RuntimeException e) {
                 if (!SqlErrors.isUniqueViolation(e)) {
                     throw e;
@@ -74,8 +90,21 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
     }
 
     @Override
-    public boolean setActive(AccessKeyId id, boolean active) {
-        return rows.updateActive(id.value(), active) == 1;
+    public boolean activateWithinLimit(AccessKeyId id, int limit) {
+        Optional<AccessKeyRow> row = rows.findById(id.value());
+        if (row.isEmpty() || row.get().active()) {
+            return true;
+        }
+        return takePlace(ownerOf(row.get().accountId(), row.get().subAccountId()), limit, slot -> rows.activateInSlot(id.value(), slot) == 1 || isActive(id));
+    }
+
+    private boolean isActive(AccessKeyId id) {
+        return rows.findById(id.value()).map(AccessKeyRow::active).orElse(true);
+    }
+
+    @Override
+    public boolean deactivate(AccessKeyId id) {
+        return rows.deactivate(id.value()) == 1;
     }
 
     @Override

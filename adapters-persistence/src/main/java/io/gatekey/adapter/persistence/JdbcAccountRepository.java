@@ -6,10 +6,13 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.LoginAlias;
 import io.gatekey.domain.shared.ConflictException;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Accounts in the database; the login alias is unique by index. */
 @Singleton
@@ -18,8 +21,11 @@ class JdbcAccountRepository implements AccountRepository {
 
     private final AccountRows rows;
 
-    JdbcAccountRepository(AccountRows rows) {
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcAccountRepository(AccountRows rows, TransactionOperations<Connection> transactions) {
         this.rows = rows;
+        this.transactions = transactions;
     }
 
     @Override
@@ -53,6 +59,18 @@ class JdbcAccountRepository implements AccountRepository {
             }
             throw e;
         }
+    }
+
+    /** The conditional update and the read of the number it gave, in one transaction (the caller's, when it has one). */
+    @Override
+    public OptionalLong takeSubAccountPlace(AccountId id, int limit) {
+        return transactions.executeWrite(status -> rows.takeSubAccountPlace(id.value(), limit) == 1
+                ? OptionalLong.of(rows.lastSubAccountNo(id.value())) : OptionalLong.empty());
+    }
+
+    @Override
+    public void releaseSubAccountPlace(AccountId id) {
+        rows.releaseSubAccountPlace(id.value());
     }
 
     private static Account toDomain(AccountRow row) {

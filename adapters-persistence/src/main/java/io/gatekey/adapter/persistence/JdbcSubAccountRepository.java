@@ -4,12 +4,17 @@ import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.ApiAllowSource;
+import io.gatekey.domain.account.IpRange;
+import io.gatekey.domain.account.PasswordHash;
 import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.account.SubAccountProfile;
 import io.gatekey.domain.shared.ConflictException;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Sub accounts in the database; names are unique per account by index. */
 @Singleton
@@ -27,9 +32,12 @@ class JdbcSubAccountRepository implements SubAccountRepository {
         if (rows.countByName(user.accountId().value(), user.name().value()) > 0) {
             throw new ConflictException(ConflictException.Conflict.SUB_ACCOUNT_NAME_TAKEN);
         }
+        SubAccountProfile p = user.profile();
         try {
-            rows.save(new SubAccountRow(user.id().value(), user.accountId().value(), user.name().value(), user.active(),
-                    user.createdAt().toEpochMilli()));
+            rows.save(new SubAccountRow(user.id().value(), user.accountId().value(), user.number(), user.name().value(), p.name(),
+                    p.email().orElse(null), p.memo(), p.canApiGatewayAccess(), p.useApiAllowSource(), sources(p.apiAllowSources()),
+                    p.canConsoleAccess(), p.mfaMandatory(), p.needPasswordReset(), p.useConsolePermitIp(), ranges(p.consolePermitIps()), null,
+                    user.active(), user.createdAt().toEpochMilli(), user.modifiedAt().toEpochMilli(), user.lastLoginAt().map(Instant::toEpochMilli).orElse(null)));
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException(ConflictException.Conflict.SUB_ACCOUNT_NAME_TAKEN);
@@ -49,8 +57,21 @@ class JdbcSubAccountRepository implements SubAccountRepository {
     }
 
     @Override
-    public boolean setActive(SubAccountId id, boolean active) {
-        return rows.updateActive(id.value(), active) == 1;
+    public boolean update(SubAccount user) {
+        SubAccountProfile p = user.profile();
+        return rows.updateProfile(user.id().value(), p.name(), p.email().orElse(null), p.memo(), p.canApiGatewayAccess(), p.useApiAllowSource(),
+                sources(p.apiAllowSources()), p.canConsoleAccess(), p.mfaMandatory(), p.needPasswordReset(), p.useConsolePermitIp(),
+                ranges(p.consolePermitIps()), user.active(), user.modifiedAt().toEpochMilli()) == 1;
+    }
+
+    @Override
+    public boolean setPassword(SubAccountId id, PasswordHash hash, boolean needPasswordReset, Instant at) {
+        return rows.updatePassword(id.value(), hash.encoded(), needPasswordReset, at.toEpochMilli()) == 1;
+    }
+
+    @Override
+    public Optional<PasswordHash> passwordHash(SubAccountId id) {
+        return rows.findPasswordHash(id.value()).map(PasswordHash::new);
     }
 
     @Override
@@ -58,8 +79,27 @@ class JdbcSubAccountRepository implements SubAccountRepository {
         return rows.deleteRow(id.value()) == 1;
     }
 
+    /** One source a line, {@code type source}. */
+    private static String sources(List<ApiAllowSource> sources) {
+        return sources.stream().map(source -> source.type() + " " + source.source()).collect(Collectors.joining("\n"));
+    }
+
+    private static String ranges(List<IpRange> ranges) {
+        return ranges.stream().map(IpRange::toString).collect(Collectors.joining("\n"));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
     private static SubAccount toDomain(SubAccountRow row) {
-        return new SubAccount(new SubAccountId(row.id()), new AccountId(row.accountId()), new SubAccountName(row.name()),
-                row.active(), Instant.ofEpochMilli(row.createdMs()));
+        List<ApiAllowSource> sources = lines(row.apiAllowSources()).stream()
+                .map(line -> ApiAllowSource.of(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1))).toList();
+        List<IpRange> ranges = lines(row.consolePermitIps()).stream().map(line -> IpRange.parse("consolePermitIps", line)).toList();
+        SubAccountProfile profile = new SubAccountProfile(row.displayName(), Optional.ofNullable(row.email()), row.memo(), row.canApiGatewayAccess(),
+                row.useApiAllowSource(), sources, row.canConsoleAccess(), row.mfaMandatory(), row.needPasswordReset(), row.useConsolePermitIp(), ranges);
+        return new SubAccount(new SubAccountId(row.id()), new AccountId(row.accountId()), row.subAccountNo(), new SubAccountName(row.name()), profile,
+                row.active(), Instant.ofEpochMilli(row.createdMs()), Instant.ofEpochMilli(row.modifiedMs()),
+                Optional.ofNullable(row.lastLoginMs()).map(Instant::ofEpochMilli));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -20,8 +21,19 @@ interface SubAccountRows extends GenericRepository<SubAccountRow, String> {
     @Query("SELECT * FROM sub_account WHERE account_id = :accountId ORDER BY created_ms, id")
     List<SubAccountRow> listByAccount(String accountId);
 
-    @Query("UPDATE sub_account SET active = :active WHERE id = :id")
-    int updateActive(String id, boolean active);
+    @Query("UPDATE sub_account SET display_name = :displayName, email = :email, memo = :memo, can_api_gateway_access = :canApiGatewayAccess, "
+            + "use_api_allow_source = :useApiAllowSource, api_allow_sources = :apiAllowSources, can_console_access = :canConsoleAccess, "
+            + "mfa_mandatory = :mfaMandatory, need_password_reset = :needPasswordReset, use_console_permit_ip = :useConsolePermitIp, "
+            + "console_permit_ips = :consolePermitIps, active = :active, modified_ms = :modifiedMs WHERE id = :id")
+    int updateProfile(String id, String displayName, @Nullable String email, String memo, boolean canApiGatewayAccess, boolean useApiAllowSource,
+                      String apiAllowSources, boolean canConsoleAccess, boolean mfaMandatory, boolean needPasswordReset,
+                      boolean useConsolePermitIp, String consolePermitIps, boolean active, long modifiedMs);
+
+    @Query("UPDATE sub_account SET password_hash = :hash, need_password_reset = :needReset, modified_ms = :modifiedMs WHERE id = :id")
+    int updatePassword(String id, String hash, boolean needReset, long modifiedMs);
+
+    @Query("SELECT password_hash FROM sub_account WHERE id = :id AND password_hash IS NOT NULL")
+    Optional<String> findPasswordHash(String id);
 
     @Query("DELETE FROM sub_account WHERE id = :id")
     int deleteRow(String id);

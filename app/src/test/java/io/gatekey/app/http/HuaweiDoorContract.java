@@ -27,14 +27,10 @@ import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.Totp;
 import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -186,20 +182,7 @@ abstract class HuaweiDoorContract extends DoorContract {
     // ---- what the SDK cannot send ----
 
     private HttpResponse<String> raw(String method, String pathAndQuery, String body, Instant signedAt, String secret) throws Exception {
-        String date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(signedAt);
-        URI uri = server.uri(pathAndQuery);
-        String host = uri.getHost() + ":" + uri.getPort();
-        String payload = body == null ? "" : body;
-        String canonical = String.join("\n", method, HuaweiTestSigner.canonicalUri(uri.getRawPath()), HuaweiTestSigner.canonicalQuery(uri.getRawQuery()),
-                "content-type:application/json\nhost:" + host + "\nx-sdk-date:" + date + "\n", "content-type;host;x-sdk-date",
-                HuaweiTestSigner.sha256Hex(payload));
-        String signature = HuaweiTestSigner.hmacHex(secret, "SDK-HMAC-SHA256\n" + date + "\n" + HuaweiTestSigner.sha256Hex(canonical));
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("X-Sdk-Date", date)
-                .header("Authorization", "SDK-HMAC-SHA256 Access=" + acme.adminKey.id() + ", SignedHeaders=content-type;host;x-sdk-date, Signature=" + signature)
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return HuaweiTestSigner.send(server, method, pathAndQuery, body, signedAt, acme.adminKey.id().value(), secret);
     }
 
     @Test

@@ -17,6 +17,24 @@ final class HuaweiTestSigner {
     private HuaweiTestSigner() {
     }
 
+    /** A request signed as the SDK signs it, with {@code content-type;host;x-sdk-date} signed. */
+    static java.net.http.HttpResponse<String> send(TestServer server, String method, String pathAndQuery, String body, java.time.Instant signedAt,
+                                                   String accessKey, String secret) throws Exception {
+        String date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(signedAt);
+        java.net.URI uri = server.uri(pathAndQuery);
+        String host = uri.getHost() + ":" + uri.getPort();
+        String payload = body == null ? "" : body;
+        String canonical = String.join("\n", method, canonicalUri(uri.getRawPath()), canonicalQuery(uri.getRawQuery()),
+                "content-type:application/json\nhost:" + host + "\nx-sdk-date:" + date + "\n", "content-type;host;x-sdk-date", sha256Hex(payload));
+        String signature = hmacHex(secret, "SDK-HMAC-SHA256\n" + date + "\n" + sha256Hex(canonical));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri)
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("X-Sdk-Date", date)
+                .header("Authorization", "SDK-HMAC-SHA256 Access=" + accessKey + ", SignedHeaders=content-type;host;x-sdk-date, Signature=" + signature)
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     static String canonicalUri(String path) {
         StringBuilder out = new StringBuilder();
         for (String segment : path.split("/")) {

@@ -56,12 +56,21 @@ public final class NcpClient {
     }
 
     public HttpResponse<String> sendAt(String method, String pathAndQuery, String body, Instant signedAt) {
+        return sendAt(method, pathAndQuery, body, signedAt, new String[0]);
+    }
+
+    /** Signed as {@link #send}, with more (unsigned) headers, as a proxy adds them. */
+    public HttpResponse<String> sendWith(String method, String pathAndQuery, String body, String... extraHeaders) {
+        return sendAt(method, pathAndQuery, body, freshTime(), extraHeaders);
+    }
+
+    private HttpResponse<String> sendAt(String method, String pathAndQuery, String body, Instant signedAt, String[] extraHeaders) {
         long timestamp = signedAt.toEpochMilli();
         String signature = sign(secretKey, method, pathAndQuery, timestamp, accessKey);
-        return raw(method, pathAndQuery, body, "application/json; charset=utf-8",
-                "x-ncp-apigw-timestamp", Long.toString(timestamp),
-                "x-ncp-iam-access-key", accessKey,
-                "x-ncp-apigw-signature-v2", signature);
+        String[] signed = {"x-ncp-apigw-timestamp", Long.toString(timestamp), "x-ncp-iam-access-key", accessKey, "x-ncp-apigw-signature-v2", signature};
+        String[] headers = java.util.Arrays.copyOf(signed, signed.length + extraHeaders.length);
+        System.arraycopy(extraHeaders, 0, headers, signed.length, extraHeaders.length);
+        return raw(method, pathAndQuery, body, "application/json; charset=utf-8", headers);
     }
 
     /** A request with exactly the given headers. */

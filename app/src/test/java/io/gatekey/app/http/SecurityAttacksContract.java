@@ -272,9 +272,9 @@ abstract class SecurityAttacksContract extends DoorContract {
         Map<String, Object> second = acme.json(acme.user().send("POST", "/api/v1/credentials", "{\"durationSec\":900}").body());
         NcpClient secondClient = new NcpClient(server, (String) second.get("accessKey"), (String) second.get("keySecret"));
         String user = "/api/v1/sub-accounts/" + acme.user.id();
-        assertEquals(200, admin.send("PUT", user, "{\"active\":false}").statusCode());
+        assertEquals(200, admin.send("PUT", user, "{\"name\":\"alice\",\"active\":false}").statusCode());
         server.clock.set(server.clock.instant().plusMillis(1));
-        assertEquals(200, admin.send("PUT", user, "{\"active\":true}").statusCode());
+        assertEquals(200, admin.send("PUT", user, "{\"name\":\"alice\",\"active\":true}").statusCode());
         assertEquals(401, secondClient.send("GET", user, null).statusCode(), "deactivating the user revoked for good");
 
         server.clock.set(server.clock.instant().plusMillis(1));

@@ -53,6 +53,8 @@ abstract class TencentDoorContract extends DoorContract {
         assertTrue(((String) credentials.get("tmpSecretId")).startsWith("GKST"));
         assertEquals(40, ((String) credentials.get("tmpSecretKey")).length());
         assertEquals(64, ((String) credentials.get("sessionToken")).length());
+        // The seed's table calls it token, its example sessionToken: both carry the same value.
+        assertEquals(credentials.get("sessionToken"), credentials.get("token"));
         assertEquals(server.clock.instant().plusSeconds(1800), Instant.parse((String) data.get("expiredTime")));
     }
 

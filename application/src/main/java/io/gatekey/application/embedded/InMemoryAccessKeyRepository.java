@@ -17,7 +17,7 @@ public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
 
     @Override
     public synchronized boolean addWithinLimit(AccessKey key, int limit) {
-        if (listByOwner(key.owner()).size() >= limit) {
+        if (listByOwner(key.owner()).stream().filter(AccessKey::active).count() >= limit) {
             return false;
         }
         if (keys.putIfAbsent(key.id(), key) != null) {
@@ -40,8 +40,21 @@ public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
     }
 
     @Override
-    public boolean setActive(AccessKeyId id, boolean active) {
-        return keys.computeIfPresent(id, (k, key) -> key.withActive(active)) != null;
+    public synchronized boolean activateWithinLimit(AccessKeyId id, int limit) {
+        AccessKey key = keys.get(id);
+        if (key == null || key.active()) {
+            return true;
+        }
+        if (listByOwner(key.owner()).stream().filter(AccessKey::active).count() >= limit) {
+            return false;
+        }
+        keys.put(id, key.withActive(true));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean deactivate(AccessKeyId id) {
+        return keys.computeIfPresent(id, (k, key) -> key.withActive(false)) != null;
     }
 
     @Override

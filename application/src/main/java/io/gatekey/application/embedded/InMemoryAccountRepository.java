@@ -8,12 +8,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Accounts in memory; thread-safe. */
 public final class InMemoryAccountRepository implements AccountRepository {
 
     private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+    private final Map<AccountId, long[]> places = new HashMap<>();
 
     @Override
     public synchronized void add(Account account) {
@@ -42,5 +45,27 @@ public final class InMemoryAccountRepository implements AccountRepository {
         }
         accounts.put(id, account.withLoginAlias(alias));
         return true;
+    }
+
+    /** Per account: {held places, last number given}. */
+    @Override
+    public synchronized OptionalLong takeSubAccountPlace(AccountId id, int limit) {
+        if (!accounts.containsKey(id)) {
+            return OptionalLong.empty();
+        }
+        long[] held = places.computeIfAbsent(id, k -> new long[2]);
+        if (held[0] >= limit) {
+            return OptionalLong.empty();
+        }
+        held[0]++;
+        return OptionalLong.of(++held[1]);
+    }
+
+    @Override
+    public synchronized void releaseSubAccountPlace(AccountId id) {
+        long[] held = places.get(id);
+        if (held != null && held[0] > 0) {
+            held[0]--;
+        }
     }
 }

@@ -3,7 +3,10 @@ package io.gatekey.application.embedded;
 import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.account.PasswordHash;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.SubAccountProfile;
+import java.time.Instant;
 import io.gatekey.domain.shared.ConflictException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.Optional;
 public final class InMemorySubAccountRepository implements SubAccountRepository {
 
     private final Map<SubAccountId, SubAccount> subAccounts = new LinkedHashMap<>();
+    private final Map<SubAccountId, PasswordHash> passwords = new LinkedHashMap<>();
 
     @Override
     public synchronized void add(SubAccount subAccount) {
@@ -42,12 +46,31 @@ public final class InMemorySubAccountRepository implements SubAccountRepository 
     }
 
     @Override
-    public synchronized boolean setActive(SubAccountId id, boolean active) {
-        return subAccounts.computeIfPresent(id, (key, user) -> user.withActive(active)) != null;
+    public synchronized boolean update(SubAccount subAccount) {
+        return subAccounts.computeIfPresent(subAccount.id(), (key, user) -> subAccount) != null;
+    }
+
+    @Override
+    public synchronized boolean setPassword(SubAccountId id, PasswordHash hash, boolean needPasswordReset, Instant at) {
+        SubAccount user = subAccounts.get(id);
+        if (user == null) {
+            return false;
+        }
+        SubAccountProfile p = user.profile();
+        subAccounts.put(id, user.withProfile(new SubAccountProfile(p.name(), p.email(), p.memo(), p.canApiGatewayAccess(), p.useApiAllowSource(),
+                p.apiAllowSources(), p.canConsoleAccess(), p.mfaMandatory(), needPasswordReset, p.useConsolePermitIp(), p.consolePermitIps()), at));
+        passwords.put(id, hash);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<PasswordHash> passwordHash(SubAccountId id) {
+        return Optional.ofNullable(passwords.get(id));
     }
 
     @Override
     public synchronized boolean delete(SubAccountId id) {
+        passwords.remove(id);
         return subAccounts.remove(id) != null;
     }
 }

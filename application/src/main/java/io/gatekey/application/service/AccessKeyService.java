@@ -78,7 +78,12 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
     private AccessKey setActive(Principal caller, AccessKeyId id, boolean active) {
         AccessKey key = managed(caller, id);
         return ports.transactions().inTransaction(() -> {
-            accessKeys.setActive(id, active);
+            if (active && !accessKeys.activateWithinLimit(id, Limits.ACCESS_KEYS_PER_OWNER)) {
+                throw new ConflictException(ConflictException.Conflict.ACCESS_KEY_LIMIT);
+            }
+            if (!active) {
+                accessKeys.deactivate(id);
+            }
             // The credentials minted from a deactivated key die with it and stay dead when it is reactivated.
             int revoked = active ? 0 : ports.temporaryCredentials().revokeAllFromRootKey(id);
             auditor.record(active ? AuditEventType.ACCESS_KEY_ACTIVATED : AuditEventType.ACCESS_KEY_DEACTIVATED,

@@ -62,14 +62,14 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
                 return RequestVerifier.unknownKey(request);
             }
             TemporaryCredential found = credential.get();
-            return RequestVerifier.verify(request, found, isActive(found.subAccountId()), originLive(found.origin()), now);
+            return RequestVerifier.verify(request, found, mayCall(found.subAccountId(), request), originLive(found.origin()), now);
         }
         Optional<AccessKey> found = accessKey(request.accessKeyId());
         if (found.isEmpty()) {
             return RequestVerifier.unknownKey(request);
         }
         AccessKey key = found.get();
-        boolean ownerActive = key.owner().subAccountId().map(this::isActive).orElse(true);
+        boolean ownerActive = key.owner().subAccountId().map(user -> mayCall(user, request)).orElse(true);
         Authentication verdict = RequestVerifier.verify(request, key, ownerActive, now);
         if (verdict instanceof Authentication.Authenticated
                 && key.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
@@ -111,7 +111,13 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
         }
     }
 
-    private boolean isActive(SubAccountId id) {
-        return subAccounts.get(id, ports.subAccounts()::find).map(SubAccount::active).orElse(false);
+    /**
+     * Whether the sub account's keys may sign this request: it is active, may call APIs at all
+     * ({@code canAPIGatewayAccess}), and the request came from an allowed source where it names some.
+     */
+    private boolean mayCall(SubAccountId id, SignedRequest request) {
+        return subAccounts.get(id, ports.subAccounts()::find)
+                .map(user -> user.active() && user.profile().allowsApiCallsFrom(request.source()))
+                .orElse(false);
     }
 }

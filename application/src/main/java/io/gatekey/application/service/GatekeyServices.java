@@ -14,6 +14,8 @@ import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
+import io.gatekey.application.port.in.account.SetSubAccountPasswordUseCase;
+import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
@@ -62,6 +64,8 @@ public final class GatekeyServices {
     public DeleteSubAccountUseCase deleteSubAccount() { return subAccounts; }
     public GetSubAccountUseCase getSubAccount() { return subAccounts; }
     public ListSubAccountsUseCase listSubAccounts() { return subAccounts; }
+    public UpdateSubAccountUseCase updateSubAccount() { return subAccounts; }
+    public SetSubAccountPasswordUseCase setSubAccountPassword() { return subAccounts; }
 
     public CreateAccessKeyUseCase createAccessKey() { return accessKeys; }
     public ActivateAccessKeyUseCase activateAccessKey() { return accessKeys; }

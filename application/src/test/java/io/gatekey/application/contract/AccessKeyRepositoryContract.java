@@ -47,14 +47,33 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
     @Test
     void switchesActiveRecordsUseAndDeletes() {
         AccessKey key = newAccessKey(KeyOwner.admin(newAccount().id()), NOW);
-        assertTrue(ports.accessKeys().setActive(key.id(), true));
-        assertTrue(ports.accessKeys().setActive(key.id(), false));
+        assertTrue(ports.accessKeys().activateWithinLimit(key.id(), 2));
+        assertTrue(ports.accessKeys().deactivate(key.id()));
         assertFalse(ports.accessKeys().find(key.id()).orElseThrow().active());
         ports.accessKeys().recordUse(key.id(), NOW.plusSeconds(5));
         assertEquals(Optional.of(NOW.plusSeconds(5)), ports.accessKeys().find(key.id()).orElseThrow().lastUsedAt());
         assertTrue(ports.accessKeys().delete(key.id()));
         assertFalse(ports.accessKeys().delete(key.id()));
-        assertFalse(ports.accessKeys().setActive(key.id(), true));
+        assertFalse(ports.accessKeys().deactivate(key.id()));
+    }
+
+    @Test
+    void theLimitCountsActiveKeysOnly() {
+        Account account = newAccount();
+        KeyOwner owner = KeyOwner.subAccount(account.id(), newSubAccount(account, "alice").id());
+        AccessKey first = newAccessKey(owner, NOW);
+        AccessKey second = newAccessKey(owner, NOW);
+        assertTrue(ports.accessKeys().deactivate(first.id()));
+        // One active, one inactive: a third key fits, and then the inactive one cannot come back.
+        AccessKey third = AccessKey.create(AccessKeyId.longTerm(random(10)), owner, SecretKey.fromRandom(random(30)), NOW);
+        assertTrue(ports.accessKeys().addWithinLimit(third, 2));
+        assertFalse(ports.accessKeys().activateWithinLimit(first.id(), 2));
+        assertFalse(ports.accessKeys().find(first.id()).orElseThrow().active());
+        assertTrue(ports.accessKeys().deactivate(second.id()));
+        assertTrue(ports.accessKeys().activateWithinLimit(first.id(), 2));
+        assertTrue(ports.accessKeys().find(first.id()).orElseThrow().active());
+        assertTrue(ports.accessKeys().activateWithinLimit(first.id(), 2), "already active");
+        assertEquals(3, ports.accessKeys().listByOwner(owner).size());
     }
 
     @Test

@@ -10,7 +10,10 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.ApiAllowSource;
+import io.gatekey.domain.account.IpRange;
 import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.account.SubAccountProfile;
 import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.SessionToken;
 import io.gatekey.domain.credential.TemporaryCredential;
@@ -24,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -53,6 +57,11 @@ public abstract class PortContract {
         return bytes;
     }
 
+    /** A profile with every field set, so the stores show they keep each. */
+    protected static final SubAccountProfile FULL_PROFILE = new SubAccountProfile("Alice Example", Optional.of("alice@example.com"),
+            "on call, \u00e9quipe B", true, true, List.of(ApiAllowSource.of("IP", "203.0.113.0/24"), ApiAllowSource.of("IP", "2001:db8::7")),
+            true, true, true, true, List.of(IpRange.parse("consolePermitIps", "198.51.100.0/24")));
+
     protected Account newAccount() {
         Account account = Account.create(AccountId.fromRandom(random(16)), new AccountName("Account " + RANDOM.nextInt(1000)), NOW);
         ports.accounts().add(account);
@@ -60,7 +69,8 @@ public abstract class PortContract {
     }
 
     protected SubAccount newSubAccount(Account account, String name) {
-        SubAccount user = SubAccount.create(SubAccountId.fromRandom(random(16)), account.id(), new SubAccountName(name), NOW);
+        long number = ports.accounts().takeSubAccountPlace(account.id(), 500).orElseThrow();
+        SubAccount user = SubAccount.create(SubAccountId.fromRandom(random(16)), account.id(), number, new SubAccountName(name), FULL_PROFILE, NOW);
         ports.subAccounts().add(user);
         return user;
     }

@@ -2,12 +2,22 @@ package io.gatekey.domain.account;
 
 import io.gatekey.domain.shared.InvalidValueException;
 
-/** A sub account's login name, unique in its account: 1-64 of letters, digits, '.', '_', '@' and '-'. */
+/**
+ * A sub account's login id, unique in its account: letters, digits, '.', '_', '@' and '-'. A new one has 3 to 60
+ * of them (NCP's bound); what was stored under the older bound of 1 to 64 still reads.
+ */
 public record SubAccountName(String value) {
 
     public SubAccountName {
         if (value == null || !value.matches("[A-Za-z0-9._@-]{1,64}")) {
-            throw new InvalidValueException("name", "1-64 letters, digits, '.', '_', '@' or '-'");
+            throw new InvalidValueException("loginId", "3 to 60 letters, digits, '.', '_', '@' or '-'");
+        }
+    }
+
+    /** Refuses a login id outside the bound for new sub accounts. */
+    public void requireNewLoginId() {
+        if (value.length() < 3 || value.length() > 60) {
+            throw new InvalidValueException("loginId", "3 to 60 letters, digits, '.', '_', '@' or '-'");
         }
     }
 

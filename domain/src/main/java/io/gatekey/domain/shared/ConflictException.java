@@ -7,7 +7,8 @@ public final class ConflictException extends GatekeyException {
     public enum Conflict {
         LOGIN_ALIAS_TAKEN("the login alias is used by another account"),
         SUB_ACCOUNT_NAME_TAKEN("a sub account with this name already exists"),
-        ACCESS_KEY_LIMIT("at most " + io.gatekey.domain.shared.Limits.ACCESS_KEYS_PER_OWNER + " access keys per owner"),
+        SUB_ACCOUNT_LIMIT("at most " + io.gatekey.domain.shared.Limits.SUB_ACCOUNTS_PER_ACCOUNT + " sub accounts per account"),
+        ACCESS_KEY_LIMIT("at most " + io.gatekey.domain.shared.Limits.ACCESS_KEYS_PER_OWNER + " active access keys per owner"),
         MFA_DEVICE_NAME_TAKEN("an MFA device with this name already exists in the account"),
         MFA_DEVICE_LIMIT("the user already has an MFA device of this type"),
         MFA_DEVICE_ENABLED("the MFA device is enabled; disable it first"),

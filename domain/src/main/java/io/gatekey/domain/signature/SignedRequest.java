@@ -1,6 +1,7 @@
 package io.gatekey.domain.signature;
 
 import io.gatekey.domain.accesskey.AccessKeyId;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * What a door extracted from a signed request: the key id, the signed time, the exact string the client signed,
  * the algorithm and the signature bytes (decoded from the door's Base64 or hex), the session token if any, and the
- * request's nonce where the dialect sends one (a signed request with a nonce is accepted once).
+ * request's nonce where the dialect sends one (a signed request with a nonce is accepted once), and the address it
+ * came from where the door knows it (a sub account may be limited to some).
  */
 public record SignedRequest(
         AccessKeyId accessKeyId,
@@ -19,7 +21,8 @@ public record SignedRequest(
         Optional<String> sessionToken,
         SessionTokenRule sessionTokenRule,
         ClockSkewPolicy clockSkew,
-        Optional<String> nonce) {
+        Optional<String> nonce,
+        Optional<InetAddress> source) {
 
     public SignedRequest {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -31,12 +34,25 @@ public record SignedRequest(
         Objects.requireNonNull(sessionTokenRule, "sessionTokenRule");
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A request whose sender the door did not tell (yet). */
+    public SignedRequest(AccessKeyId accessKeyId, Instant requestTime, String stringToSign, SignatureAlgorithm algorithm,
+                         byte[] signature, Optional<String> sessionToken, SessionTokenRule sessionTokenRule, ClockSkewPolicy clockSkew,
+                         Optional<String> nonce) {
+        this(accessKeyId, requestTime, stringToSign, algorithm, signature, sessionToken, sessionTokenRule, clockSkew, nonce, Optional.empty());
+    }
+
+    /** The same request, sent from {@code address} (the client's, as the door resolved it). */
+    public SignedRequest from(Optional<InetAddress> address) {
+        return new SignedRequest(accessKeyId, requestTime, stringToSign, algorithm, signature, sessionToken, sessionTokenRule, clockSkew, nonce, address);
     }
 
     /** A request of a dialect without nonces. */
     public SignedRequest(AccessKeyId accessKeyId, Instant requestTime, String stringToSign, SignatureAlgorithm algorithm,
                          byte[] signature, Optional<String> sessionToken, SessionTokenRule sessionTokenRule, ClockSkewPolicy clockSkew) {
-        this(accessKeyId, requestTime, stringToSign, algorithm, signature, sessionToken, sessionTokenRule, clockSkew, Optional.empty());
+        this(accessKeyId, requestTime, stringToSign, algorithm, signature, sessionToken, sessionTokenRule, clockSkew, Optional.empty(), Optional.empty());
     }
 
     /** Until when a request signed at {@code requestTime} could still be accepted, so its nonce must be remembered. */

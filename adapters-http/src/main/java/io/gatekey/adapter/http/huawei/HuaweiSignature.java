@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.huawei;
 
+import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
@@ -47,9 +48,11 @@ final class HuaweiSignature {
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
     private final AuthenticateRequestUseCase authenticate;
+    private final ClientAddresses clients;
 
-    HuaweiSignature(AuthenticateRequestUseCase authenticate) {
+    HuaweiSignature(AuthenticateRequestUseCase authenticate, ClientAddresses clients) {
         this.authenticate = authenticate;
+        this.clients = clients;
     }
 
     /**
@@ -109,7 +112,7 @@ final class HuaweiSignature {
         Optional<String> once = changesState ? Optional.of("huawei:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.HMAC_SHA256,
                 mac, Optional.ofNullable(request.getHeaders().get("X-Security-Token")), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
-                ClockSkewPolicy.HUAWEI, once));
+                ClockSkewPolicy.HUAWEI, once).from(clients.of(request)));
         if (!(verdict instanceof Authentication.Authenticated authenticated)) {
             throw refused(describe(((Authentication.Refused) verdict).reason()));
         }

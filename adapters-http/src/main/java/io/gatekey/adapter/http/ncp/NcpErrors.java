@@ -22,13 +22,16 @@ import java.util.Map;
 @Singleton
 final class NcpErrors implements Door {
 
-    /** Sub Account service codes: 30, 904 and 9012 are NCP's; the others are this installation's choice. */
+    /** Sub Account service codes: 30, 904, 9012 (and 9112) are NCP's; the others are this installation's choice. */
     static final int INVALID_PARAMETER = 100;
     static final int NONEXISTENT_ACCOUNT = 30;
     static final int NONEXISTENT_ACCESS_KEY = 904;
     static final int TOO_MANY_ACCESS_KEYS = 9012;
     static final int LOGIN_ALIAS_TAKEN = 9013;
     static final int SUB_ACCOUNT_EXISTS = 9014;
+    static final int TOO_MANY_SUB_ACCOUNTS = 9015;
+    /** NCP's SSO product's code for a device that does not exist. */
+    static final int NONEXISTENT_MFA_DEVICE = 9112;
     static final int PERMISSION_DENIED = 210;
 
     @Override
@@ -85,12 +88,19 @@ final class NcpErrors implements Door {
             return subAccount(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, invalid.getMessage());
         }
         if (e instanceof NotFoundException missing) {
-            int code = missing.missing() == NotFoundException.Missing.ACCESS_KEY ? NONEXISTENT_ACCESS_KEY : NONEXISTENT_ACCOUNT;
-            return subAccount(HttpStatus.NOT_FOUND, code, missing.getMessage());
+            // NCP's statuses: a nonexistent (or another account's) sub account is 401 with 30, a nonexistent key 400 with 904.
+            return switch (missing.missing()) {
+                case ACCOUNT, SUB_ACCOUNT -> subAccount(HttpStatus.UNAUTHORIZED, NONEXISTENT_ACCOUNT, missing.getMessage());
+                case ACCESS_KEY -> subAccount(HttpStatus.BAD_REQUEST, NONEXISTENT_ACCESS_KEY, missing.getMessage());
+                // Gatekey's own revocation routes: a credential or device of no such user.
+                case TEMPORARY_CREDENTIAL -> subAccount(HttpStatus.NOT_FOUND, NONEXISTENT_ACCESS_KEY, missing.getMessage());
+                case MFA_DEVICE -> subAccount(HttpStatus.NOT_FOUND, NONEXISTENT_MFA_DEVICE, missing.getMessage());
+            };
         }
         if (e instanceof ConflictException conflict) {
             int code = switch (conflict.conflict()) {
                 case ACCESS_KEY_LIMIT -> TOO_MANY_ACCESS_KEYS;
+                case SUB_ACCOUNT_LIMIT -> TOO_MANY_SUB_ACCOUNTS;
                 case LOGIN_ALIAS_TAKEN -> LOGIN_ALIAS_TAKEN;
                 default -> SUB_ACCOUNT_EXISTS;
             };

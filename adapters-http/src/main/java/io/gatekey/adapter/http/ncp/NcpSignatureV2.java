@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.ncp;
 
+import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
@@ -33,9 +34,11 @@ final class NcpSignatureV2 {
     static final String SIGNATURE = "x-ncp-apigw-signature-v2";
 
     private final AuthenticateRequestUseCase authenticate;
+    private final ClientAddresses clients;
 
-    NcpSignatureV2(AuthenticateRequestUseCase authenticate) {
+    NcpSignatureV2(AuthenticateRequestUseCase authenticate, ClientAddresses clients) {
         this.authenticate = authenticate;
+        this.clients = clients;
     }
 
     /** The caller, or an {@link DoorRefusal} with the gateway's 401; every method but GET changes state, so is accepted once. */
@@ -68,7 +71,7 @@ final class NcpSignatureV2 {
         String message = request.getMethodName() + " " + pathAndQuery(request.getUri()) + "\n" + timestamp + "\n" + accessKey;
         Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
         return authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
-                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce));
+                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request)));
     }
 
     static String pathAndQuery(URI uri) {

@@ -6,15 +6,16 @@ import io.gatekey.adapter.http.JsonFields;
 import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
-import io.gatekey.application.port.in.account.ActivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
-import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.account.SetSubAccountPasswordUseCase;
+import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
 import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
@@ -25,7 +26,9 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.LoginAlias;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.ConsolePassword;
 import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.account.SubAccountProfile;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.AccessDeniedException;
@@ -52,6 +55,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** NCP Sub Account: the account's login alias, its sub accounts and their access keys, for the account's admin. */
 @Controller("/api/v1")
@@ -96,7 +100,7 @@ final class NcpSubAccountController {
                 .filter(user -> matches(user, searchColumn, searchWord))
                 .toList();
         int totalPages = (all.size() + pageSize - 1) / pageSize;
-        List<Map<String, Object>> items = all.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(NcpSubAccountController::subAccountBody).toList();
+        List<Map<String, Object>> items = all.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(NcpSubAccountFields::body).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", pageNumber);
         body.put("totalPages", totalPages);
@@ -112,26 +116,55 @@ final class NcpSubAccountController {
     @Post(uri = "/sub-accounts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> createSubAccount(HttpRequest<?> request, @Nullable @Body String body) {
         Principal caller = signature.principal(request);
-        SubAccountName name = new SubAccountName(required(parse(body), "loginId"));
-        SubAccount created = useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(caller, accountOf(caller), name));
-        return HttpResponse.ok(subAccountBody(created));
+        JsonNode fields = parse(body);
+        SubAccountName loginId = new SubAccountName(NcpSubAccountFields.requiredString(fields, "loginId"));
+        SubAccountProfile profile = NcpSubAccountFields.newProfile(fields);
+        NcpSubAccountFields.requireSourcesWhenLimited(profile);
+        Optional<ConsolePassword> password = NcpSubAccountFields.password(fields, profile.canConsoleAccess());
+        SubAccount created = useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(caller, accountOf(caller), loginId, profile, password));
+        Map<String, Object> answer = NcpSubAccountFields.body(created);
+        if (NcpSubAccountFields.generated(fields)) {
+            answer.put("generatedPassword", password.orElseThrow().reveal());
+        }
+        return HttpResponse.ok(answer);
     }
 
     @Get(uri = "/sub-accounts/{subAccountId}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> getSubAccount(HttpRequest<?> request, @PathVariable String subAccountId) {
         Principal caller = signature.principal(request);
-        return HttpResponse.ok(subAccountBody(useCases.getSubAccount().get(new GetSubAccountUseCase.Command(caller, new SubAccountId(subAccountId)))));
+        return HttpResponse.ok(NcpSubAccountFields.body(subAccount(caller, subAccountId)));
     }
 
+    /** {@code name} is required, {@code active} and the other create fields are optional and keep their values when absent. */
     @Put(uri = "/sub-accounts/{subAccountId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> updateSubAccount(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @Body String body) {
         Principal caller = signature.principal(request);
-        boolean active = requiredBoolean(parse(body), "active");
-        SubAccountId id = new SubAccountId(subAccountId);
-        SubAccount updated = active
-                ? useCases.activateSubAccount().activate(new ActivateSubAccountUseCase.Command(caller, id))
-                : useCases.deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(caller, id));
-        return HttpResponse.ok(subAccountBody(updated));
+        JsonNode fields = parse(body);
+        SubAccount current = subAccount(caller, subAccountId);
+        SubAccountProfile profile = NcpSubAccountFields.changedProfile(current.profile(), fields);
+        NcpSubAccountFields.requireSourcesWhenLimited(profile);
+        SubAccount updated = useCases.updateSubAccount().update(new UpdateSubAccountUseCase.Command(caller, current.id(), profile,
+                NcpSubAccountFields.optionalBool(fields, "active")));
+        return HttpResponse.ok(NcpSubAccountFields.body(updated));
+    }
+
+    /** Sets the console password (given, or generated and answered once). */
+    @Put(uri = "/sub-accounts/{subAccountId}/password", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> setPassword(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @Body String body) {
+        Principal caller = signature.principal(request);
+        JsonNode fields = parse(body);
+        SubAccount user = subAccount(caller, subAccountId);
+        ConsolePassword password = NcpSubAccountFields.password(fields, true).orElseThrow();
+        boolean reset = NcpSubAccountFields.optionalBool(fields, "needPasswordReset").orElse(user.profile().needPasswordReset());
+        useCases.setSubAccountPassword().setPassword(new SetSubAccountPasswordUseCase.Command(caller, user.id(), password, reset));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("generatedPassword", NcpSubAccountFields.generated(fields) ? password.reveal() : null);
+        return HttpResponse.ok(answer);
+    }
+
+    private SubAccount subAccount(Principal caller, String subAccountId) {
+        return useCases.getSubAccount().get(new GetSubAccountUseCase.Command(caller, new SubAccountId(subAccountId)));
     }
 
     @Delete(uri = "/sub-accounts/{subAccountId}", produces = MediaType.APPLICATION_JSON)
@@ -167,15 +200,31 @@ final class NcpSubAccountController {
         AccessKeyId keyId = new AccessKeyId(required(fields, "accessKey"));
         boolean active = requiredBoolean(fields, "active");
         KeyOwner owner = ownerOf(caller, subAccountId);
-        boolean ownedByThatUser = useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, owner)).stream()
-                .anyMatch(key -> key.id().equals(keyId));
-        if (!ownedByThatUser) {
-            throw new DoorRefusal(NcpErrors.subAccount(HttpStatus.NOT_FOUND, NcpErrors.NONEXISTENT_ACCESS_KEY, "access key not found: " + keyId));
+        requireOwnKey(caller, owner, keyId);
+        if (active) {
+            useCases.activateAccessKey().activate(new ActivateAccessKeyUseCase.Command(caller, keyId));
+        } else {
+            useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(caller, keyId));
         }
-        AccessKey switched = active
-                ? useCases.activateAccessKey().activate(new ActivateAccessKeyUseCase.Command(caller, keyId))
-                : useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(caller, keyId));
-        return HttpResponse.ok(accessKeyBody(switched));
+        return HttpResponse.ok(Map.of("success", true));
+    }
+
+    /** Removes one of the user's keys, named in the body ({@code {"accessKey"}}), as NCP's deletekey does. */
+    @Delete(uri = "/sub-accounts/{subAccountId}/access-keys", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> deleteAccessKey(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @Body String body) {
+        Principal caller = signature.principal(request);
+        AccessKeyId keyId = new AccessKeyId(required(parse(body), "accessKey"));
+        requireOwnKey(caller, ownerOf(caller, subAccountId), keyId);
+        useCases.deleteAccessKey().delete(new DeleteAccessKeyUseCase.Command(caller, keyId));
+        return HttpResponse.ok(Map.of("success", true));
+    }
+
+    /** A key of another user (or none) is refused as NCP refuses a nonexistent key: 400, code 904. */
+    private void requireOwnKey(Principal caller, KeyOwner owner, AccessKeyId keyId) {
+        boolean owned = useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, owner)).stream().anyMatch(key -> key.id().equals(keyId));
+        if (!owned) {
+            throw new DoorRefusal(NcpErrors.subAccount(HttpStatus.BAD_REQUEST, NcpErrors.NONEXISTENT_ACCESS_KEY, "access key not found: " + keyId));
+        }
     }
 
 
@@ -282,14 +331,17 @@ final class NcpSubAccountController {
         return Integer.parseInt(value);
     }
 
+    /** NCP's search: {@code searchColumn} is loginId (the default), name or subAccountNo (exact). */
     private static boolean matches(SubAccount user, String column, String word) {
         if (word == null || word.isEmpty()) {
             return true;
         }
-        if (column != null && !column.isEmpty() && !column.equals("loginId") && !column.equals("name")) {
-            throw new InvalidValueException("searchColumn", "loginId or name");
-        }
-        return user.name().value().contains(word);
+        return switch (column == null || column.isEmpty() ? "loginId" : column) {
+            case "loginId" -> user.name().value().contains(word);
+            case "name" -> user.profile().name().contains(word);
+            case "subAccountNo" -> Long.toString(user.number()).equals(word);
+            default -> throw new InvalidValueException("searchColumn", "loginId, name or subAccountNo");
+        };
     }
 
     private static AccountId accountOf(Principal caller) {
@@ -298,17 +350,6 @@ final class NcpSubAccountController {
 
     private static KeyOwner ownerOf(Principal caller, String subAccountId) {
         return KeyOwner.subAccount(accountOf(caller), new SubAccountId(subAccountId));
-    }
-
-    private static Map<String, Object> subAccountBody(SubAccount user) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subAccountId", user.id().value());
-        body.put("loginId", user.name().value());
-        body.put("name", user.name().value());
-        body.put("active", user.active());
-        body.put("canAPIGatewayAccess", true);
-        body.put("createTime", Iso8601.seconds(user.createdAt()));
-        return body;
     }
 
     private static Map<String, Object> accessKeyBody(AccessKey key) {

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.tencent;
 
+import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
@@ -36,9 +37,11 @@ import java.util.TreeMap;
 final class TencentSignatureV2 {
 
     private final AuthenticateRequestUseCase authenticate;
+    private final ClientAddresses clients;
 
-    TencentSignatureV2(AuthenticateRequestUseCase authenticate) {
+    TencentSignatureV2(AuthenticateRequestUseCase authenticate, ClientAddresses clients) {
         this.authenticate = authenticate;
+        this.clients = clients;
     }
 
     Principal principal(HttpRequest<?> request, Map<String, String> parameters) {
@@ -74,7 +77,7 @@ final class TencentSignatureV2 {
         for (String host : hosts(request)) {
             String stringToSign = request.getMethodName() + host + request.getUri().getRawPath() + signedParameters;
             verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
-                    SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)));
+                    SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request)));
             if (!(verdict instanceof Authentication.Refused refused) || refused.reason() != Authentication.Reason.BAD_SIGNATURE) {
                 break;
             }

@@ -11,8 +11,8 @@ import java.util.Optional;
 public interface AccessKeyRepository {
 
     /**
-     * Adds the key unless its owner already holds {@code limit} keys; returns whether it was added. Atomic: of
-     * callers racing for the last place, on any number of nodes, one gets it.
+     * Adds the (active) key unless its owner already holds {@code limit} active keys; returns whether it was added.
+     * Atomic: of callers racing for the last place, on any number of nodes, one gets it.
      */
     boolean addWithinLimit(AccessKey key, int limit);
 
@@ -21,8 +21,15 @@ public interface AccessKeyRepository {
     /** The owner's keys, oldest first. */
     List<AccessKey> listByOwner(KeyOwner owner);
 
-    /** Switches the active flag; returns false when there is no such key. */
-    boolean setActive(AccessKeyId id, boolean active);
+    /**
+     * Makes the key active unless its owner already holds {@code limit} active keys; atomic like
+     * {@link #addWithinLimit}. Returns false, changing nothing, at the limit; true when the key is active (also when it
+     * already was) or does not exist.
+     */
+    boolean activateWithinLimit(AccessKeyId id, int limit);
+
+    /** Makes the key inactive, freeing its place among its owner's active keys; returns false when there is no such key. */
+    boolean deactivate(AccessKeyId id);
 
     /** Records a use; implementations may drop the write when a recent use is already recorded. */
     void recordUse(AccessKeyId id, Instant at);

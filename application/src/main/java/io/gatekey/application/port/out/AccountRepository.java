@@ -5,6 +5,7 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.LoginAlias;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Stores accounts. */
 public interface AccountRepository {
@@ -21,4 +22,14 @@ public interface AccountRepository {
      * another account holds the alias; setting the alias an account already has returns true.
      */
     boolean setLoginAlias(AccountId id, LoginAlias alias);
+
+    /**
+     * Takes one of the account's places for sub accounts and returns the number the new sub account gets (one
+     * more than the last one given); empty, changing nothing, when the account holds {@code limit} already or does
+     * not exist. Atomic across nodes.
+     */
+    OptionalLong takeSubAccountPlace(AccountId id, int limit);
+
+    /** Gives a place back when a sub account is deleted (its number is not given again). */
+    void releaseSubAccountPlace(AccountId id);
 }
