@@ -11,6 +11,7 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
@@ -38,8 +39,11 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
     private final MfaGate gate;
     private final Auditor auditor;
 
-    public CredentialService(GatekeyPorts ports, GatekeySettings settings) {
+    private final AuthenticationService authentication;
+
+    CredentialService(GatekeyPorts ports, GatekeySettings settings, AuthenticationService authentication) {
         this.ports = ports;
+        this.authentication = authentication;
         this.credentials = ports.temporaryCredentials();
         this.lookups = new Lookups(ports);
         this.newSecrets = new NewSecrets(ports.random());
@@ -126,13 +130,20 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                     .<CallerCredential>map(Temporary::new)
                     .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.TEMPORARY_CREDENTIAL, user.accessKeyId().value()));
         }
+        // The caller's own long-term key, as authenticating this very request read it: no second read.
         if (caller instanceof Principal.SubAccountUser user) {
-            return new LongTerm(lookups.accessKey(caller, user.accessKeyId()));
+            return new LongTerm(ownKey(caller, user.accessKeyId()));
         }
         if (caller instanceof Principal.AccountAdmin admin) {
-            return new LongTerm(lookups.accessKey(caller, admin.accessKeyId()));
+            return new LongTerm(ownKey(caller, admin.accessKeyId()));
         }
         throw new AccessDeniedException("the operator signs with no key");
+    }
+
+    private AccessKey ownKey(Principal caller, AccessKeyId id) {
+        return authentication.cachedAccessKey(id)
+                .filter(key -> caller.account().map(key.owner().accountId()::equals).orElse(false))
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.ACCESS_KEY, id.value()));
     }
 
     @Override

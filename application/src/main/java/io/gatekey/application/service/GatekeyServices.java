@@ -48,8 +48,8 @@ public final class GatekeyServices {
         this.subAccounts = new SubAccountService(ports);
         this.accessKeys = new AccessKeyService(ports);
         this.mfaDevices = new MfaDeviceService(ports, settings);
-        this.credentials = new CredentialService(ports, settings);
         this.authentication = new AuthenticationService(ports, settings);
+        this.credentials = new CredentialService(ports, settings, authentication);
     }
 
     public CreateAccountUseCase createAccount() { return accounts; }

@@ -97,15 +97,27 @@ public record MfaDevice(
         }
         long current = currentStep(now);
         long expected = current + driftSteps;
-        List<Long> matches = Totp.matchingSteps(seed, parameters, code, expected - VERIFY_WINDOW, expected + VERIFY_WINDOW);
-        if (matches.isEmpty()) {
+        long first = expected - VERIFY_WINDOW;
+        long matches = Totp.matchingSteps(seed, parameters, code, first, expected + VERIFY_WINDOW);
+        if (matches == 0) {
             return new MfaCheck.Rejected(MfaCheck.Reason.INVALID);
         }
-        return matches.stream()
-                .filter(step -> step > lastAcceptedStep)
-                .findFirst()
-                .<MfaCheck>map(step -> new MfaCheck.Accepted(step, (int) (step - current)))
-                .orElse(new MfaCheck.Rejected(MfaCheck.Reason.REPLAYED));
+        // The lowest matching step that is still unused wins; every step was computed before this choice.
+        long unused = matches & ~usedUpTo(first, lastAcceptedStep);
+        if (unused == 0) {
+            return new MfaCheck.Rejected(MfaCheck.Reason.REPLAYED);
+        }
+        long step = first + Long.numberOfTrailingZeros(unused);
+        return new MfaCheck.Accepted(step, (int) (step - current));
+    }
+
+    /** The mask of the steps from {@code first} that are at most {@code lastAccepted} (used up). */
+    private static long usedUpTo(long first, long lastAccepted) {
+        long used = lastAccepted - first + 1;
+        if (used <= 0) {
+            return 0;
+        }
+        return used >= 63 ? -1L : (1L << used) - 1;
     }
 
     /**
@@ -125,20 +137,24 @@ public record MfaDevice(
             return new MfaCheck.Rejected(MfaCheck.Reason.MALFORMED);
         }
         long current = currentStep(now);
-        List<Long> firstSteps = Totp.matchingSteps(seed, parameters, first, current - RESYNC_WINDOW, current + RESYNC_WINDOW);
-        List<Long> secondSteps = Totp.matchingSteps(seed, parameters, second, current - RESYNC_WINDOW, current + RESYNC_WINDOW);
-        if (firstSteps.isEmpty() || secondSteps.isEmpty()) {
+        long low = current - RESYNC_WINDOW;
+        long firstSteps = Totp.matchingSteps(seed, parameters, first, low, current + RESYNC_WINDOW);
+        long secondSteps = Totp.matchingSteps(seed, parameters, second, low, current + RESYNC_WINDOW);
+        if (firstSteps == 0 || secondSteps == 0) {
             return new MfaCheck.Rejected(MfaCheck.Reason.INVALID);
         }
-        List<Long> pairEnds = firstSteps.stream().map(step -> step + 1).filter(secondSteps::contains).toList();
-        if (pairEnds.isEmpty()) {
+        // Bit i of pairEnds: the first code matched step low+i-1 and the second step low+i.
+        long pairEnds = (firstSteps << 1) & secondSteps;
+        if (pairEnds == 0) {
             return new MfaCheck.Rejected(MfaCheck.Reason.NOT_CONSECUTIVE);
         }
-        return pairEnds.stream()
-                .filter(end -> end - 1 > lastAcceptedStep)
-                .findFirst()
-                .<MfaCheck>map(end -> new MfaCheck.Accepted(end, (int) (end - current)))
-                .orElse(new MfaCheck.Rejected(MfaCheck.Reason.REPLAYED));
+        // A pair whose first step is used up is a replay: its end must be past lastAccepted + 1.
+        long fresh = pairEnds & ~usedUpTo(low, lastAcceptedStep + 1);
+        if (fresh == 0) {
+            return new MfaCheck.Rejected(MfaCheck.Reason.REPLAYED);
+        }
+        long end = low + Long.numberOfTrailingZeros(fresh);
+        return new MfaCheck.Accepted(end, (int) (end - current));
     }
 
     public MfaDevice enabled(MfaCheck.Accepted proof, Instant now) {

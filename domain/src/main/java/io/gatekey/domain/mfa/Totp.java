@@ -1,10 +1,6 @@
 package io.gatekey.domain.mfa;
 
-import io.gatekey.domain.shared.Secrets;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Time-based one-time passwords, RFC 6238: HOTP over the number of periods since the Unix epoch. */
 public final class Totp {
@@ -17,7 +13,9 @@ public final class Totp {
     }
 
     public static String code(TotpSeed seed, TotpParameters parameters, long step) {
-        return Hotp.generate(seed.hmacKey(), step, parameters.algorithm(), parameters.digits());
+        Hotp.requireDigits(parameters.digits());
+        String code = Integer.toString(Hotp.engine(parameters.algorithm(), seed).value(step, parameters.digits()));
+        return "0".repeat(parameters.digits() - code.length()) + code;
     }
 
     /**
@@ -38,19 +36,28 @@ public final class Totp {
     }
 
     /**
-     * Every step from {@code firstStep} to {@code lastStep} whose code equals {@code code}, in ascending order.
-     * Each step is computed and compared in constant time, with no early exit, so the time taken says nothing
-     * about which step (if any) matched.
+     * The steps from {@code firstStep} to {@code lastStep} (at most 63 of them) whose code equals {@code code}, as a
+     * mask: bit {@code i} is step {@code firstStep + i}. Every step is computed and compared, with no early exit
+     * and no branch on the values compared, so the time taken says nothing about which step (if any) matched.
+     * {@code code} must be well formed (see {@link #wellFormed}).
      */
-    public static List<Long> matchingSteps(TotpSeed seed, TotpParameters parameters, String code, long firstStep, long lastStep) {
-        byte[] offered = code.getBytes(StandardCharsets.US_ASCII);
-        List<Long> matches = new ArrayList<>(1);
-        for (long step = firstStep; step <= lastStep; step++) {
-            byte[] expected = code(seed, parameters, step).getBytes(StandardCharsets.US_ASCII);
-            if (Secrets.constantTimeEquals(expected, offered)) {
-                matches.add(step);
-            }
+    public static long matchingSteps(TotpSeed seed, TotpParameters parameters, String code, long firstStep, long lastStep) {
+        int count = (int) (lastStep - firstStep + 1);
+        if (count < 1 || count > 63) {
+            throw new IllegalArgumentException("a window of 1 to 63 steps");
         }
-        return matches;
+        int offered = 0;
+        for (int i = 0; i < code.length(); i++) {
+            offered = offered * 10 + (code.charAt(i) - '0');
+        }
+        Hotp.Engine engine = Hotp.engine(parameters.algorithm(), seed);
+        long mask = 0;
+        for (int i = 0; i < count; i++) {
+            int difference = engine.value(firstStep + i, parameters.digits()) ^ offered;
+            // 1 when equal, 0 otherwise, without a branch: (d | -d) has its sign bit set exactly when d != 0.
+            long equal = ((difference | -difference) >>> 31) ^ 1;
+            mask |= equal << i;
+        }
+        return mask;
     }
 }

@@ -5,6 +5,7 @@ import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.shared.Secrets;
 import java.util.Locale;
 import org.bouncycastle.util.encoders.Base32;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.util.encoders.DecoderException;
 
 /** The shared secret of a TOTP device: at least 160 bits (RFC 4226 s4), shown to its owner once, as Base32. */
@@ -13,6 +14,7 @@ public final class TotpSeed {
     public static final int MIN_BYTES = 20;
 
     private final byte[] bytes;
+    private transient SecretKeySpec spec;
 
     private TotpSeed(byte[] bytes) {
         this.bytes = bytes;
@@ -51,6 +53,16 @@ public final class TotpSeed {
 
     byte[] hmacKey() {
         return bytes;
+    }
+
+    /** The seed as an HMAC key for the JDK, made once per seed (the JDK's HMACs take any raw key). */
+    SecretKeySpec hmacSpec() {
+        SecretKeySpec made = spec;
+        if (made == null) {
+            made = new SecretKeySpec(bytes, "HMAC");
+            spec = made;
+        }
+        return made;
     }
 
     public boolean sameAs(TotpSeed other) {

@@ -1,16 +1,14 @@
 package io.gatekey.domain.secret;
 
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Seals secrets with AES-256-GCM under the newest master key and opens them under the version they name. The
@@ -59,16 +57,15 @@ public final class AesGcmSealer {
     public SealedSecret seal(byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        GCMModeCipher cipher = cipher(true, current, nonce, associatedData);
-        byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
-        System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-        int written = cipher.processBytes(plaintext, 0, plaintext.length, out, NONCE_BYTES);
         try {
-            cipher.doFinal(out, NONCE_BYTES + written);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("GCM encryption cannot fail", e);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, current, nonce, associatedData);
+            byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            cipher.doFinal(plaintext, 0, plaintext.length, out, NONCE_BYTES);
+            return new SealedSecret(current.version(), out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
         }
-        return new SealedSecret(current.version(), out);
     }
 
     public byte[] open(SealedSecret sealedSecret, byte[] associatedData) {
@@ -80,20 +77,32 @@ public final class AesGcmSealer {
         if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new SecretIntegrityException("sealed value too short");
         }
-        GCMModeCipher cipher = cipher(false, key, Arrays.copyOf(sealed, NONCE_BYTES), associatedData);
-        byte[] plain = new byte[cipher.getOutputSize(sealed.length - NONCE_BYTES)];
-        int written = cipher.processBytes(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES, plain, 0);
         try {
-            cipher.doFinal(plain, written);
-        } catch (InvalidCipherTextException e) {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(sealed, NONCE_BYTES), associatedData);
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
             throw new SecretIntegrityException("sealed value does not open here: wrong key, wrong place or tampered");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
         }
-        return plain;
     }
 
-    private static GCMModeCipher cipher(boolean encrypt, MasterKey key, byte[] nonce, byte[] associatedData) {
-        GCMModeCipher cipher = GCMBlockCipher.newInstance(AESEngine.newInstance());
-        cipher.init(encrypt, new AEADParameters(new KeyParameter(key.key()), TAG_BITS, nonce, associatedData));
+    /**
+     * The JDK's AES-GCM (it uses the processor's AES and carry-less multiply instructions), one kept per thread and
+     * initialised afresh for every value: the output is nonce, ciphertext and 128-bit tag, as it always was.
+     */
+    private static Cipher cipher(int mode, MasterKey key, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
+        Cipher cipher = CIPHERS.get();
+        cipher.init(mode, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(associatedData);
         return cipher;
     }
+
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks AES/GCM", e);
+        }
+    });
 }

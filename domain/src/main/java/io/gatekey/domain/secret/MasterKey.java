@@ -2,6 +2,7 @@ package io.gatekey.domain.secret;
 
 import io.gatekey.domain.shared.InvalidValueException;
 import java.util.Base64;
+import javax.crypto.spec.SecretKeySpec;
 
 /** One version of the AES-256 key that seals secrets at rest. */
 public final class MasterKey {
@@ -10,6 +11,7 @@ public final class MasterKey {
 
     private final int version;
     private final byte[] key;
+    private final SecretKeySpec spec;
 
     public MasterKey(int version, byte[] key) {
         if (version < 1) {
@@ -20,6 +22,7 @@ public final class MasterKey {
         }
         this.version = version;
         this.key = key.clone();
+        this.spec = new SecretKeySpec(this.key, "AES");
     }
 
     /** Parses Base64 of 32 bytes, the form of {@code GATEKEY_MASTER_KEY} and key files. */
@@ -37,6 +40,11 @@ public final class MasterKey {
 
     byte[] key() {
         return key;
+    }
+
+    /** The key as the JDK's ciphers take it, made once. */
+    SecretKeySpec spec() {
+        return spec;
     }
 
     @Override

@@ -69,7 +69,33 @@ class TotpTest {
     void matchingStepsFindsEveryStepInTheWindowWithThatCode() {
         TotpSeed seed = rfc6238Seed(TotpAlgorithm.SHA1);
         String code = Totp.code(seed, TotpParameters.DEFAULT, 1000);
-        assertEquals(List.of(1000L), Totp.matchingSteps(seed, TotpParameters.DEFAULT, code, 999, 1001));
-        assertEquals(List.of(), Totp.matchingSteps(seed, TotpParameters.DEFAULT, code, 1001, 1003));
+        assertEquals(0b010, Totp.matchingSteps(seed, TotpParameters.DEFAULT, code, 999, 1001), "bit 1: step 1000");
+        assertEquals(0, Totp.matchingSteps(seed, TotpParameters.DEFAULT, code, 1001, 1003));
+    }
+
+    @Test
+    void everyStepOfTheWindowIsComputedWhetherOrNotAnEarlierOneMatched() {
+        TotpSeed seed = rfc6238Seed(TotpAlgorithm.SHA1);
+        for (long matching : new long[] {980, 1000, 1020}) {
+            String code = Totp.code(seed, TotpParameters.DEFAULT, matching);
+            long before = Hotp.computedOnThisThread();
+            long mask = Totp.matchingSteps(seed, TotpParameters.DEFAULT, code, 980, 1020);
+            assertEquals(41, Hotp.computedOnThisThread() - before, "41 steps, all computed, for a match at " + matching);
+            assertEquals(1L << (matching - 980), mask & (1L << (matching - 980)));
+        }
+        String wrong = "000000".equals(Totp.code(seed, TotpParameters.DEFAULT, 1000)) ? "111111" : "000000";
+        long before = Hotp.computedOnThisThread();
+        Totp.matchingSteps(seed, TotpParameters.DEFAULT, wrong, 980, 1020);
+        assertEquals(41, Hotp.computedOnThisThread() - before, "and as many for a code that matches nothing");
+    }
+
+    @Test
+    void theKeptMacGivesTheRfcVectorsOnEveryAlgorithmAfterOtherKeys() {
+        // RFC 6238 appendix B at T = 59 s, with other keys used in between on the same thread.
+        for (int round = 0; round < 2; round++) {
+            assertEquals("94287082", Totp.code(rfc6238Seed(TotpAlgorithm.SHA1), new TotpParameters(TotpAlgorithm.SHA1, 8, 30), 1));
+            assertEquals("46119246", Totp.code(rfc6238Seed(TotpAlgorithm.SHA256), new TotpParameters(TotpAlgorithm.SHA256, 8, 30), 1));
+            assertEquals("90693936", Totp.code(rfc6238Seed(TotpAlgorithm.SHA512), new TotpParameters(TotpAlgorithm.SHA512, 8, 30), 1));
+        }
     }
 }

@@ -70,4 +70,34 @@ class AesGcmSealerTest {
         assertEquals(3, MasterKey.fromBase64(3, java.util.Base64.getEncoder().encodeToString(filled(9))).version());
         assertEquals("MasterKey[version 1, ***]", v1.toString());
     }
+
+    /** The engine changed from BouncyCastle's GCM to the JDK's: values either sealed open with the other. */
+    @Test
+    void valuesSealedWithBouncyCastlesGcmOpenAndTheOtherWayRound() throws Exception {
+        MasterKey key = new MasterKey(3, new byte[32]);
+        AesGcmSealer sealer = new AesGcmSealer(java.util.List.of(key), new java.security.SecureRandom());
+        byte[] plaintext = "the seed of alice's phone".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] place = "mfa_device/iam::acme:mfa:phone/seed".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        byte[] nonce = new byte[12];
+        new java.security.SecureRandom().nextBytes(nonce);
+        org.bouncycastle.crypto.modes.GCMModeCipher bc = org.bouncycastle.crypto.modes.GCMBlockCipher.newInstance(
+                org.bouncycastle.crypto.engines.AESEngine.newInstance());
+        bc.init(true, new org.bouncycastle.crypto.params.AEADParameters(new org.bouncycastle.crypto.params.KeyParameter(key.key()), 128, nonce, place));
+        byte[] out = new byte[12 + bc.getOutputSize(plaintext.length)];
+        System.arraycopy(nonce, 0, out, 0, 12);
+        int written = bc.processBytes(plaintext, 0, plaintext.length, out, 12);
+        bc.doFinal(out, 12 + written);
+        assertArrayEquals(plaintext, sealer.open(new SealedSecret(3, out), place));
+
+        SealedSecret sealed = sealer.seal(plaintext, place);
+        org.bouncycastle.crypto.modes.GCMModeCipher reader = org.bouncycastle.crypto.modes.GCMBlockCipher.newInstance(
+                org.bouncycastle.crypto.engines.AESEngine.newInstance());
+        reader.init(false, new org.bouncycastle.crypto.params.AEADParameters(new org.bouncycastle.crypto.params.KeyParameter(key.key()), 128,
+                java.util.Arrays.copyOf(sealed.sealed(), 12), place));
+        byte[] opened = new byte[reader.getOutputSize(sealed.sealed().length - 12)];
+        int read = reader.processBytes(sealed.sealed(), 12, sealed.sealed().length - 12, opened, 0);
+        reader.doFinal(opened, read);
+        assertArrayEquals(plaintext, opened);
+    }
 }

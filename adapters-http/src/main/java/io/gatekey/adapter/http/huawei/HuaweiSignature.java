@@ -194,12 +194,17 @@ final class HuaweiSignature {
     }
 
     static String hexSha256(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+    }
+
+    /** One kept digest per thread (digest() resets it). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private static DoorRefusal refused(String detail) {
         return new DoorRefusal(HuaweiErrors.authentication(detail));

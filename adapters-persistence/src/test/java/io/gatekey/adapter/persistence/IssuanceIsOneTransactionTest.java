@@ -1,0 +1,67 @@
+package io.gatekey.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.service.GatekeyPorts;
+import io.gatekey.application.service.GatekeyServices;
+import io.gatekey.application.service.GatekeySettings;
+import io.gatekey.application.testing.World;
+import io.gatekey.domain.audit.AuditEvent;
+import io.gatekey.domain.audit.AuditEventType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The claimed step, the credential and its audit record commit together or not at all: a failure after the
+ * credential's insert (here, when its audit record is written) leaves no credential, no record and no claimed step.
+ */
+class IssuanceIsOneTransactionTest {
+
+    /** An audit log that fails on the issuance record, as a lost connection would at that moment. */
+    private record FailingOnIssuance(AuditLog delegate) implements AuditLog {
+        @Override
+        public void record(AuditEvent event) {
+            if (event.type() == AuditEventType.CREDENTIALS_ISSUED) {
+                throw new IllegalStateException("injected failure after the credential's insert");
+            }
+            delegate.record(event);
+        }
+
+        @Override
+        public List<AuditEvent> recent(Query query) {
+            return delegate.recent(query);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aFailureAfterTheInsertLeavesNothingBehind(String kind) {
+        TestDatabases.Database database = kind.equals("h2") ? TestDatabases.newH2Database() : TestDatabases.newMariaDbDatabase();
+        try (TestStore store = TestStore.open(database, Map.of())) {
+            World world = new World(store::ports);
+            World.Device device = world.acme.enrolledDevice("phone");
+            GatekeyPorts real = world.ports;
+            GatekeyPorts failing = new GatekeyPorts(real.accounts(), real.subAccounts(), real.accessKeys(), real.mfaDevices(), real.usedTimeSteps(),
+                    real.mfaFailures(), real.temporaryCredentials(), new FailingOnIssuance(real.auditLog()), real.requestNonces(), real.random(),
+                    real.transactions(), real.clock());
+            GatekeyServices node = new GatekeyServices(failing, GatekeySettings.DEFAULT);
+            String code = device.code(1);
+            assertThrows(IllegalStateException.class, () -> node.issueTemporaryCredentials().issue(IssueTemporaryCredentialsUseCase.Command.of(
+                    world.acme.userPrincipal, java.util.Optional.empty(), io.gatekey.domain.credential.DurationPolicy.NCP, null,
+                    java.util.Optional.of(new IssueTemporaryCredentialsUseCase.MfaPresentation(java.util.Optional.of(device.serial),
+                            io.gatekey.domain.mfa.MfaDeviceType.VIRTUAL, code)))));
+
+            assertEquals(0, store.count("SELECT COUNT(*) FROM temporary_credential"), "no credential");
+            assertEquals(0, world.audit(AuditEventType.CREDENTIALS_ISSUED).size(), "no audit record");
+            // The step was not claimed: the same code is still good, once.
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, world.acme.issueWithCode(device, code));
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.MfaRejected.class, world.acme.issueWithCode(device, code));
+        }
+    }
+}
