@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Writes a wrk script that sends NCP signature v2 requests, each with its own timestamp and so its own signature
  * (a state-changing signed request is accepted once). wrk has no HMAC, so the requests are signed here beforehand
  * and the script cycles through them; timestamps start now and step one millisecond, so they stay within NCP's
- * five minutes for as many requests as are written (give a count larger than the run will send).
+ * five minutes for as many requests as are written (give a count larger than the runs will send). Run it as
+ * {@code wrk -t T ... -s script -- T OFFSET}: each thread takes every T-th request from OFFSET on.
  *
  *   java scripts/SignedRequests.java --access-key GKAK... --secret-key ... --method POST --path /api/v1/credentials
  *        [--body '{"durationSec":900}'] [--count 200000] --out target/perf/post.lua
@@ -59,7 +60,8 @@ public final class SignedRequests {
             lua.println("    local t, s = line:match(\"(%d+) (.+)\")");
             lua.println("    n = n + 1; ts[n] = t; sig[n] = s");
             lua.println("  end");
-            lua.println("  step = tonumber(args[1] or \"1\"); i = id or 0");
+            // args: the number of threads, and where in the list this run starts (a run must not reuse another's).
+            lua.println("  step = tonumber(args[1] or \"1\"); i = (id or 0) + tonumber(args[2] or \"0\")");
             lua.println("end");
             lua.println("request = function()");
             lua.println("  i = i + step");

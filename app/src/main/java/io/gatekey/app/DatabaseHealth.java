@@ -1,57 +1,67 @@
 package io.gatekey.app;
 
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
-import io.micronaut.management.health.indicator.HealthResult;
-import io.micronaut.management.health.indicator.jdbc.JdbcIndicator;
-import jakarta.inject.Singleton;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.annotation.Scheduled;
+import java.io.File;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
-import org.reactivestreams.Publisher;
 
 /**
- * {@code /health}'s database check, cheap enough for a load balancer probing every node every second: the result
- * of one probe (a connection from the pool, validated) is reused for {@link #REUSE_NANOS}, so however many probes
- * arrive, the database sees at most one a second per node.
+ * {@code GET /health}: 200 {@code {"status":"UP"}} while the database answers and the data folder's disk has room,
+ * else 503 {@code {"status":"DOWN"}}. Load balancers probe it every second on every node, so it answers from the
+ * last probe, which a background task makes once a second (a connection from the pool, validated, and the disk's
+ * free space): however often it is asked, the database sees one probe a second per node, and a probe that hangs
+ * on a lost database never holds up a request thread.
  */
-@Singleton
-@Replaces(JdbcIndicator.class)
-final class DatabaseHealth implements HealthIndicator {
+@Controller
+final class DatabaseHealth {
 
-    static final long REUSE_NANOS = 1_000_000_000L;
+    /** The room the disk must have, as Micronaut's own disk check requires. */
+    static final long MIN_FREE_BYTES = 10L * 1024 * 1024;
+    private static final Map<String, String> UP = Map.of("status", "UP");
+    private static final Map<String, String> DOWN = Map.of("status", "DOWN");
 
     private final DataSource dataSource;
-    private volatile Probe last;
+    private final File dataDir;
+    private volatile boolean up;
 
-    /** One probe's outcome and when it was made. */
-    private record Probe(long atNanos, HealthResult result) {
-    }
-
-    DatabaseHealth(DataSource dataSource) {
+    DatabaseHealth(DataSource dataSource, @Value("${gatekey.data-dir:./data}") String dataDir) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.dataDir = new File(dataDir);
+        probe();
     }
 
-    @Override
-    public Publisher<HealthResult> getResult() {
-        Probe probe = last;
-        long now = System.nanoTime();
-        if (probe == null || now - probe.atNanos() >= REUSE_NANOS) {
-            probe = probe(now);
-            last = probe;
-        }
-        return Publishers.just(probe.result());
+    @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Map<String, String>> health() {
+        return up ? HttpResponse.ok(UP) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(DOWN);
     }
 
-    private Probe probe(long now) {
+    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    void probe() {
+        up = databaseAnswers() && diskHasRoom();
+    }
+
+    private boolean databaseAnswers() {
         try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(1);
-            return new Probe(now, HealthResult.builder("jdbc", valid ? HealthStatus.UP : HealthStatus.DOWN).build());
+            return connection.isValid(1);
         } catch (SQLException | RuntimeException e) {
-            return new Probe(now, HealthResult.builder("jdbc", HealthStatus.DOWN).build());
+            return false;
         }
+    }
+
+    private boolean diskHasRoom() {
+        File existing = dataDir.getAbsoluteFile();
+        while (existing != null && !existing.exists()) {
+            existing = existing.getParentFile();
+        }
+        return existing == null || existing.getUsableSpace() >= MIN_FREE_BYTES;
     }
 }

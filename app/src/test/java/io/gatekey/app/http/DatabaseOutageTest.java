@@ -28,7 +28,15 @@ class DatabaseOutageTest {
                     .call(TencentClient.Style.GET, "HmacSHA1", Map.of("tokenCode", acme.code(1)));
             assertEquals(200, tencent.statusCode());
             assertEquals(6000, acme.json(tencent.body()).get("code"));
-            assertEquals(503, acme.user().raw("GET", "/health", null, null).statusCode());
+            // /health answers from a probe made once a second: DOWN within about a second.
+            long healthDeadline = System.nanoTime() + 5_000_000_000L;
+            int health;
+            do {
+                health = acme.user().raw("GET", "/health", null, null).statusCode();
+                Thread.sleep(100);
+            } while (health != 503 && System.nanoTime() < healthDeadline);
+            assertEquals(503, health);
+            assertEquals("{\"status\":\"DOWN\"}", acme.user().raw("GET", "/health", null, null).body());
 
             database.start();
             long deadline = System.nanoTime() + 15_000_000_000L;

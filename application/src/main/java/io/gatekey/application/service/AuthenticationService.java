@@ -94,6 +94,11 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
         return rootLive && parentLive;
     }
 
+    /** A sub account as authentication last read it (at most the cache lifetime ago). */
+    Optional<SubAccount> cachedSubAccount(SubAccountId id) {
+        return subAccounts.get(id, ports.subAccounts()::find);
+    }
+
     /**
      * A long-term key as authentication last read it (at most the cache lifetime ago): answering a signed read
      * about the caller's own key needs no second read.

@@ -54,7 +54,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
     @Override
     public Result issue(IssueTemporaryCredentialsUseCase.Command command) {
         Principal caller = command.caller();
-        SubAccount user = lookups.subAccount(caller, recipient(command));
+        SubAccount user = recipientAccount(caller, recipient(command));
         AccessPolicy.requireMayGetCredentialsFor(caller, user.accountId(), user.id());
         AccessPolicy.requireMayMint(caller, command.mfa().isPresent());
         if (!user.active()) {
@@ -87,6 +87,19 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                     "lifetime " + command.lifetime().toSeconds() + "s, mfa " + provenance.map(p -> p.serialNumber().value()).orElse("none"));
             return new Issued(credential);
         });
+    }
+
+    /**
+     * A user issuing for itself is the sub account its request was just authenticated as: authentication's cached
+     * read (as fresh as the key cache, which decides whether the request signs at all) saves a round trip.
+     */
+    private SubAccount recipientAccount(Principal caller, SubAccountId recipient) {
+        if (caller instanceof Principal.SubAccountUser user && user.subAccountId().equals(recipient)) {
+            return authentication.cachedSubAccount(recipient)
+                    .filter(found -> found.accountId().equals(user.accountId()))
+                    .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, recipient.value()));
+        }
+        return lookups.subAccount(caller, recipient);
     }
 
     /** The key behind the request, so the new credential dies with it; the operator's credentials have none. */
