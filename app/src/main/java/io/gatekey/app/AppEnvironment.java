@@ -95,7 +95,8 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         MasterKeyFactory.preflight(server.getEnvironment().start());
         server.start();
         EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
-        LoggerFactory.getLogger(AppEnvironment.class).info("Gatekey is serving on {}", http.getURL());
+        LoggerFactory.getLogger(AppEnvironment.class).info("Gatekey is serving on {} ({} ms after the JVM started)", http.getURL(),
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         warnIfExposedWithoutTls(server.getEnvironment(), http);
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gatekey-shutdown"));
