@@ -3,25 +3,39 @@ package io.gatekey.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Logs to stderr, configured in code rather than XML so a CLI command starts quickly. The level is
- * {@code gatekey.log.level} (INFO for the server, WARN for operator commands); Hikari and Flyway speak up only
+ * {@code gatekey.log.level} (INFO for the server, WARN for operator commands), the format {@code gatekey.log.format} or
+ * {@code GATEKEY_LOG_FORMAT} ({@code plain}, or {@code json}: one object a line); Hikari and Flyway speak up only
  * when something is wrong.
  */
 public final class LoggingConfigurator extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
-        encoder.start();
+        String format = System.getProperty("gatekey.log.format", System.getenv().getOrDefault("GATEKEY_LOG_FORMAT", "plain"));
+        Encoder<ILoggingEvent> encoder;
+        if (format.equalsIgnoreCase("json")) {
+            // One JSON object a line, with each key-value pair (a request line's door, status, ...) as a field.
+            JsonEncoder json = new JsonEncoder();
+            json.setContext(context);
+            json.start();
+            encoder = json;
+        } else {
+            PatternLayoutEncoder plain = new PatternLayoutEncoder();
+            plain.setContext(context);
+            plain.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+            plain.start();
+            encoder = plain;
+        }
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setTarget("System.err");

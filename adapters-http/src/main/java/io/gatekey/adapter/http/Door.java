@@ -5,6 +5,9 @@ import io.micronaut.http.HttpResponse;
 /** One provider dialect's entrance: which paths it owns, and how it words the errors every door can meet. */
 public interface Door {
 
+    /** The door's short name, for logs: ncp, huawei, tencent. */
+    String name();
+
     /** Whether requests to this path speak this door's dialect. */
     boolean owns(String path);
 

@@ -32,6 +32,7 @@ import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
 import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.UnlockMfaDeviceUseCase;
+import io.gatekey.domain.selftest.KnownAnswers;
 
 /** Builds every use case over one set of ports; the embedded library and the Micronaut factory both start here. */
 public final class GatekeyServices {
@@ -44,6 +45,8 @@ public final class GatekeyServices {
     private final AuthenticationService authentication;
 
     public GatekeyServices(GatekeyPorts ports, GatekeySettings settings) {
+        // Before any use case exists: the published TOTP, HOTP and HMAC vectors (once per JVM).
+        KnownAnswers.requireOnce();
         this.accounts = new AccountService(ports);
         this.subAccounts = new SubAccountService(ports);
         this.accessKeys = new AccessKeyService(ports);

@@ -1,6 +1,7 @@
 package io.gatekey.adapter.http.huawei;
 
 import io.gatekey.adapter.http.Door;
+import io.gatekey.adapter.http.RequestIds;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -29,6 +30,11 @@ final class HuaweiErrors implements Door {
     static final String TOO_LARGE = "APIGW.0103";
     static final String UNAVAILABLE = "IAM.1503";
     static final String INTERNAL = "IAM.1500";
+
+    @Override
+    public String name() {
+        return "huawei";
+    }
 
     @Override
     public boolean owns(String path) {

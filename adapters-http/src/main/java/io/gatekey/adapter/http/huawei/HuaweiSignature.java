@@ -2,6 +2,7 @@ package io.gatekey.adapter.http.huawei;
 
 import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
+import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -116,6 +117,7 @@ final class HuaweiSignature {
         if (!(verdict instanceof Authentication.Authenticated authenticated)) {
             throw refused(describe(((Authentication.Refused) verdict).reason()));
         }
+        request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
         Principal principal = authenticated.principal();
         String domainId = request.getHeaders().get("X-Domain-Id");
         if (domainId != null && !principal.account().map(AccountId::value).orElse("").equals(domainId)) {

@@ -35,6 +35,11 @@ final class NcpErrors implements Door {
     static final int PERMISSION_DENIED = 210;
 
     @Override
+    public String name() {
+        return "ncp";
+    }
+
+    @Override
     public boolean owns(String path) {
         return path.startsWith("/api/v1/") || path.equals("/api/v1") || path.equals("/credentials") || path.startsWith("/credentials/");
     }

@@ -2,6 +2,7 @@ package io.gatekey.adapter.http.ncp;
 
 import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
+import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -70,8 +71,12 @@ final class NcpSignatureV2 {
         }
         String message = request.getMethodName() + " " + pathAndQuery(request.getUri()) + "\n" + timestamp + "\n" + accessKey;
         Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
-        return authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
+        Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
                 Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request)));
+        if (verdict instanceof Authentication.Authenticated) {
+            request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
+        }
+        return verdict;
     }
 
     static String pathAndQuery(URI uri) {

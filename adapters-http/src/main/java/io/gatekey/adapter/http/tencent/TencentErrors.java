@@ -28,6 +28,11 @@ final class TencentErrors implements Door {
     static final int UNSUPPORTED_ACTION = 6100;
 
     @Override
+    public String name() {
+        return "tencent";
+    }
+
+    @Override
     public boolean owns(String path) {
         return path.startsWith("/v2/") || path.equals("/v2");
     }

@@ -2,6 +2,7 @@ package io.gatekey.adapter.http.tencent;
 
 import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
+import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -83,6 +84,7 @@ final class TencentSignatureV2 {
             }
         }
         if (verdict instanceof Authentication.Authenticated authenticated) {
+            request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
             return authenticated.principal();
         }
         throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason()));
