@@ -132,6 +132,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             properties.put("gatekey.database.migrate-at-start", false);
             properties.put("endpoints.all.enabled", false);
             properties.put("endpoints.health.enabled", false);
+            properties.put("micronaut.metrics.enabled", false);
             properties.putAll(extra);
             var builder = ApplicationContext.builder().properties(properties).deduceEnvironment(false);
             if (clock != null) {

@@ -41,6 +41,7 @@ import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RandomSource;
 import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.application.port.out.SubAccountRepository;
+import io.gatekey.application.port.out.Telemetry;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
 import io.gatekey.application.port.out.UsedTimeStepGuard;
@@ -54,6 +55,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Wires the use cases over the database-backed ports, each use case a bean of its inbound port. */
 @Factory
@@ -84,9 +86,9 @@ class GatekeyFactory {
                        MfaDeviceRepository mfaDevices, UsedTimeStepGuard usedTimeSteps, MfaFailureCounter mfaFailures,
                        TemporaryCredentialRepository temporaryCredentials, AuditLog auditLog, RequestNonceRegistry requestNonces,
                        RandomSource random,
-                       TransactionRunner transactions, Clock clock) {
+                       TransactionRunner transactions, Clock clock, Optional<Telemetry> telemetry) {
         return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures,
-                temporaryCredentials, auditLog, requestNonces, random, transactions, clock);
+                temporaryCredentials, auditLog, requestNonces, random, transactions, clock, telemetry.orElse(Telemetry.NONE));
     }
 
     @Singleton

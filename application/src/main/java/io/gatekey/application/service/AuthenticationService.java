@@ -34,13 +34,21 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
     public AuthenticationService(GatekeyPorts ports, GatekeySettings settings) {
         this.ports = ports;
         Duration lifetime = settings.keyCacheLifetime();
-        this.accessKeys = new ExpiringCache<>(lifetime, ports.clock());
-        this.temporaryCredentials = new ExpiringCache<>(lifetime, ports.clock());
-        this.subAccounts = new ExpiringCache<>(lifetime, ports.clock());
+        this.accessKeys = new ExpiringCache<>(lifetime, ports.clock(), ports.telemetry());
+        this.temporaryCredentials = new ExpiringCache<>(lifetime, ports.clock(), ports.telemetry());
+        this.subAccounts = new ExpiringCache<>(lifetime, ports.clock(), ports.telemetry());
     }
 
     @Override
     public Authentication authenticate(SignedRequest request) {
+        Authentication verdict = checked(request);
+        if (verdict instanceof Authentication.Refused refused) {
+            ports.telemetry().signatureRefused(refused.reason());
+        }
+        return verdict;
+    }
+
+    private Authentication checked(SignedRequest request) {
         Authentication verdict = verify(request);
         // Only a request whose signature holds may use up its nonce, or anyone could burn other callers' nonces.
         if (verdict instanceof Authentication.Authenticated && request.nonce().isPresent()

@@ -61,8 +61,9 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
             throw new AccessDeniedException("the sub account is inactive");
         }
         // One transaction: the claimed step, the credential and its audit record land together. A refused code
-        // returns normally, so its failure count and audit record are kept.
-        return ports.transactions().inTransaction(() -> {
+        // returns normally, so its failure count and audit record are kept. Counted once it has committed (a
+        // transaction that lost a conflict runs again whole).
+        Result result = ports.transactions().inTransaction(() -> {
             Optional<MfaProvenance> provenance = Optional.empty();
             if (command.mfa().isPresent()) {
                 MfaPresentation presented = command.mfa().get();
@@ -87,6 +88,12 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                     "lifetime " + command.lifetime().toSeconds() + "s, mfa " + provenance.map(p -> p.serialNumber().value()).orElse("none"));
             return new Issued(credential);
         });
+        if (result instanceof Issued issued) {
+            ports.telemetry().credentialsIssued(issued.credential().mfa().isPresent());
+        } else if (result instanceof MfaRejected rejected) {
+            ports.telemetry().mfaRefused(rejected.reason());
+        }
+        return result;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gatekey.application.service;
 
+import io.gatekey.application.port.out.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,21 +19,26 @@ final class ExpiringCache<K, V> {
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final Duration lifetime;
     private final Clock clock;
+    private final Telemetry telemetry;
 
-    ExpiringCache(Duration lifetime, Clock clock) {
+    ExpiringCache(Duration lifetime, Clock clock, Telemetry telemetry) {
         this.lifetime = lifetime;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     V get(K key, Function<K, V> load) {
         if (lifetime.isZero()) {
+            telemetry.keyCacheLookup(false);
             return load.apply(key);
         }
         Instant now = clock.instant();
         Entry<V> entry = entries.get(key);
         if (entry != null && now.isBefore(entry.expiresAt())) {
+            telemetry.keyCacheLookup(true);
             return entry.value();
         }
+        telemetry.keyCacheLookup(false);
         V value = load.apply(key);
         if (entries.size() >= MAX_ENTRIES) {
             entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));

@@ -8,6 +8,7 @@ import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RandomSource;
 import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.application.port.out.SubAccountRepository;
+import io.gatekey.application.port.out.Telemetry;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
 import io.gatekey.application.port.out.UsedTimeStepGuard;
@@ -27,7 +28,8 @@ public record GatekeyPorts(
         RequestNonceRegistry requestNonces,
         RandomSource random,
         TransactionRunner transactions,
-        Clock clock) {
+        Clock clock,
+        Telemetry telemetry) {
 
     public GatekeyPorts {
         Objects.requireNonNull(accounts, "accounts");
@@ -42,5 +44,20 @@ public record GatekeyPorts(
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** Ports that count nothing ({@link Telemetry#NONE}). */
+    public GatekeyPorts(AccountRepository accounts, SubAccountRepository subAccounts, AccessKeyRepository accessKeys, MfaDeviceRepository mfaDevices,
+                        UsedTimeStepGuard usedTimeSteps, MfaFailureCounter mfaFailures, TemporaryCredentialRepository temporaryCredentials,
+                        AuditLog auditLog, RequestNonceRegistry requestNonces, RandomSource random, TransactionRunner transactions, Clock clock) {
+        this(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog, requestNonces, random,
+                transactions, clock, Telemetry.NONE);
+    }
+
+    /** The same ports, counting into {@code counting}. */
+    public GatekeyPorts withTelemetry(Telemetry counting) {
+        return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog,
+                requestNonces, random, transactions, clock, counting);
     }
 }

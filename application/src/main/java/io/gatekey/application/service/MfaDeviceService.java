@@ -92,7 +92,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
             throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_ALREADY_ENABLED);
         }
         requireProof(command.caller(), device.accountId(), device.subAccountId());
-        return ports.transactions().inTransaction(() -> {
+        return counted(ports.transactions().inTransaction(() -> {
             Instant now = ports.clock().instant();
             MfaCheck check = gate.checkForEnabling(command.caller(), device, command.firstCode(), command.secondCode());
             if (check instanceof MfaCheck.Rejected) {
@@ -106,7 +106,15 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
             auditor.record(AuditEventType.MFA_DEVICE_ENABLED, device.accountId(), device.subAccountId(), command.caller(), device.serialNumber(),
                     "drift " + drift);
             return check;
-        });
+        }));
+    }
+
+    /** A refused pair of codes is counted once its transaction has committed. */
+    private MfaCheck counted(MfaCheck check) {
+        if (check instanceof MfaCheck.Rejected rejected) {
+            ports.telemetry().mfaRefused(rejected.reason());
+        }
+        return check;
     }
 
     @Override
@@ -115,7 +123,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         if (!device.isEnabled()) {
             throw new ConflictException(ConflictException.Conflict.MFA_DEVICE_NOT_ENABLED);
         }
-        return ports.transactions().inTransaction(() -> {
+        return counted(ports.transactions().inTransaction(() -> {
             MfaCheck check = gate.verifyConsecutive(command.caller(), device, command.firstCode(), command.secondCode());
             if (check instanceof MfaCheck.Accepted accepted) {
                 int drift = MfaDevice.driftOf(accepted);
@@ -124,7 +132,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
                         "drift " + drift);
             }
             return check;
-        });
+        }));
     }
 
     @Override

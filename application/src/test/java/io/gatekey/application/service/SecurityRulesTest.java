@@ -189,7 +189,7 @@ class SecurityRulesTest {
 
     @Test
     void aRefreshNeverPutsBackAnOlderCopy() {
-        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(4), world.clock);
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(4), world.clock, io.gatekey.application.port.out.Telemetry.NONE);
         String read = cache.get("k", k -> "active");
         world.clock.advance(Duration.ofSeconds(4));
         assertEquals("inactive", cache.get("k", k -> "inactive"), "reloaded after expiry");
