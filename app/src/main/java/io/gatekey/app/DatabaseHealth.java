@@ -1,5 +1,6 @@
 package io.gatekey.app;
 
+import io.gatekey.adapter.persistence.SchemaMigrations;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpResponse;
@@ -10,16 +11,23 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.annotation.Scheduled;
 import java.io.File;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"UP"}} while the database answers and the data folder's disk has room,
- * else 503 {@code {"status":"DOWN"}}. Load balancers probe it every second on every node, so it answers from the
- * last probe, which a background task makes once a second (a connection from the pool, validated, and the disk's
- * free space): however often it is asked, the database sees one probe a second per node, and a probe that hangs
- * on a lost database never holds up a request thread.
+ * Health for load balancers and orchestrators. {@code /health/liveness}: the process answers. {@code /health/readiness}
+ * (and {@code /health}, where load balancers already look): the database answers, its schema is current, its
+ * clock agrees with this node's within {@code gatekey.health.max-clock-skew} (default 15s: a node whose clock
+ * drifts refuses good codes, so it must leave the pool), and the data folder's disk has room. Probes are cheap
+ * however often they come: they answer from the last check, which a background task makes once a second, so the
+ * database sees one check a second per node and a check that hangs never holds up a request thread. Which check
+ * failed is shown on the management port only ({@link HealthChecks}).
  */
 @Controller
 final class DatabaseHealth {
@@ -31,29 +39,66 @@ final class DatabaseHealth {
 
     private final DataSource dataSource;
     private final File dataDir;
-    private volatile boolean up;
+    private final Clock clock;
+    private final Duration maxClockSkew;
+    private volatile Map<String, String> checks = Map.of();
+    private volatile boolean ready;
 
-    DatabaseHealth(DataSource dataSource, @Value("${gatekey.data-dir:./data}") String dataDir) {
+    DatabaseHealth(DataSource dataSource, Clock clock, @Value("${gatekey.data-dir:./data}") String dataDir,
+                   @Value("${gatekey.health.max-clock-skew:15s}") Duration maxClockSkew) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.clock = clock;
         this.dataDir = new File(dataDir);
+        this.maxClockSkew = maxClockSkew;
         probe();
     }
 
     @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
     HttpResponse<Map<String, String>> health() {
-        return up ? HttpResponse.ok(UP) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(DOWN);
+        return readiness();
+    }
+
+    @Get(uri = "/health/readiness", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Map<String, String>> readiness() {
+        return ready ? HttpResponse.ok(UP) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(DOWN);
+    }
+
+    @Get(uri = "/health/liveness", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Map<String, String>> liveness() {
+        return HttpResponse.ok(UP);
+    }
+
+    /** Each check's last outcome: {@code UP}, or {@code DOWN: why}. */
+    Map<String, String> checks() {
+        return checks;
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     void probe() {
-        up = databaseAnswers() && diskHasRoom();
+        Map<String, String> outcome = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            outcome.put("database", connection.isValid(1) ? "UP" : "DOWN: the connection does not validate");
+            outcome.put("schema", SchemaMigrations.isCurrent(dataSource) ? "UP" : "DOWN: the schema is behind this version");
+            outcome.put("clock", clockCheck(connection));
+        } catch (SQLException | RuntimeException e) {
+            outcome.put("database", "DOWN: " + e.getClass().getSimpleName());
+        }
+        outcome.put("disk", diskHasRoom() ? "UP" : "DOWN: less than 10 MB free for the data folder");
+        checks = Map.copyOf(outcome);
+        ready = outcome.values().stream().allMatch("UP"::equals);
     }
 
-    private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(1);
-        } catch (SQLException | RuntimeException e) {
-            return false;
+    /** On MariaDB, the server's clock against this node's; an embedded H2 shares this node's clock. */
+    private String clockCheck(Connection connection) throws SQLException {
+        if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("maria")
+                && !connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mysql")) {
+            return "UP";
+        }
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT UNIX_TIMESTAMP(NOW(3))")) {
+            rs.next();
+            long databaseMillis = rs.getBigDecimal(1).movePointRight(3).longValue();
+            long skew = Math.abs(clock.millis() - databaseMillis);
+            return skew <= maxClockSkew.toMillis() ? "UP" : "DOWN: this node's clock is " + skew + " ms off the database's";
         }
     }
 
