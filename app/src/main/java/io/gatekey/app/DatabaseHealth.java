@@ -1,6 +1,8 @@
 package io.gatekey.app;
 
+import io.gatekey.adapter.persistence.MasterKeyCanary;
 import io.gatekey.adapter.persistence.SchemaMigrations;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpResponse;
@@ -24,12 +26,14 @@ import javax.sql.DataSource;
  * Health for load balancers and orchestrators. {@code /health/liveness}: the process answers. {@code /health/readiness}
  * (and {@code /health}, where load balancers already look): the database answers, its schema is current, its
  * clock agrees with this node's within {@code gatekey.health.max-clock-skew} (default 15s: a node whose clock
- * drifts refuses good codes, so it must leave the pool), and the data folder's disk has room. Probes are cheap
+ * drifts refuses good codes, so it must leave the pool), the master key opens the database's canary (a node with
+ * the wrong key would refuse every stored secret), and the data folder's disk has room. Probes are cheap
  * however often they come: they answer from the last check, which a background task makes once a second, so the
  * database sees one check a second per node and a check that hangs never holds up a request thread. Which check
  * failed is shown on the management port only ({@link HealthChecks}).
  */
 @Controller
+@Requires(property = "gatekey.health.enabled", notEquals = "false")
 final class DatabaseHealth {
 
     /** The room the disk must have, as Micronaut's own disk check requires. */
@@ -44,9 +48,12 @@ final class DatabaseHealth {
     private volatile Map<String, String> checks = Map.of();
     private volatile boolean ready;
 
-    DatabaseHealth(DataSource dataSource, Clock clock, @Value("${gatekey.data-dir:./data}") String dataDir,
+    private final MasterKeyCanary canary;
+
+    DatabaseHealth(DataSource dataSource, MasterKeyCanary canary, Clock clock, @Value("${gatekey.data-dir:./data}") String dataDir,
                    @Value("${gatekey.health.max-clock-skew:15s}") Duration maxClockSkew) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.canary = canary;
         this.clock = clock;
         this.dataDir = new File(dataDir);
         this.maxClockSkew = maxClockSkew;
@@ -80,6 +87,7 @@ final class DatabaseHealth {
             outcome.put("database", connection.isValid(1) ? "UP" : "DOWN: the connection does not validate");
             outcome.put("schema", SchemaMigrations.isCurrent(dataSource) ? "UP" : "DOWN: the schema is behind this version");
             outcome.put("clock", clockCheck(connection));
+            outcome.put("masterKey", canary.opens() ? "UP" : "DOWN: the master key does not open this database's canary");
         } catch (SQLException | RuntimeException e) {
             outcome.put("database", "DOWN: " + e.getClass().getSimpleName());
         }

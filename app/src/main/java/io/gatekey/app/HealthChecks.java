@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** {@code /health-checks} on the management port: which readiness check failed, and why. */
 @Endpoint(id = "health-checks", defaultSensitive = false)
+@io.micronaut.context.annotation.Requires(beans = DatabaseHealth.class)
 final class HealthChecks {
 
     private final DatabaseHealth health;

@@ -17,17 +17,24 @@ public class MasterKeyRotation {
     private final MfaDeviceRows devices;
     private final TemporaryCredentialRows credentials;
     private final Sealing sealing;
+    private final MasterKeyCanary canary;
 
-    MasterKeyRotation(AccessKeyRows accessKeys, MfaDeviceRows devices, TemporaryCredentialRows credentials, Sealing sealing) {
+    MasterKeyRotation(AccessKeyRows accessKeys, MfaDeviceRows devices, TemporaryCredentialRows credentials, Sealing sealing, MasterKeyCanary canary) {
         this.accessKeys = accessKeys;
         this.devices = devices;
         this.credentials = credentials;
         this.sealing = sealing;
+        this.canary = canary;
     }
 
-    /** Re-seals until no row is sealed under another version; returns how many rows were re-sealed. */
+    /**
+     * Re-seals until no row is sealed under another version; returns how many rows were re-sealed (the master key
+     * canary is re-sealed too, and not counted).
+     */
     public int resealAll(int batchSize) {
-        return untilDone(() -> resealBatch(batchSize, false));
+        int resealed = untilDone(() -> resealBatch(batchSize, false));
+        canary.reseal();
+        return resealed;
     }
 
     /**

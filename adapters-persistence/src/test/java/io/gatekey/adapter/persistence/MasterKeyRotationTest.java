@@ -32,6 +32,7 @@ class MasterKeyRotationTest {
             world = new World(v1::ports);
             device = world.acme.enrolledDevice("phone");
             credential = assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, world.acme.issueWithCode(device, device.code(1))).credential();
+            assertTrue(v1.context.getBean(MasterKeyCanary.class).opens(), "the canary is sealed under version 1");
         }
 
         try (TestStore both = TestStore.open(database, Map.of("gatekey.master-key", V1 + "," + V2))) {
@@ -45,6 +46,7 @@ class MasterKeyRotationTest {
         }
 
         try (TestStore v2 = TestStore.open(database, Map.of("gatekey.master-key", V2))) {
+            assertTrue(v2.context.getBean(MasterKeyCanary.class).opens(), "the canary was re-sealed with the rest");
             GatekeyPorts ports = v2.ports(world.clock);
             assertEquals(world.acme.userKey.secret().reveal(), ports.accessKeys().find(world.acme.userKey.id()).orElseThrow().secret().reveal());
             assertTrue(device.seed.sameAs(ports.mfaDevices().find(device.serial).orElseThrow().seed()));

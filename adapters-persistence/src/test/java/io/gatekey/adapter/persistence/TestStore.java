@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 final class TestStore implements AutoCloseable {
 
     static final String MASTER_KEY = "1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    static final String[] TABLES = {"request_nonce", "temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
+    static final String[] TABLES = {"master_key_canary", "request_nonce", "temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
 
     private static TestStore h2;
     private static TestStore mariaDb;

@@ -55,4 +55,20 @@ class HealthTest {
             assertEquals(200, awaitStatus(server, "/health/readiness", 200));
         }
     }
+
+    @Test
+    void aNodeWhoseMasterKeyDoesNotOpenTheCanaryIsNotReady() throws Exception {
+        io.gatekey.adapter.persistence.TestDatabases.Database database = io.gatekey.adapter.persistence.TestDatabases.newMariaDbDatabase();
+        try (TestServer first = new TestServer(database, Map.of())) {
+            first.clock.set(java.time.Instant.now());
+            assertEquals(200, awaitStatus(first, "/health/readiness", 200), "the first node seals the canary");
+        }
+        try (TestServer wrongKey = new TestServer(database, Map.of("gatekey.master-key", "1:Hx4dHBsaGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA="))) {
+            wrongKey.clock.set(java.time.Instant.now());
+            assertEquals(503, awaitStatus(wrongKey, "/health/readiness", 503));
+            assertEquals(200, status(wrongKey, "/health/liveness"));
+            String checks = get(wrongKey.managementUri("/health-checks")).body();
+            assertTrue(checks.contains("\"masterKey\":\"DOWN"), checks);
+        }
+    }
 }

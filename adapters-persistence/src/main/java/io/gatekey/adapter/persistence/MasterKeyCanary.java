@@ -1,0 +1,80 @@
+package io.gatekey.adapter.persistence;
+
+import io.gatekey.domain.secret.SealedSecret;
+import io.gatekey.domain.secret.SecretIntegrityException;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * A known value sealed under the master key in {@code master_key_canary}: the first node to check seals it, every
+ * check opens it. A node whose key does not open it would refuse every stored secret, so readiness fails on it.
+ * Re-sealing under a new key version ({@link MasterKeyRotation}) re-seals it too.
+ */
+@Singleton
+public class MasterKeyCanary {
+
+    static final String TABLE = "master_key_canary";
+    private static final byte[] VALUE = "gatekey master key canary".getBytes(StandardCharsets.US_ASCII);
+
+    private final DataSource dataSource;
+    private final Sealing sealing;
+
+    MasterKeyCanary(DataSource dataSource, Sealing sealing) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.sealing = sealing;
+    }
+
+    /** Whether the configured master key opens the canary (sealing it first if no node has). */
+    public boolean opens() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            SealedSecret stored = read(connection);
+            if (stored == null) {
+                write(connection, "INSERT IGNORE INTO " + TABLE + " (sealed, key_version, id) VALUES (?, ?, 1)", sealing.seal(TABLE, "1", "sealed", "", VALUE));
+                stored = read(connection);
+            }
+            return stored != null && MessageDigest.isEqual(VALUE, sealing.open(TABLE, "1", "sealed", "", true, stored.sealed(), stored.keyVersion()));
+        } catch (SecretIntegrityException e) {
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the master key canary: " + e.getMessage(), e);
+        }
+    }
+
+    /** Re-seals the canary under the active version, as rotation does for every stored secret; returns 1 when it did. */
+    int reseal() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            SealedSecret stored = read(connection);
+            if (stored == null || stored.keyVersion() == sealing.activeVersion()) {
+                return 0;
+            }
+            byte[] plain = sealing.open(TABLE, "1", "sealed", "", true, stored.sealed(), stored.keyVersion());
+            return write(connection, "UPDATE " + TABLE + " SET sealed = ?, key_version = ? WHERE id = 1", sealing.seal(TABLE, "1", "sealed", "", plain));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot re-seal the master key canary: " + e.getMessage(), e);
+        }
+    }
+
+    private static SealedSecret read(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT sealed, key_version FROM " + TABLE + " WHERE id = 1");
+             ResultSet rs = select.executeQuery()) {
+            return rs.next() ? new SealedSecret(rs.getInt(2), rs.getBytes(1)) : null;
+        }
+    }
+
+    private static int write(Connection connection, String sql, SealedSecret secret) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setBytes(1, secret.sealed());
+            statement.setInt(2, secret.keyVersion());
+            return statement.executeUpdate();
+        }
+    }
+}
