@@ -42,6 +42,12 @@ final class MicrometerTelemetry implements Telemetry {
     }
 
     @Override
+    public void lockoutStarted() {
+        Counter.builder("gatekey.mfa.lockouts").description("Devices locked after too many wrong codes")
+                .tag("door", door()).register(registry).increment();
+    }
+
+    @Override
     public void signatureRefused(Authentication.Reason reason) {
         Counter.builder("gatekey.signature.refused").description("Signed requests refused, by reason")
                 .tag("door", door()).tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();

@@ -2,6 +2,7 @@ package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.port.out.TransactionRunner;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.function.Supplier;
@@ -20,5 +21,15 @@ class JdbcTransactionRunner implements TransactionRunner {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.executeWrite(status -> work.get());
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        }), action);
     }
 }

@@ -37,4 +37,26 @@ class JdbcTransactionRunnerTest {
         });
         assertTrue(ports.accounts().find(kept.id()).isPresent());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void afterCommitActionsRunOnceTheWorkCommittedAndNeverWhenItRolledBack(String kind) {
+        TestStore store = kind.equals("h2") ? TestStore.h2() : TestStore.mariaDb();
+        GatekeyPorts ports = store.ports(Clock.systemUTC());
+        java.util.List<String> ran = new java.util.ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> ports.transactions().inTransaction(() -> {
+            ports.transactions().afterCommit(() -> ran.add("rolled back"));
+            throw new IllegalStateException("boom");
+        }));
+        ports.transactions().inTransaction(() -> {
+            ports.transactions().inTransaction(() -> {
+                ports.transactions().afterCommit(() -> ran.add("committed"));
+                return null;
+            });
+            assertEquals(java.util.List.of(), ran, "not before the outermost transaction commits");
+            return null;
+        });
+        ports.transactions().afterCommit(() -> ran.add("outside"));
+        assertEquals(java.util.List.of("committed", "outside"), ran);
+    }
 }

@@ -42,7 +42,14 @@ class MetricsTest {
             server.clock.advance(java.time.Duration.ofSeconds(30));
             assertEquals(0, ClusterContract.tencentCode(tencent.call(TencentClient.Style.GET, "HmacSHA256", Map.of("tokenCode", acme.code(1)))));
 
+            String wrong = "000000".equals(acme.code(0)) ? "111111" : "000000";
+            for (int i = 0; i < 10; i++) {
+                acme.user().send("POST", "/api/v1/credentials", body.formatted(wrong));
+            }
+
             String scrape = scrape(server);
+            assertEquals(1, value(scrape, "gatekey_mfa_lockouts_total{door=\"ncp\"}"), "ten wrong codes lock once");
+            assertEquals(10, value(scrape, "gatekey_mfa_refused_total{door=\"ncp\",reason=\"invalid\"}"));
             assertEquals(1, value(scrape, "gatekey_credentials_issued_total{door=\"ncp\",mfa=\"true\"}"), scrape);
             assertEquals(1, value(scrape, "gatekey_credentials_issued_total{door=\"ncp\",mfa=\"false\"}"));
             assertEquals(1, value(scrape, "gatekey_credentials_issued_total{door=\"tencent\",mfa=\"true\"}"));

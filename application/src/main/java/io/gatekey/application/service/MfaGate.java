@@ -1,6 +1,8 @@
 package io.gatekey.application.service;
 
 import io.gatekey.application.port.out.MfaFailureCounter;
+import io.gatekey.application.port.out.Telemetry;
+import io.gatekey.application.port.out.TransactionRunner;
 import io.gatekey.application.port.out.UsedTimeStepGuard;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.audit.AuditEventType;
@@ -24,8 +26,12 @@ final class MfaGate {
     private final LockoutPolicy lockout;
     private final Auditor auditor;
     private final Clock clock;
+    private final TransactionRunner transactions;
+    private final Telemetry telemetry;
 
     MfaGate(GatekeyPorts ports, GatekeySettings settings) {
+        this.transactions = ports.transactions();
+        this.telemetry = ports.telemetry();
         this.usedTimeSteps = ports.usedTimeSteps();
         this.failures = ports.mfaFailures();
         this.lockout = settings.lockout();
@@ -69,8 +75,11 @@ final class MfaGate {
             audit(caller, device, rejected.reason());
             if (rejected.reason().countsAsFailure()) {
                 Optional<Instant> lock = failures.settleFailure(device.serialNumber(), now, lockout);
-                lock.ifPresent(until -> auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), device.subAccountId(), caller,
-                        device.serialNumber(), "locked until " + until));
+                lock.ifPresent(until -> {
+                    auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), device.subAccountId(), caller, device.serialNumber(),
+                            "locked until " + until);
+                    transactions.afterCommit(telemetry::lockoutStarted);
+                });
             } else {
                 failures.releaseAttempt(device.serialNumber());
             }

@@ -15,6 +15,9 @@ public interface Telemetry {
     /** A one-time code (or a pair) was refused. */
     void mfaRefused(MfaCheck.Reason reason);
 
+    /** A device was locked after too many wrong codes. */
+    void lockoutStarted();
+
     /** A signed request was refused. */
     void signatureRefused(Authentication.Reason reason);
 
@@ -28,6 +31,10 @@ public interface Telemetry {
 
         @Override
         public void mfaRefused(MfaCheck.Reason reason) {
+        }
+
+        @Override
+        public void lockoutStarted() {
         }
 
         @Override

@@ -6,4 +6,11 @@ import java.util.function.Supplier;
 public interface TransactionRunner {
 
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * Runs {@code action} once the current transaction has committed, and never if it rolls back (a transaction
+     * that lost a conflict and runs again drops what its failed run registered); outside a transaction, at once.
+     * For effects outside storage, such as counting.
+     */
+    void afterCommit(Runnable action);
 }
