@@ -23,10 +23,12 @@ final class MicrometerTelemetry implements Telemetry {
 
     private final MeterRegistry registry;
     private final List<Door> doors;
+    private final Counter opened;
 
     MicrometerTelemetry(MeterRegistry registry, List<Door> doors) {
         this.registry = registry;
         this.doors = doors;
+        this.opened = Counter.builder("gatekey.secrets.opened").description("Sealed secrets opened (AES-GCM)").register(registry);
     }
 
     @Override
@@ -51,6 +53,11 @@ final class MicrometerTelemetry implements Telemetry {
     public void signatureRefused(Authentication.Reason reason) {
         Counter.builder("gatekey.signature.refused").description("Signed requests refused, by reason")
                 .tag("door", door()).tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+    }
+
+    @Override
+    public void secretOpened() {
+        opened.increment();
     }
 
     @Override

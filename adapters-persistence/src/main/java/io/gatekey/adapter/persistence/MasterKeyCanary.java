@@ -37,7 +37,14 @@ public class MasterKeyCanary {
             connection.setAutoCommit(true);
             SealedSecret stored = read(connection);
             if (stored == null) {
-                write(connection, "INSERT IGNORE INTO " + TABLE + " (sealed, key_version, id) VALUES (?, ?, 1)", sealing.seal(TABLE, "1", "sealed", "", VALUE));
+                try {
+                    write(connection, "INSERT IGNORE INTO " + TABLE + " (sealed, key_version, id) VALUES (?, ?, 1)", sealing.seal(TABLE, "1", "sealed", "", VALUE));
+                } catch (SQLException e) {
+                    // Another node sealed it at the same moment (on Galera its insert won certification): read theirs.
+                    if (!SqlErrors.isWriteConflict(e) && !SqlErrors.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                }
                 stored = read(connection);
             }
             return stored != null && MessageDigest.isEqual(VALUE, sealing.open(TABLE, "1", "sealed", "", true, stored.sealed(), stored.keyVersion()));

@@ -1,10 +1,12 @@
 package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.port.out.SecretSealer;
+import io.gatekey.application.port.out.Telemetry;
 import io.gatekey.domain.secret.SealedSecret;
 import io.gatekey.domain.secret.SecretIntegrityException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Seals column values with the row's place and owner as associated data ({@code table/id/column|account/sub
@@ -15,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 final class Sealing {
 
     private final SecretSealer sealer;
+    private final Telemetry telemetry;
 
-    Sealing(SecretSealer sealer) {
+    Sealing(SecretSealer sealer, Optional<Telemetry> telemetry) {
         this.sealer = sealer;
+        this.telemetry = telemetry.orElse(Telemetry.NONE);
     }
 
     /** The owner part of the associated data: the account and, for a user's row, the sub account. */
@@ -38,7 +42,9 @@ final class Sealing {
             throw new SecretIntegrityException(table + " " + id + " was sealed before values were bound to their owner; "
                     + "start the server once or run 'gatekey db migrate' to re-seal it");
         }
-        return sealer.open(new SealedSecret(keyVersion, sealed), place(table, id, column, owner));
+        byte[] opened = sealer.open(new SealedSecret(keyVersion, sealed), place(table, id, column, owner));
+        telemetry.secretOpened();
+        return opened;
     }
 
     /** Opens a row whichever way it was sealed; only re-sealing may read a row sealed before owners were bound. */

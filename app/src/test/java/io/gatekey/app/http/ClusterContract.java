@@ -147,7 +147,15 @@ abstract class ClusterContract {
             assertEquals(once, applied, "each version once, the baseline (0) included");
         }
         for (TestServer node : nodes) {
-            HttpResponse<String> health = new NcpClient(node, "", "").raw("GET", "/health", null, null);
+            // Readiness is checked once a second (the first checks of nodes starting together may meet each other).
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            HttpResponse<String> health;
+            do {
+                health = new NcpClient(node, "", "").raw("GET", "/health", null, null);
+                if (health.statusCode() != 200) {
+                    Thread.sleep(200);
+                }
+            } while (health.statusCode() != 200 && System.nanoTime() < deadline);
             assertEquals(200, health.statusCode());
             assertEquals("{\"status\":\"UP\"}", health.body());
         }

@@ -56,6 +56,7 @@ class MetricsTest {
             assertEquals(1, value(scrape, "gatekey_mfa_refused_total{door=\"ncp\",reason=\"replayed\"}"));
             assertEquals(1, value(scrape, "gatekey_signature_refused_total{door=\"ncp\",reason=\"bad_signature\"}"));
             assertTrue(value(scrape, "gatekey_keycache_lookups_total{result=\"hit\"}") >= 1, "the key cache served some lookups");
+            assertTrue(value(scrape, "gatekey_secrets_opened_total") >= 3, "the key's secret, the seed, a credential's secret");
             assertTrue(scrape.contains("http_server_requests_seconds_count"), "request metrics per route come with the registry");
             assertFalse(scrape.contains(acme.userKey.id().value()), "no key id as a label");
 

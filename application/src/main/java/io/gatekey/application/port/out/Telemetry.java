@@ -21,6 +21,9 @@ public interface Telemetry {
     /** A signed request was refused. */
     void signatureRefused(Authentication.Reason reason);
 
+    /** A sealed secret (a key's secret, a seed, a session token) was opened. */
+    void secretOpened();
+
     /** Authentication looked key material up: found in the key cache, or read from storage. */
     void keyCacheLookup(boolean hit);
 
@@ -39,6 +42,10 @@ public interface Telemetry {
 
         @Override
         public void signatureRefused(Authentication.Reason reason) {
+        }
+
+        @Override
+        public void secretOpened() {
         }
 
         @Override
