@@ -85,9 +85,9 @@ final class DatabaseHealth {
         Map<String, String> outcome = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             outcome.put("database", connection.isValid(1) ? "UP" : "DOWN: the connection does not validate");
-            outcome.put("schema", SchemaMigrations.isCurrent(dataSource) ? "UP" : "DOWN: the schema is behind this version");
+            outcome.put("schema", SchemaMigrations.isCurrent(connection) ? "UP" : "DOWN: the schema is behind this version");
             outcome.put("clock", clockCheck(connection));
-            outcome.put("masterKey", canary.opens() ? "UP" : "DOWN: the master key does not open this database's canary");
+            outcome.put("masterKey", canary.opens(connection) ? "UP" : "DOWN: the master key does not open this database's canary");
         } catch (SQLException | RuntimeException e) {
             outcome.put("database", "DOWN: " + e.getClass().getSimpleName());
         }
@@ -98,8 +98,8 @@ final class DatabaseHealth {
 
     /** On MariaDB, the server's clock against this node's; an embedded H2 shares this node's clock. */
     private String clockCheck(Connection connection) throws SQLException {
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("maria")
-                && !connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mysql")) {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        if (!product.contains("maria") && !product.contains("mysql")) {
             return "UP";
         }
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT UNIX_TIMESTAMP(NOW(3))")) {

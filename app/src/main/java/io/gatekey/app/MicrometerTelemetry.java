@@ -33,26 +33,22 @@ final class MicrometerTelemetry implements Telemetry {
 
     @Override
     public void credentialsIssued(boolean withMfa) {
-        Counter.builder("gatekey.credentials.issued").description("Temporary credentials issued")
-                .tag("door", door()).tag("mfa", Boolean.toString(withMfa)).register(registry).increment();
+        count("gatekey.credentials.issued", "Temporary credentials issued", "door", door(), "mfa", Boolean.toString(withMfa));
     }
 
     @Override
     public void mfaRefused(MfaCheck.Reason reason) {
-        Counter.builder("gatekey.mfa.refused").description("One-time codes refused, by reason")
-                .tag("door", door()).tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        count("gatekey.mfa.refused", "One-time codes refused, by reason", "door", door(), "reason", label(reason.name()));
     }
 
     @Override
     public void lockoutStarted() {
-        Counter.builder("gatekey.mfa.lockouts").description("Devices locked after too many wrong codes")
-                .tag("door", door()).register(registry).increment();
+        count("gatekey.mfa.lockouts", "Devices locked after too many wrong codes", "door", door());
     }
 
     @Override
     public void signatureRefused(Authentication.Reason reason) {
-        Counter.builder("gatekey.signature.refused").description("Signed requests refused, by reason")
-                .tag("door", door()).tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        count("gatekey.signature.refused", "Signed requests refused, by reason", "door", door(), "reason", label(reason.name()));
     }
 
     @Override
@@ -62,13 +58,20 @@ final class MicrometerTelemetry implements Telemetry {
 
     @Override
     public void keyCacheLookup(boolean hit) {
-        Counter.builder("gatekey.keycache.lookups").description("Key material looked up by authentication")
-                .tag("result", hit ? "hit" : "miss").register(registry).increment();
+        count("gatekey.keycache.lookups", "Key material looked up by authentication", "result", hit ? "hit" : "miss");
+    }
+
+    private void count(String name, String description, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry).increment();
+    }
+
+    private static String label(String reason) {
+        return reason.toLowerCase(Locale.ROOT);
     }
 
     private String door() {
         return ServerRequestContext.currentRequest()
-                .map(request -> doors.stream().filter(d -> d.owns(request.getPath())).map(Door::name).findFirst().orElse("other"))
+                .map(request -> Door.owning(doors, request.getPath()).map(Door::name).orElse("other"))
                 .orElse("cli");
     }
 }

@@ -29,18 +29,10 @@ public final class GatekeyTestAccess {
     /** A running server with the app's configuration and the given overrides. */
     public static ApplicationContext server(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(overrides);
-        properties.putIfAbsent("endpoints.all.port", freePort());
+        properties.putIfAbsent("endpoints.all.port", io.gatekey.adapter.persistence.TestPorts.free());
         ApplicationContext context = ApplicationContext.builder().properties(properties).start();
         context.getBean(EmbeddedServer.class).start();
         return context;
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public static void operatorInit(ApplicationContext context, String name) {

@@ -1,11 +1,11 @@
 package io.gatekey.adapter.http;
 
+import io.gatekey.domain.account.IpRange;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -29,20 +29,9 @@ public final class ClientAddresses {
             if (value == null) {
                 return Optional.empty();
             }
-            return literal(value.split(",")[0].strip());
+            // Only an address literal: a header never makes this node ask DNS.
+            return IpRange.literal(value.split(",")[0].strip());
         }
         return Optional.ofNullable(request.getRemoteAddress()).map(InetSocketAddress::getAddress);
-    }
-
-    /** Only an address literal: a header never makes this node ask DNS. */
-    private static Optional<InetAddress> literal(String text) {
-        if (!text.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !text.matches("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(text));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -102,9 +102,7 @@ final class GlobalErrors {
     }
 
     private HttpResponse<?> answerFor(String path, Door.CommonError error) {
-        return doors.stream()
-                .filter(door -> door.owns(path))
-                .findFirst()
+        return Door.owning(doors, path)
                 .<HttpResponse<?>>map(door -> door.error(error))
                 .orElseGet(() -> HttpResponse.status(status(error))
                         .contentType(MediaType.APPLICATION_JSON_TYPE)

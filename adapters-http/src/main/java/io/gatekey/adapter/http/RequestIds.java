@@ -51,7 +51,7 @@ public final class RequestIds {
         if (logging && LOG.isInfoEnabled()) {
             long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
             String path = request.getPath();
-            String door = doors.stream().filter(d -> d.owns(path)).map(Door::name).findFirst().orElse("-");
+            String door = Door.owning(doors, path).map(Door::name).orElse("-");
             long millis = (System.nanoTime() - started) / 1_000_000;
             String key = request.getAttribute(CALLER_KEY, String.class).orElse("-");
             String source = clients.of(request).map(java.net.InetAddress::getHostAddress).orElse("-");

@@ -34,7 +34,15 @@ public class MasterKeyCanary {
     /** Whether the configured master key opens the canary (sealing it first if no node has). */
     public boolean opens() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+            return opens(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the master key canary: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same, on an autocommit connection the caller holds. */
+    public boolean opens(Connection connection) {
+        try {
             SealedSecret stored = read(connection);
             if (stored == null) {
                 try {

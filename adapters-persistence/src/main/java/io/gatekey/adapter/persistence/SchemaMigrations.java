@@ -43,6 +43,15 @@ public final class SchemaMigrations {
      */
     public static boolean isCurrent(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
+            return isCurrent(connection);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The same, on a connection the caller holds. */
+    public static boolean isCurrent(Connection connection) {
+        try {
             // Looked up first, so a new database is not asked for a table it lacks (H2 would trace the error to a file).
             try (ResultSet table = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), HISTORY, new String[] {"TABLE"})) {
                 if (!table.next()) {

@@ -33,7 +33,6 @@ final class StorageBoundaryInterceptor implements MethodInterceptor<Object, Obje
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
-        boolean outermost = transactions.findTransactionStatus().isEmpty();
         for (int run = 1; ; run++) {
             try {
                 return context.proceed(this);
@@ -43,7 +42,8 @@ final class StorageBoundaryInterceptor implements MethodInterceptor<Object, Obje
                 if (SqlErrors.isConnectionFailure(e)) {
                     throw new StorageUnavailableException("the database is unavailable", e);
                 }
-                if (!outermost || !SqlErrors.isWriteConflict(e)) {
+                // A transaction still open here is a caller's, which reruns whole; one this call opened has ended.
+                if (!SqlErrors.isWriteConflict(e) || transactions.findTransactionStatus().isPresent()) {
                     throw e;
                 }
                 if (run == MAX_RUNS) {

@@ -2,7 +2,6 @@ package io.gatekey.adapter.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -53,10 +52,10 @@ public final class GaleraCluster implements AutoCloseable {
         Node(int index, Path dir) {
             this.index = index;
             this.dir = dir;
-            this.port = freePort();
-            this.groupPort = freePort();
-            this.transferPort = freePort();
-            this.incrementalPort = freePort();
+            this.port = TestPorts.free();
+            this.groupPort = TestPorts.free();
+            this.transferPort = TestPorts.free();
+            this.incrementalPort = TestPorts.free();
         }
 
         public int port() {
@@ -295,14 +294,6 @@ public final class GaleraCluster implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -78,6 +78,15 @@ final class TestStore implements AutoCloseable {
         }
     }
 
+    /** How many stored secrets (keys, seeds, credentials) are sealed under {@code version}. */
+    int rowsSealedUnder(int version) {
+        int count = 0;
+        for (String table : new String[] {"access_key", "mfa_device", "temporary_credential"}) {
+            count += count("SELECT COUNT(*) FROM " + table + " WHERE key_version = " + version);
+        }
+        return count;
+    }
+
     int count(String sql) {
         try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
              Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {

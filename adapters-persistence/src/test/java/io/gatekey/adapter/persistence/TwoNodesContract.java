@@ -233,12 +233,12 @@ abstract class TwoNodesContract {
         String both = TestStore.MASTER_KEY + ",2:Hx4dHBsaGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA=";
         try (TestStore rotatingA = TestStore.open(storeA.database, Map.of("gatekey.master-key", both));
              TestStore rotatingB = TestStore.open(storeB.database, Map.of("gatekey.master-key", both))) {
-            int sealedUnderOne = rowsSealedUnder(1);
+            int sealedUnderOne = storeA.rowsSealedUnder(1);
             assertTrue(sealedUnderOne >= 5, "keys and the seed: " + sealedUnderOne);
             List<Outcome<Integer>> outcomes = race(2, node -> (node == nodes.get(0) ? rotatingA : rotatingB)
                     .context.getBean(MasterKeyRotation.class).resealAll(2));
             assertEquals(sealedUnderOne, outcomes.stream().mapToInt(Outcome::value).sum());
-            assertEquals(0, rowsSealedUnder(1));
+            assertEquals(0, storeA.rowsSealedUnder(1));
             TestStore reader = TestStore.open(storeB.database, Map.of("gatekey.master-key", "2:Hx4dHBsaGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA="));
             try (reader) {
                 assertEquals(world.acme.userKey.secret().reveal(),
@@ -247,13 +247,6 @@ abstract class TwoNodesContract {
         }
     }
 
-    private int rowsSealedUnder(int version) {
-        int count = 0;
-        for (String table : new String[] {"access_key", "mfa_device", "temporary_credential"}) {
-            count += storeA.count("SELECT COUNT(*) FROM " + table + " WHERE key_version = " + version);
-        }
-        return count;
-    }
 
     @Test
     void aDeviceIsDeletedOnce() throws Exception {

@@ -27,7 +27,7 @@ public final class TestServer implements AutoCloseable {
         this.clock = clock;
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
-        properties.put("endpoints.all.port", freePort());
+        properties.put("endpoints.all.port", io.gatekey.adapter.persistence.TestPorts.free());
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("datasources.default.url", database.url());
         properties.put("datasources.default.username", database.user());
@@ -51,14 +51,6 @@ public final class TestServer implements AutoCloseable {
     /** The management port's address (metrics), which the public port does not serve. */
     public URI managementUri(String path) {
         return URI.create("http://127.0.0.1:" + context.getProperty("endpoints.all.port", Integer.class).orElseThrow() + path);
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public URI uri(String pathAndQuery) {

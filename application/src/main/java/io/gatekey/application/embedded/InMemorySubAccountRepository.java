@@ -5,7 +5,6 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.PasswordHash;
 import io.gatekey.domain.account.SubAccountId;
-import io.gatekey.domain.account.SubAccountProfile;
 import java.time.Instant;
 import io.gatekey.domain.shared.ConflictException;
 import java.util.Comparator;
@@ -56,9 +55,7 @@ public final class InMemorySubAccountRepository implements SubAccountRepository 
         if (user == null) {
             return false;
         }
-        SubAccountProfile p = user.profile();
-        subAccounts.put(id, user.withProfile(new SubAccountProfile(p.name(), p.email(), p.memo(), p.canApiGatewayAccess(), p.useApiAllowSource(),
-                p.apiAllowSources(), p.canConsoleAccess(), p.mfaMandatory(), needPasswordReset, p.useConsolePermitIp(), p.consolePermitIps()), at));
+        subAccounts.put(id, user.withProfile(user.profile().withNeedPasswordReset(needPasswordReset), at));
         passwords.put(id, hash);
         return true;
     }

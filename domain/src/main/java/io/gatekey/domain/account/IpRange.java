@@ -3,6 +3,7 @@ package io.gatekey.domain.account;
 import io.gatekey.domain.shared.InvalidValueException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * An IPv4 or IPv6 address or CIDR range, written as a literal ({@code 203.0.113.7}, {@code 203.0.113.0/24},
@@ -22,20 +23,25 @@ public record IpRange(byte[] network, int prefixLength) {
         return network.clone();
     }
 
+    /** An IPv4 or IPv6 address written as a literal; a name (which would need DNS) or anything else is empty. */
+    public static Optional<InetAddress> literal(String text) {
+        if (text == null || (!text.matches(IPV4) && !text.matches(IPV6))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text));
+        } catch (UnknownHostException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Parses {@code text}; {@code field} names it in the error. */
     public static IpRange parse(String field, String text) {
         String value = text == null ? "" : text.strip();
         int slash = value.indexOf('/');
-        String address = slash < 0 ? value : value.substring(0, slash);
-        if (!address.matches(IPV4) && !address.matches(IPV6)) {
-            throw new InvalidValueException(field, "an IP address or CIDR range, not " + text);
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException | SecurityException e) {
-            throw new InvalidValueException(field, "an IP address or CIDR range, not " + text);
-        }
+        byte[] bytes = literal(slash < 0 ? value : value.substring(0, slash))
+                .orElseThrow(() -> new InvalidValueException(field, "an IP address or CIDR range, not " + text))
+                .getAddress();
         int bits = bytes.length * 8;
         int prefix = bits;
         if (slash >= 0) {

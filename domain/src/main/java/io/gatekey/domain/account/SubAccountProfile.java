@@ -56,6 +56,12 @@ public record SubAccountProfile(String name, Optional<String> email, String memo
         return named(value.length() > 30 ? value.substring(0, 30) : value);
     }
 
+    /** The same profile, with the console's password reset due or not. */
+    public SubAccountProfile withNeedPasswordReset(boolean reset) {
+        return new SubAccountProfile(name, email, memo, canApiGatewayAccess, useApiAllowSource, apiAllowSources, canConsoleAccess, mfaMandatory,
+                reset, useConsolePermitIp, consolePermitIps);
+    }
+
     /** Whether the keys may sign a request that came from {@code source} (empty when the door could not tell). */
     public boolean allowsApiCallsFrom(Optional<InetAddress> source) {
         if (!canApiGatewayAccess) {

@@ -21,8 +21,12 @@ public final class Hotp {
     /** The code for one counter value, zero-padded to {@code digits}. */
     public static String generate(byte[] key, long counter, TotpAlgorithm algorithm, int digits) {
         requireDigits(digits);
-        Engine engine = ENGINES.get();
-        String code = Integer.toString(engine.keyed(algorithm, new SecretKeySpec(key, algorithm.jcaName())).value(counter, digits));
+        return format(ENGINES.get().keyed(algorithm, new SecretKeySpec(key, algorithm.jcaName())).value(counter, digits), digits);
+    }
+
+    /** A code's value as its owner reads it: zero-padded to {@code digits}. */
+    static String format(int value, int digits) {
+        String code = Integer.toString(value);
         return "0".repeat(digits - code.length()) + code;
     }
 

@@ -14,8 +14,7 @@ public final class Totp {
 
     public static String code(TotpSeed seed, TotpParameters parameters, long step) {
         Hotp.requireDigits(parameters.digits());
-        String code = Integer.toString(Hotp.engine(parameters.algorithm(), seed).value(step, parameters.digits()));
-        return "0".repeat(parameters.digits() - code.length()) + code;
+        return Hotp.format(Hotp.engine(parameters.algorithm(), seed).value(step, parameters.digits()), parameters.digits());
     }
 
     /**

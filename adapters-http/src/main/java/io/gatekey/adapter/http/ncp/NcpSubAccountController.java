@@ -76,7 +76,7 @@ final class NcpSubAccountController {
     HttpResponse<?> setLoginAlias(HttpRequest<?> request, @Nullable @Body String body) {
         Principal caller = signature.principal(request);
         JsonNode fields = parse(body);
-        LoginAlias alias = new LoginAlias(required(fields, "loginAlias"));
+        LoginAlias alias = new LoginAlias(NcpSubAccountFields.requiredString(fields, "loginAlias"));
         useCases.setLoginAlias().setLoginAlias(new SetLoginAliasUseCase.Command(caller, accountOf(caller), alias));
         return HttpResponse.ok(Map.of("success", true));
     }
@@ -197,8 +197,8 @@ final class NcpSubAccountController {
     HttpResponse<?> switchAccessKey(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @Body String body) {
         Principal caller = signature.principal(request);
         JsonNode fields = parse(body);
-        AccessKeyId keyId = new AccessKeyId(required(fields, "accessKey"));
-        boolean active = requiredBoolean(fields, "active");
+        AccessKeyId keyId = new AccessKeyId(NcpSubAccountFields.requiredString(fields, "accessKey"));
+        boolean active = NcpSubAccountFields.requiredBool(fields, "active");
         KeyOwner owner = ownerOf(caller, subAccountId);
         requireOwnKey(caller, owner, keyId);
         if (active) {
@@ -213,7 +213,7 @@ final class NcpSubAccountController {
     @Delete(uri = "/sub-accounts/{subAccountId}/access-keys", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> deleteAccessKey(HttpRequest<?> request, @PathVariable String subAccountId, @Nullable @Body String body) {
         Principal caller = signature.principal(request);
-        AccessKeyId keyId = new AccessKeyId(required(parse(body), "accessKey"));
+        AccessKeyId keyId = new AccessKeyId(NcpSubAccountFields.requiredString(parse(body), "accessKey"));
         requireOwnKey(caller, ownerOf(caller, subAccountId), keyId);
         useCases.deleteAccessKey().delete(new DeleteAccessKeyUseCase.Command(caller, keyId));
         return HttpResponse.ok(Map.of("success", true));
@@ -302,22 +302,6 @@ final class NcpSubAccountController {
             return json.object(body);
         } catch (JsonFields.BadJson e) {
             throw new DoorRefusal(NcpErrors.subAccount(HttpStatus.BAD_REQUEST, NcpErrors.INVALID_PARAMETER, e.getMessage()));
-        }
-    }
-
-    private static String required(JsonNode fields, String field) {
-        try {
-            return JsonFields.string(fields, field).orElseThrow(() -> new InvalidValueException(field, "required"));
-        } catch (JsonFields.BadJson e) {
-            throw new InvalidValueException(field, "must be a string");
-        }
-    }
-
-    private static boolean requiredBoolean(JsonNode fields, String field) {
-        try {
-            return JsonFields.bool(fields, field).orElseThrow(() -> new InvalidValueException(field, "required"));
-        } catch (JsonFields.BadJson e) {
-            throw new InvalidValueException(field, "must be true or false");
         }
     }
 

@@ -29,12 +29,12 @@ final class NcpSubAccountFields {
 
     /** A create request's profile: {@code name}, {@code canAPIGatewayAccess}, {@code canConsoleAccess} and {@code needPasswordReset} are required. */
     static SubAccountProfile newProfile(JsonNode fields) {
+        List<IpRange> ranges = ranges(fields).orElse(List.of());
         return new SubAccountProfile(requiredString(fields, "name"), email(fields),
                 optionalString(fields, "memo").orElse(""), requiredBool(fields, "canAPIGatewayAccess"),
                 optionalBool(fields, "useApiAllowSource").orElse(false), sources(fields).orElse(List.of()),
                 requiredBool(fields, "canConsoleAccess"), optionalBool(fields, "isMfaMandatory").orElse(false),
-                requiredBool(fields, "needPasswordReset"), useConsolePermitIp(fields, ranges(fields).orElse(List.of())),
-                ranges(fields).orElse(List.of()));
+                requiredBool(fields, "needPasswordReset"), optionalBool(fields, "useConsolePermitIp").orElse(!ranges.isEmpty()), ranges);
     }
 
     /** An update request's profile: {@code name} is required, every other field keeps its value unless given. */
@@ -117,10 +117,6 @@ final class NcpSubAccountFields {
     /** An empty email clears it. */
     private static Optional<String> email(JsonNode fields) {
         return optionalString(fields, "email").filter(address -> !address.isEmpty());
-    }
-
-    private static boolean useConsolePermitIp(JsonNode fields, List<IpRange> ranges) {
-        return optionalBool(fields, "useConsolePermitIp").orElse(!ranges.isEmpty());
     }
 
     private static Optional<List<ApiAllowSource>> sources(JsonNode fields) {
