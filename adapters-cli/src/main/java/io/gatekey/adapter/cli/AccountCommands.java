@@ -23,10 +23,6 @@ final class AccountCommands {
         @Mixin
         Output output;
 
-        Create(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             var created = useCases().createAccount().create(new CreateAccountUseCase.Command(operator, new AccountName(name)));
@@ -40,10 +36,6 @@ final class AccountCommands {
     static final class ListAll extends OperatorCommand {
         @Mixin
         Output output;
-
-        ListAll(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -63,10 +55,6 @@ final class AccountCommands {
             @Option(names = "--account", description = "The account (default: the only one).")
             String account;
 
-            Set(CliEnvironment environment) {
-                super(environment);
-            }
-
             @Override
             void run() {
                 useCases().setLoginAlias().setLoginAlias(new SetLoginAliasUseCase.Command(operator, account(account), new LoginAlias(alias)));
@@ -81,10 +69,6 @@ final class AccountCommands {
             String account;
             @Mixin
             Output output;
-
-            Show(CliEnvironment environment) {
-                super(environment);
-            }
 
             @Override
             void run() {

@@ -47,10 +47,6 @@ final class CredentialCommands {
         @Mixin
         Output output;
 
-        Issue(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             Duration lifetime = Duration.ofSeconds(durationSeconds);
@@ -87,10 +83,6 @@ final class CredentialCommands {
         @Mixin
         Output output;
 
-        ListAll(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             var credentials = useCases().listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(operator, new SubAccountId(user)));
@@ -115,10 +107,6 @@ final class CredentialCommands {
             String user;
             @Option(names = "--device")
             String device;
-        }
-
-        Revoke(CliEnvironment environment) {
-            super(environment);
         }
 
         @Override

@@ -21,11 +21,11 @@ public final class GatekeyCli {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                try {
-                    return type.getDeclaredConstructor(CliEnvironment.class).newInstance(environment);
-                } catch (NoSuchMethodException e) {
-                    return defaults.create(type);
+                K created = defaults.create(type);
+                if (created instanceof OperatorCommand command) {
+                    command.environment = environment;
                 }
+                return created;
             }
         };
         CommandLine commandLine = new CommandLine(GatekeyCommand.class, factory);

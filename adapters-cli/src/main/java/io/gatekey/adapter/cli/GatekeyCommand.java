@@ -44,10 +44,6 @@ public final class GatekeyCommand implements Runnable {
         @Unmatched
         String[] serverArgs = new String[0];
 
-        Serve(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             environment.serve(serverArgs);
@@ -63,10 +59,6 @@ public final class GatekeyCommand implements Runnable {
 
         @Mixin
         Output output;
-
-        Init(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -98,10 +90,6 @@ public final class GatekeyCommand implements Runnable {
         @Mixin
         Output output;
 
-        Audit(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             Optional<Instant> from;
@@ -122,10 +110,6 @@ public final class GatekeyCommand implements Runnable {
         @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Creates or upgrades the schema (the server also does so at start).",
                 footerHeading = "%nExamples:%n", footer = "  gatekey db migrate")
         static final class Migrate extends OperatorCommand {
-            Migrate(CliEnvironment environment) {
-                super(environment);
-            }
-
             @Override
             void run() {
                 int applied = environment.maintenance().migrate();
@@ -144,10 +128,6 @@ public final class GatekeyCommand implements Runnable {
             @Mixin
             Output output;
 
-            Rotate(CliEnvironment environment) {
-                super(environment);
-            }
-
             @Override
             void run() {
                 CliEnvironment.Maintenance.Rotation rotation = environment.maintenance().rotateMasterKey();
@@ -163,10 +143,6 @@ public final class GatekeyCommand implements Runnable {
         static final class Reseal extends OperatorCommand {
             @Mixin
             Output output;
-
-            Reseal(CliEnvironment environment) {
-                super(environment);
-            }
 
             @Override
             void run() {

@@ -40,10 +40,6 @@ final class KeyCommands {
         @Mixin
         Output output;
 
-        Create(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             var key = useCases().createAccessKey().create(new CreateAccessKeyUseCase.Command(operator, owner.resolve(this)));
@@ -60,10 +56,6 @@ final class KeyCommands {
         @Mixin
         Output output;
 
-        ListAll(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             var keys = useCases().listAccessKeys().list(new ListAccessKeysUseCase.Query(operator, owner.resolve(this)));
@@ -76,10 +68,6 @@ final class KeyCommands {
     static final class Activate extends OperatorCommand {
         @Parameters(paramLabel = "ACCESS_KEY_ID")
         String key;
-
-        Activate(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -94,10 +82,6 @@ final class KeyCommands {
         @Parameters(paramLabel = "ACCESS_KEY_ID")
         String key;
 
-        Deactivate(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             useCases().deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(operator, new AccessKeyId(key)));
@@ -110,10 +94,6 @@ final class KeyCommands {
     static final class Delete extends OperatorCommand {
         @Parameters(paramLabel = "ACCESS_KEY_ID")
         String key;
-
-        Delete(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {

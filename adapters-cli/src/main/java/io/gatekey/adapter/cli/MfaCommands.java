@@ -51,10 +51,6 @@ final class MfaCommands {
         @Mixin
         Output output;
 
-        Create(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             var created = useCases().createMfaDevice().create(new CreateMfaDeviceUseCase.Command(operator, new SubAccountId(user), new MfaDeviceName(name)));
@@ -93,10 +89,6 @@ final class MfaCommands {
         @Mixin
         DeviceAndCodes device;
 
-        Enable(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             MfaCheck check = useCases().enableMfaDevice().enable(new EnableMfaDeviceUseCase.Command(operator, new SubAccountId(device.user),
@@ -111,10 +103,6 @@ final class MfaCommands {
     static final class Resync extends OperatorCommand {
         @Mixin
         DeviceAndCodes device;
-
-        Resync(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -131,10 +119,6 @@ final class MfaCommands {
         @Mixin
         DeviceOfUser device;
 
-        Disable(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             useCases().disableMfaDevice().disable(new DisableMfaDeviceUseCase.Command(operator, new SubAccountId(device.user), new MfaSerialNumber(device.serial)));
@@ -147,10 +131,6 @@ final class MfaCommands {
     static final class Delete extends OperatorCommand {
         @Mixin
         DeviceOfUser device;
-
-        Delete(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -168,10 +148,6 @@ final class MfaCommands {
         String user;
         @Mixin
         Output output;
-
-        ListAll(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -194,10 +170,6 @@ final class MfaCommands {
         @Parameters(paramLabel = "SERIAL")
         String serial;
 
-        Unlock(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             useCases().unlockMfaDevice().unlock(new UnlockMfaDeviceUseCase.Command(operator, new MfaSerialNumber(serial)));
@@ -210,10 +182,6 @@ final class MfaCommands {
     static final class ResetDrift extends OperatorCommand {
         @Parameters(paramLabel = "SERIAL")
         String serial;
-
-        ResetDrift(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -244,10 +212,6 @@ final class MfaCommands {
         TotpAlgorithm algorithm;
         @Mixin
         Output output;
-
-        ImportHardware(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {

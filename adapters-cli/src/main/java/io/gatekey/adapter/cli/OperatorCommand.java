@@ -20,12 +20,9 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    final CliEnvironment environment;
+    /** Set by {@link GatekeyCli}'s factory when it creates the command. */
+    CliEnvironment environment;
     final Principal operator = new Principal.Operator();
-
-    OperatorCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
 
     @Override
     public final Integer call() {

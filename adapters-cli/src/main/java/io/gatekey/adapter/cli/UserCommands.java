@@ -28,10 +28,6 @@ final class UserCommands {
         @Mixin
         Output output;
 
-        Create(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             var user = useCases().createSubAccount().create(new CreateSubAccountUseCase.Command(operator, account(account), new SubAccountName(name)));
@@ -47,10 +43,6 @@ final class UserCommands {
         @Mixin
         Output output;
 
-        ListAll(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             var users = useCases().listSubAccounts().list(new ListSubAccountsUseCase.Query(operator, account(account)));
@@ -63,10 +55,6 @@ final class UserCommands {
     static final class Activate extends OperatorCommand {
         @Parameters(paramLabel = "USER_ID")
         String user;
-
-        Activate(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
@@ -81,10 +69,6 @@ final class UserCommands {
         @Parameters(paramLabel = "USER_ID")
         String user;
 
-        Deactivate(CliEnvironment environment) {
-            super(environment);
-        }
-
         @Override
         void run() {
             useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, new SubAccountId(user)));
@@ -98,10 +82,6 @@ final class UserCommands {
     static final class Delete extends OperatorCommand {
         @Parameters(paramLabel = "USER_ID")
         String user;
-
-        Delete(CliEnvironment environment) {
-            super(environment);
-        }
 
         @Override
         void run() {
