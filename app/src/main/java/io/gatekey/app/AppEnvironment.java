@@ -134,6 +134,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             properties.put("endpoints.health.enabled", false);
             properties.put("micronaut.metrics.enabled", false);
             properties.put("gatekey.health.enabled", false);
+            properties.put("gatekey.audit.door", "cli");
             properties.putAll(extra);
             var builder = ApplicationContext.builder().properties(properties).deduceEnvironment(false);
             if (clock != null) {

@@ -17,7 +17,9 @@ import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.SetSubAccountPasswordUseCase;
 import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
+import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
@@ -36,6 +38,7 @@ import io.gatekey.application.embedded.SecureRandomSource;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.AuditOrigins;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RandomSource;
@@ -86,9 +89,9 @@ class GatekeyFactory {
                        MfaDeviceRepository mfaDevices, UsedTimeStepGuard usedTimeSteps, MfaFailureCounter mfaFailures,
                        TemporaryCredentialRepository temporaryCredentials, AuditLog auditLog, RequestNonceRegistry requestNonces,
                        RandomSource random,
-                       TransactionRunner transactions, Clock clock, Optional<Telemetry> telemetry) {
+                       TransactionRunner transactions, Clock clock, Optional<Telemetry> telemetry, AuditOrigins origins) {
         return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures,
-                temporaryCredentials, auditLog, requestNonces, random, transactions, clock, telemetry.orElse(Telemetry.NONE));
+                temporaryCredentials, auditLog, requestNonces, random, transactions, clock, telemetry.orElse(Telemetry.NONE), origins);
     }
 
     @Singleton
@@ -119,6 +122,16 @@ class GatekeyFactory {
     @Singleton
     ListAuditEventsUseCase listAuditEvents(GatekeyServices useCases) {
         return useCases.listAuditEvents();
+    }
+
+    @Singleton
+    VerifyAuditTrailUseCase verifyAuditTrail(GatekeyServices useCases) {
+        return useCases.verifyAuditTrail();
+    }
+
+    @Singleton
+    ExportAuditEventsUseCase exportAuditEvents(GatekeyServices useCases) {
+        return useCases.exportAuditEvents();
     }
 
     @Singleton

@@ -6,9 +6,7 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
-import io.gatekey.domain.shared.InvalidValueException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -72,8 +70,9 @@ public final class GatekeyCommand implements Runnable {
     }
 
     @Command(name = "audit", mixinStandardHelpOptions = true, description = "Shows recent audit events, newest first.",
+            subcommands = {AuditTrail.Verify.class, AuditTrail.Export.class},
             footerHeading = "%nExamples:%n", footer = {"  gatekey audit --type MFA_CHECK_FAILED --since 2026-01-01T00:00:00Z",
-            "  gatekey audit --user <userId> -o json"})
+            "  gatekey audit --user <userId> -o json", "  gatekey audit verify", "  gatekey audit export --since 2026-01-01T00:00:00Z > audit.jsonl"})
     static final class Audit extends OperatorCommand {
         @Option(names = "--account", description = "Only this account's events.")
         String account;
@@ -92,12 +91,7 @@ public final class GatekeyCommand implements Runnable {
 
         @Override
         void run() {
-            Optional<Instant> from;
-            try {
-                from = Optional.ofNullable(since).map(Instant::parse);
-            } catch (DateTimeParseException e) {
-                throw new InvalidValueException("--since", "an ISO 8601 time such as 2026-01-01T00:00:00Z");
-            }
+            Optional<Instant> from = time("--since", since);
             var events = useCases().listAuditEvents().list(new ListAuditEventsUseCase.Query(operator,
                     Optional.ofNullable(account).map(AccountId::new), Optional.ofNullable(user).map(SubAccountId::new), Optional.ofNullable(subject),
                     Optional.ofNullable(type), from, limit));

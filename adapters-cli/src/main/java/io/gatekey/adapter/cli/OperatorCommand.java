@@ -9,7 +9,10 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.shared.InvalidValueException;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -52,6 +55,15 @@ abstract class OperatorCommand implements Callable<Integer> {
             return useCases().getSubAccount().get(new GetSubAccountUseCase.Command(operator, new SubAccountId(user))).accountId();
         }
         return account(named);
+    }
+
+    /** An ISO 8601 time given to {@code option}; empty when not given. */
+    static Optional<Instant> time(String option, String text) {
+        try {
+            return Optional.ofNullable(text).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(option, "an ISO 8601 time such as 2026-01-01T00:00:00Z");
+        }
     }
 
     /** The named account, or the only one when none is named. */

@@ -41,6 +41,9 @@ public abstract class CliCommandsContract {
     /** A fresh, empty installation on the given clock. */
     protected abstract CliEnvironment newEnvironment(MutableClock clock);
 
+    /** The door the installation's audit events name: the CLI's, or an embedding program's. */
+    protected abstract String auditDoor();
+
     @BeforeEach
     void openEnvironment() {
         environment = newEnvironment(clock);
@@ -263,6 +266,62 @@ public abstract class CliCommandsContract {
         assertTrue(alicesTrail.contains("\"type\" : \"CREDENTIALS_ISSUED\""));
         assertTrue(alicesTrail.contains("\"type\" : \"MFA_DEVICE_ENABLED\""));
         assertFalse(alicesTrail.contains("\"type\" : \"ACCOUNT_CREATED\""));
+    }
+
+    @Test
+    void theAuditTrailVerifiesAndAnExportVerifiesAgainUntilItIsEdited() throws Exception {
+        init();
+        String alice = field(ok("users", "create", "alice", "-o", "json").out(), "userId");
+        ok("keys", "create", "--user", alice);
+        clock.advance(Duration.ofSeconds(5));
+        ok("users", "deactivate", alice);
+
+        CliRunner.Run whole = ok("audit", "verify");
+        assertTrue(whole.out().matches("The audit trail is whole: \\d+ event\\(s\\) in [23] chain\\(s\\)\\.\n"), whole.out());
+        long events = Long.parseLong(whole.out().replaceAll("\\D*(\\d+) event.*\\s*", "$1"));
+
+        String export = ok("audit", "export", "--since", "2026-01-01T00:00:00Z").out();
+        List<String> lines = export.lines().toList();
+        assertEquals(events, lines.size());
+        for (String line : lines) {
+            assertTrue(line.contains("\"door\":\"" + auditDoor() + "\""), line);
+        }
+        assertTrue(lines.get(0).contains("\"type\":\"ACCOUNT_CREATED\""), lines.get(0));
+        assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"SUB_ACCOUNT_DEACTIVATED\""), export);
+        assertTrue(lines.get(lines.size() - 1).contains("\"at\":\"" + clock.instant() + "\""), export);
+        assertEquals(List.of(), ok("audit", "export", "--since", clock.instant().plusSeconds(1).toString()).out().lines().toList());
+        assertEquals(lines.subList(0, lines.size() - 1),
+                ok("audit", "export", "--since", "2026-01-01T00:00:00Z", "--until", clock.instant().toString()).out().lines().toList());
+
+        Path file = dir.resolve("audit.jsonl");
+        Files.writeString(file, export);
+        assertEquals("The audit trail is whole: " + events + " event(s) in " + whole.out().replaceAll(".* in (\\d+) chain.*\\s*", "$1") + " chain(s).\n",
+                ok("audit", "verify", "--file", file.toString()).out());
+        // An excerpt verifies from where each chain starts in it.
+        Files.writeString(file, String.join("\n", lines.subList(2, lines.size())) + "\n");
+        assertEquals(0, cli.run("audit", "verify", "--file", file.toString()).exitCode());
+
+        String keyLine = lines.stream().filter(l -> l.contains("ACCESS_KEY_CREATED") && l.contains(alice)).findFirst().orElseThrow();
+        Files.writeString(file, export.replace(keyLine, keyLine.replace("\"detail\":\"user ", "\"detail\":\"admin ")));
+        assertFalse(Files.readString(file).equals(export), "the test edited the export");
+        CliRunner.Run edited = cli.run("audit", "verify", "--file", file.toString());
+        assertEquals(1, edited.exitCode(), edited.out() + edited.err());
+        String keyId = field(keyLine.replace("\":", "\" : "), "id");
+        assertTrue(edited.err().matches("gatekey: the audit trail is broken: chain user:" + alice + "@[^ ]+ at seq 2 \\(event " + keyId
+                + "\\): its content does not match its hash: the event was changed\n"), edited.err());
+
+        Files.writeString(file, export.replace(keyLine + "\n", ""));
+        CliRunner.Run removed = cli.run("audit", "verify", "--file", file.toString());
+        assertEquals(1, removed.exitCode());
+        assertTrue(removed.err().contains("1 event(s) before it are missing (from seq 2)"), removed.err());
+
+        Files.writeString(file, "{\"id\":1}\n");
+        CliRunner.Run garbage = cli.run("audit", "verify", "--file", file.toString());
+        assertEquals(1, garbage.exitCode());
+        assertEquals("gatekey: line 1 is not an audit event: field atMs is missing or not a number\n", garbage.err());
+        assertEquals(2, cli.run("audit", "export").exitCode());
+        assertEquals(2, cli.run("audit", "export", "--since", "last week").exitCode());
+        assertEquals(1, cli.run("audit", "verify", "--file", dir.resolve("missing.jsonl").toString()).exitCode());
     }
 
     @Test

@@ -18,4 +18,9 @@ class InMemoryCliCommandsTest extends CliCommandsContract {
         assertEquals(1, run.exitCode());
         assertEquals("gatekey: the in-memory installation has no database\n", run.err());
     }
+
+    @Override
+    protected String auditDoor() {
+        return "embedded";
+    }
 }

@@ -2,10 +2,12 @@ package io.gatekey.adapter.http;
 
 import io.gatekey.application.port.out.StorageUnavailableException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
@@ -57,9 +59,17 @@ final class GlobalErrors {
         return answer(request, Door.CommonError.UNSUPPORTED_MEDIA_TYPE);
     }
 
+    /**
+     * The body is not read past the limit, so whatever the client still sends of it would be taken for its next
+     * request: the answer says {@code Connection: close}, and the server closes the connection after it.
+     */
     @Error(exception = ContentLengthExceededException.class, global = true)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
-        return answer(request, Door.CommonError.PAYLOAD_TOO_LARGE);
+        HttpResponse<?> answer = answer(request, Door.CommonError.PAYLOAD_TOO_LARGE);
+        if (answer instanceof MutableHttpResponse<?> closing) {
+            closing.header(HttpHeaders.CONNECTION, "close");
+        }
+        return answer;
     }
 
     @Error(exception = ConversionErrorException.class, global = true)

@@ -68,7 +68,7 @@ public final class RequestIds {
         return ServerRequestContext.currentRequest().map(RequestIds::of).orElseGet(RequestIds::fresh);
     }
 
-    private static String of(HttpRequest<?> request) {
+    static String of(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {
             String id = fresh();
             request.setAttribute(ATTRIBUTE, id);

@@ -7,5 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("audit_event")
 record AuditEventRow(@Id @GeneratedValue @Nullable Long id, long atMs, String eventType, String accountId, @Nullable String subAccountId, String actor,
-                     String subject, String detail) {
+                     String subject, String detail, @Nullable String door, @Nullable String requestId, @Nullable String sourceAddress,
+                     @Nullable String userAgent, @Nullable String chainKey, @Nullable Long chainSeq, @Nullable String prevHash,
+                     @Nullable String eventHash) {
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings a database's schema up to date with Gatekey's Flyway migrations, one migrating process at a time across
@@ -15,7 +16,7 @@ public final class SchemaMigrations {
 
     public static final String LOCATION = "classpath:db/migration";
     /** The newest migration's version; a test keeps it equal to the newest script in {@code db/migration}. */
-    public static final int LATEST_VERSION = 6;
+    public static final int LATEST_VERSION = 8;
     private static final String HISTORY = "flyway_schema_history";
 
     private SchemaMigrations() {
@@ -26,10 +27,15 @@ public final class SchemaMigrations {
         try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
             // Flyway refuses a schema that holds tables but no history of its own: the lock's table alone is no
             // reason to, so a schema holding only that table starts a history of version 0.
-            return Flyway.configure().dataSource(dataSource).locations(LOCATION)
+            return configure().dataSource(dataSource)
                     .baselineOnMigrate(lock.isAloneInSchema()).baselineVersion("0")
                     .load().migrate().migrationsExecuted;
         }
+    }
+
+    /** Gatekey's migrations: the scripts in {@link #LOCATION} and the ones written in Java. */
+    static FluentConfiguration configure() {
+        return Flyway.configure().locations(LOCATION).javaMigrations(new AuditChainBackfill());
     }
 
     /** Migrates only when the schema is behind, so a start on a current schema takes no lock. */

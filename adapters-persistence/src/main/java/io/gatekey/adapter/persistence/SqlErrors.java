@@ -37,6 +37,9 @@ final class SqlErrors {
      */
     static boolean isWriteConflict(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof LostRace) {
+                return true;
+            }
             if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
@@ -55,5 +58,15 @@ final class SqlErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * A write an adapter found had lost to a concurrent one in a way the database reports otherwise (a duplicate key
+     * that only a concurrent first write can cause): a write conflict, run again like one.
+     */
+    static final class LostRace extends RuntimeException {
+        LostRace(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -37,6 +37,22 @@ class IssuanceIsOneTransactionTest {
         public List<AuditEvent> recent(Query query) {
             return delegate.recent(query);
         }
+
+        @Override
+        public void forEachInChainOrder(java.util.function.Predicate<io.gatekey.domain.audit.LinkedAuditEvent> sink) {
+            delegate.forEachInChainOrder(sink);
+        }
+
+        @Override
+        public List<io.gatekey.domain.audit.AuditChainHead> heads() {
+            return delegate.heads();
+        }
+
+        @Override
+        public void forEachBetween(java.time.Instant since, java.time.Instant until,
+                                   java.util.function.Predicate<io.gatekey.domain.audit.LinkedAuditEvent> sink) {
+            delegate.forEachBetween(since, until, sink);
+        }
     }
 
     @ParameterizedTest

@@ -23,8 +23,7 @@ class MigrationsTest {
     @ValueSource(strings = {"h2", "mariadb"})
     void migratingTwiceChangesNothingTheSecondTime(String kind) {
         TestDatabases.Database database = fresh(kind);
-        Flyway flyway = Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration").load();
+        Flyway flyway = SchemaMigrations.configure().dataSource(database.url(), database.user(), database.password()).load();
         assertEquals(SchemaMigrations.LATEST_VERSION, flyway.migrate().migrationsExecuted);
         assertEquals(0, flyway.migrate().migrationsExecuted);
     }

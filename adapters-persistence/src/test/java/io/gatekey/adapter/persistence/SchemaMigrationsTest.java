@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaMigrationsTest {
 
     @Test
-    void theLatestVersionIsTheNewestScript() throws Exception {
+    void theLatestVersionIsTheNewestMigration() throws Exception {
         Path folder = Path.of(getClass().getResource("/db/migration").toURI());
         int newest;
         try (Stream<Path> scripts = Files.list(folder)) {
@@ -33,7 +33,7 @@ class SchemaMigrationsTest {
                     .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
                     .max().orElseThrow();
         }
-        assertEquals(newest, SchemaMigrations.LATEST_VERSION);
+        assertEquals(Math.max(newest, AuditChainBackfill.VERSION), SchemaMigrations.LATEST_VERSION);
     }
 
     @ParameterizedTest

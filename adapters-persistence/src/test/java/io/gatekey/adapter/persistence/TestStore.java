@@ -15,8 +15,11 @@ import javax.sql.DataSource;
 final class TestStore implements AutoCloseable {
 
     static final String MASTER_KEY = "1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    static final String[] TABLES = {"master_key_canary", "request_nonce", "temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event"};
+    static final String[] TABLES = {"master_key_canary", "request_nonce", "temporary_credential", "mfa_device", "access_key", "sub_account", "account", "audit_event", "audit_chain"};
 
+    private static final java.util.concurrent.atomic.AtomicInteger NODES = new java.util.concurrent.atomic.AtomicInteger();
+    /** The node name its audit chains are written under. */
+    final String nodeName;
     private static TestStore h2;
     private static TestStore mariaDb;
 
@@ -26,7 +29,10 @@ final class TestStore implements AutoCloseable {
     private TestStore(TestDatabases.Database database, Map<String, Object> extra) {
         this.database = database;
         Map<String, Object> properties = new HashMap<>(properties(database));
+        // Each store is a node of its own, as each node of a deployment is named apart.
+        properties.put("gatekey.node-name", "test-node-" + NODES.incrementAndGet());
         properties.putAll(extra);
+        this.nodeName = (String) properties.get("gatekey.node-name");
         this.context = ApplicationContext.builder().properties(properties).singletons(Clock.systemUTC()).start();
     }
 

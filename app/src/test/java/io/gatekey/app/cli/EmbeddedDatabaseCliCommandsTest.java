@@ -21,4 +21,9 @@ class EmbeddedDatabaseCliCommandsTest extends CliCommandsContract {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    protected String auditDoor() {
+        return "cli";
+    }
 }

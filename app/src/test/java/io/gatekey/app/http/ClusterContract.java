@@ -218,6 +218,12 @@ abstract class ClusterContract {
         });
         assertEquals(400, answers.stream().filter(a -> a[0] == 200).count(), "issued");
         assertEquals(400, answers.stream().filter(a -> a[1] == 200).count(), "signed on the next node at once");
+        // Each node appended its own chain of the user's issuances; every node finds every chain whole.
+        for (TestServer node : nodes) {
+            var trail = node.useCases.verifyAuditTrail().verify(new io.gatekey.domain.access.Principal.Operator());
+            assertEquals(java.util.Optional.empty(), trail.broken());
+            assertTrue(trail.events() >= 400, trail.toString());
+        }
     }
 
     @Test

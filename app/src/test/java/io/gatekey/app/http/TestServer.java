@@ -13,6 +13,7 @@ import java.util.Map;
 /** A running Gatekey server on a random loopback port, over a test database, on a clock the test moves. */
 public final class TestServer implements AutoCloseable {
 
+    private static final java.util.concurrent.atomic.AtomicInteger NODES = new java.util.concurrent.atomic.AtomicInteger();
     public final MutableClock clock;
     public final ApplicationContext context;
     public final EmbeddedServer server;
@@ -38,6 +39,8 @@ public final class TestServer implements AutoCloseable {
         properties.put("gatekey.key-cache-lifetime", "0s");
         // Tests move the server's clock at will; the readiness check of the clock is tested on its own (HealthTest).
         properties.put("gatekey.health.max-clock-skew", "3650d");
+        // Each server is a node of its own, as each node of a deployment is named apart.
+        properties.put("gatekey.node-name", "test-server-" + NODES.incrementAndGet());
         properties.putAll(extra);
         this.context = ApplicationContext.builder().properties(properties).singletons(clock).start();
         this.server = context.getBean(EmbeddedServer.class).start();

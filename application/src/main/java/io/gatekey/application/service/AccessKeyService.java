@@ -32,7 +32,7 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
         this.accessKeys = ports.accessKeys();
         this.lookups = new Lookups(ports);
         this.newSecrets = new NewSecrets(ports.random());
-        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+        this.auditor = new Auditor(ports);
     }
 
     @Override

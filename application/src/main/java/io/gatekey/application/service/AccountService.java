@@ -4,18 +4,14 @@ import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
-import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
-import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.domain.access.AccessPolicy;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.KeyOwner;
 import io.gatekey.domain.account.Account;
-import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.LoginAlias;
 import io.gatekey.domain.shared.Limits;
-import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.shared.AccessDeniedException;
 import io.gatekey.domain.shared.ConflictException;
@@ -24,8 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Accounts and their login alias. */
-public final class AccountService implements CreateAccountUseCase, ListAccountsUseCase, SetLoginAliasUseCase, GetLoginAliasUseCase,
-        ListAuditEventsUseCase {
+public final class AccountService implements CreateAccountUseCase, ListAccountsUseCase, SetLoginAliasUseCase, GetLoginAliasUseCase {
 
     private final GatekeyPorts ports;
     private final AccountRepository accounts;
@@ -38,7 +33,7 @@ public final class AccountService implements CreateAccountUseCase, ListAccountsU
         this.accounts = ports.accounts();
         this.lookups = new Lookups(ports);
         this.newSecrets = new NewSecrets(ports.random());
-        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+        this.auditor = new Auditor(ports);
     }
 
     @Override
@@ -76,21 +71,6 @@ public final class AccountService implements CreateAccountUseCase, ListAccountsU
             auditor.record(AuditEventType.LOGIN_ALIAS_SET, command.accountId(), command.caller(), command.accountId(), command.alias().value());
             return null;
         });
-    }
-
-    @Override
-    public List<AuditEvent> list(ListAuditEventsUseCase.Query query) {
-        Optional<AccountId> account = query.accountId();
-        if (!(query.caller() instanceof Principal.Operator)) {
-            AccountId own = query.caller().account().orElseThrow();
-            AccessPolicy.requireAccountManagement(query.caller(), own);
-            if (account.isPresent() && !account.get().equals(own)) {
-                throw new AccessDeniedException("only the account's own audit trail is visible");
-            }
-            account = Optional.of(own);
-        }
-        return ports.auditLog().recent(new AuditLog.Query(account, query.subAccountId(), query.subjectContains(), query.type(),
-                query.since(), query.limit()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gatekey.application.service;
 
 import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.AuditOrigins;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
@@ -9,15 +10,17 @@ import io.gatekey.domain.audit.AuditEventType;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Writes audit events stamped with the injected clock. */
+/** Writes audit events stamped with the injected clock and the origin of the request being served. */
 final class Auditor {
 
     private final AuditLog log;
     private final Clock clock;
+    private final AuditOrigins origins;
 
-    Auditor(AuditLog log, Clock clock) {
-        this.log = log;
-        this.clock = clock;
+    Auditor(GatekeyPorts ports) {
+        this.log = ports.auditLog();
+        this.clock = ports.clock();
+        this.origins = ports.origins();
     }
 
     /** An event about the account itself. */
@@ -31,6 +34,7 @@ final class Auditor {
     }
 
     void record(AuditEventType type, AccountId account, Optional<SubAccountId> user, Principal actor, Object subject, String detail) {
-        log.record(new AuditEvent(clock.instant(), type, account, user, actor.describe(), String.valueOf(subject), detail));
+        log.record(new AuditEvent(clock.instant(), type, account, user, actor.describe(), String.valueOf(subject), detail,
+                origins.current()));
     }
 }

@@ -48,7 +48,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         this.lookups = new Lookups(ports);
         this.newSecrets = new NewSecrets(ports.random());
         this.gate = new MfaGate(ports, settings);
-        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+        this.auditor = new Auditor(ports);
     }
 
     @Override

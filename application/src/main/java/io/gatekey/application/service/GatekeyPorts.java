@@ -3,6 +3,7 @@ package io.gatekey.application.service;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.AuditOrigins;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RandomSource;
@@ -12,6 +13,7 @@ import io.gatekey.application.port.out.Telemetry;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
 import io.gatekey.application.port.out.UsedTimeStepGuard;
+import io.gatekey.domain.audit.AuditOrigin;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -29,7 +31,8 @@ public record GatekeyPorts(
         RandomSource random,
         TransactionRunner transactions,
         Clock clock,
-        Telemetry telemetry) {
+        Telemetry telemetry,
+        AuditOrigins origins) {
 
     public GatekeyPorts {
         Objects.requireNonNull(accounts, "accounts");
@@ -45,19 +48,26 @@ public record GatekeyPorts(
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(origins, "origins");
     }
 
-    /** Ports that count nothing ({@link Telemetry#NONE}). */
+    /** Ports that count nothing ({@link Telemetry#NONE}), for an embedding program (its events' door is {@code embedded}). */
     public GatekeyPorts(AccountRepository accounts, SubAccountRepository subAccounts, AccessKeyRepository accessKeys, MfaDeviceRepository mfaDevices,
                         UsedTimeStepGuard usedTimeSteps, MfaFailureCounter mfaFailures, TemporaryCredentialRepository temporaryCredentials,
                         AuditLog auditLog, RequestNonceRegistry requestNonces, RandomSource random, TransactionRunner transactions, Clock clock) {
         this(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog, requestNonces, random,
-                transactions, clock, Telemetry.NONE);
+                transactions, clock, Telemetry.NONE, AuditOrigins.fixed(AuditOrigin.of("embedded")));
     }
 
     /** The same ports, counting into {@code counting}. */
     public GatekeyPorts withTelemetry(Telemetry counting) {
         return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog,
-                requestNonces, random, transactions, clock, counting);
+                requestNonces, random, transactions, clock, counting, origins);
+    }
+
+    /** The same ports, stamping audit events with {@code current}'s origin. */
+    public GatekeyPorts withOrigins(AuditOrigins current) {
+        return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog,
+                requestNonces, random, transactions, clock, telemetry, current);
     }
 }

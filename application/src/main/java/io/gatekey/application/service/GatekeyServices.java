@@ -17,7 +17,9 @@ import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetSubAccountPasswordUseCase;
 import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
+import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
@@ -38,6 +40,7 @@ import io.gatekey.domain.selftest.KnownAnswers;
 public final class GatekeyServices {
 
     private final AccountService accounts;
+    private final AuditTrailService auditTrail;
     private final SubAccountService subAccounts;
     private final AccessKeyService accessKeys;
     private final MfaDeviceService mfaDevices;
@@ -48,6 +51,7 @@ public final class GatekeyServices {
         // Before any use case exists: the published TOTP, HOTP and HMAC vectors (once per JVM).
         KnownAnswers.requireOnce();
         this.accounts = new AccountService(ports);
+        this.auditTrail = new AuditTrailService(ports);
         this.subAccounts = new SubAccountService(ports);
         this.accessKeys = new AccessKeyService(ports);
         this.mfaDevices = new MfaDeviceService(ports, settings);
@@ -59,7 +63,9 @@ public final class GatekeyServices {
     public ListAccountsUseCase listAccounts() { return accounts; }
     public SetLoginAliasUseCase setLoginAlias() { return accounts; }
     public GetLoginAliasUseCase getLoginAlias() { return accounts; }
-    public ListAuditEventsUseCase listAuditEvents() { return accounts; }
+    public ListAuditEventsUseCase listAuditEvents() { return auditTrail; }
+    public VerifyAuditTrailUseCase verifyAuditTrail() { return auditTrail; }
+    public ExportAuditEventsUseCase exportAuditEvents() { return auditTrail; }
 
     public CreateSubAccountUseCase createSubAccount() { return subAccounts; }
     public ActivateSubAccountUseCase activateSubAccount() { return subAccounts; }

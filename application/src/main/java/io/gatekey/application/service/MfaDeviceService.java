@@ -52,7 +52,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         this.lookups = new Lookups(ports);
         this.newSecrets = new NewSecrets(ports.random());
         this.gate = new MfaGate(ports, settings);
-        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+        this.auditor = new Auditor(ports);
     }
 
     @Override

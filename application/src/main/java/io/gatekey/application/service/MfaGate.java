@@ -35,7 +35,7 @@ final class MfaGate {
         this.usedTimeSteps = ports.usedTimeSteps();
         this.failures = ports.mfaFailures();
         this.lockout = settings.lockout();
-        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+        this.auditor = new Auditor(ports);
         this.clock = ports.clock();
     }
 

@@ -39,7 +39,7 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
         this.subAccounts = ports.subAccounts();
         this.lookups = new Lookups(ports);
         this.newSecrets = new NewSecrets(ports.random());
-        this.auditor = new Auditor(ports.auditLog(), ports.clock());
+        this.auditor = new Auditor(ports);
     }
 
     @Override

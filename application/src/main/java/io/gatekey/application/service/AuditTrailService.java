@@ -1,0 +1,74 @@
+package io.gatekey.application.service;
+
+import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
+import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.TransactionRunner;
+import io.gatekey.domain.access.AccessPolicy;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.audit.AuditChainCheck;
+import io.gatekey.domain.audit.AuditEvent;
+import io.gatekey.domain.audit.LinkedAuditEvent;
+import io.gatekey.domain.shared.AccessDeniedException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Reading the audit trail, checking its chains, and exporting it. */
+public final class AuditTrailService implements ListAuditEventsUseCase, VerifyAuditTrailUseCase, ExportAuditEventsUseCase {
+
+    private final AuditLog log;
+    private final TransactionRunner transactions;
+
+    public AuditTrailService(GatekeyPorts ports) {
+        this.log = ports.auditLog();
+        this.transactions = ports.transactions();
+    }
+
+    @Override
+    public List<AuditEvent> list(ListAuditEventsUseCase.Query query) {
+        Optional<AccountId> account = query.accountId();
+        if (!(query.caller() instanceof Principal.Operator)) {
+            AccountId own = query.caller().account().orElseThrow();
+            AccessPolicy.requireAccountManagement(query.caller(), own);
+            if (account.isPresent() && !account.get().equals(own)) {
+                throw new AccessDeniedException("only the account's own audit trail is visible");
+            }
+            account = Optional.of(own);
+        }
+        return log.recent(new AuditLog.Query(account, query.subAccountId(), query.subjectContains(), query.type(),
+                query.since(), query.limit()));
+    }
+
+    @Override
+    public AuditChainCheck.Result verify(Principal caller) {
+        requireOperator(caller, "verifies the audit trail");
+        // One transaction, so that heads and events are read from one snapshot while others keep appending.
+        return transactions.inTransaction(() -> {
+            AuditChainCheck check = AuditChainCheck.whole(log.heads());
+            log.forEachInChainOrder(check::accept);
+            return check.finish();
+        });
+    }
+
+    @Override
+    public long export(ExportAuditEventsUseCase.Query query, Consumer<LinkedAuditEvent> sink) {
+        requireOperator(query.caller(), "exports the audit trail");
+        long[] exported = {0};
+        log.forEachBetween(query.since(), query.until().orElse(Instant.ofEpochMilli(Long.MAX_VALUE)), event -> {
+            sink.accept(event);
+            exported[0]++;
+            return true;
+        });
+        return exported[0];
+    }
+
+    private static void requireOperator(Principal caller, String what) {
+        if (!(caller instanceof Principal.Operator)) {
+            throw new AccessDeniedException("only the operator " + what);
+        }
+    }
+}
