@@ -105,9 +105,8 @@ final class HuaweiSignature {
             throw refused("X-Sdk-Content-Sha256 does not match the body");
         }
         URI uri = request.getUri();
-        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(uri.getRawPath()),
-                canonicalQuery(uri.getRawQuery()), canonicalHeaders.toString(), signedHeaders, payloadHash);
-        String stringToSign = ALGORITHM + "\n" + sdkDate + "\n" + hexSha256(canonicalRequest);
+        String stringToSign = stringToSign(request.getMethodName(), uri.getRawPath(), uri.getRawQuery(), canonicalHeaders.toString(), signedHeaders,
+                payloadHash, sdkDate);
 
         boolean changesState = !request.getMethodName().equals("GET");
         Optional<String> once = changesState ? Optional.of("huawei:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
@@ -133,6 +132,18 @@ final class HuaweiSignature {
             case REPLAYED_NONCE -> "the request was accepted once already";
             default -> reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
+    }
+
+    /**
+     * What the SDK signs: {@code "SDK-HMAC-SHA256\n{X-Sdk-Date}\n"} and the hex SHA-256 of the canonical request
+     * (method, canonical path, canonical query, the signed headers as {@code name:value\n} lines, their names, the
+     * body's hex SHA-256).
+     */
+    static String stringToSign(String method, String rawPath, String rawQuery, String canonicalHeaders, String signedHeaders,
+                                      String payloadHash, String sdkDate) {
+        String canonicalRequest = String.join("\n", method, canonicalUri(rawPath), canonicalQuery(rawQuery), canonicalHeaders, signedHeaders,
+                payloadHash);
+        return ALGORITHM + "\n" + sdkDate + "\n" + hexSha256(canonicalRequest);
     }
 
     /** Each segment decoded, then encoded as the SDK encodes, each followed by '/'; the root stays "/". */

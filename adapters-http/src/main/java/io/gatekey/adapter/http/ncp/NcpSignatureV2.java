@@ -69,7 +69,7 @@ final class NcpSignatureV2 {
         } catch (IllegalArgumentException | InvalidValueException e) {
             throw new DoorRefusal(NcpErrors.authenticationFailed());
         }
-        String message = request.getMethodName() + " " + pathAndQuery(request.getUri()) + "\n" + timestamp + "\n" + accessKey;
+        String message = message(request.getMethodName(), pathAndQuery(request.getUri()), timestamp, accessKey);
         Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
         Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
                 Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request)));
@@ -77,6 +77,11 @@ final class NcpSignatureV2 {
             request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
         }
         return verdict;
+    }
+
+    /** What signature v2 signs: {@code "{METHOD} {path?query}\n{timestamp}\n{accessKey}"}. */
+    static String message(String method, String pathAndQuery, String timestamp, String accessKey) {
+        return method + " " + pathAndQuery + "\n" + timestamp + "\n" + accessKey;
     }
 
     static String pathAndQuery(URI uri) {

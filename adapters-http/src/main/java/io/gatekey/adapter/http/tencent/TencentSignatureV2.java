@@ -76,7 +76,7 @@ final class TencentSignatureV2 {
         String signedParameters = signedParameters(parameters, request.getMethodName());
         Authentication verdict = null;
         for (String host : hosts(request)) {
-            String stringToSign = request.getMethodName() + host + request.getUri().getRawPath() + signedParameters;
+            String stringToSign = stringToSign(request.getMethodName(), host, request.getUri().getRawPath(), signedParameters);
             verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
                     SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request)));
             if (!(verdict instanceof Authentication.Refused refused) || refused.reason() != Authentication.Reason.BAD_SIGNATURE) {
@@ -88,6 +88,15 @@ final class TencentSignatureV2 {
             return authenticated.principal();
         }
         throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason()));
+    }
+
+    /** What the v2 SDK signs: {@code "{METHOD}{host}{path}?{parameters}"}. */
+    static String stringToSign(String method, String host, String rawPath, Map<String, String> parameters) {
+        return stringToSign(method, host, rawPath, signedParameters(parameters, method));
+    }
+
+    private static String stringToSign(String method, String host, String rawPath, String signedParameters) {
+        return method + host + rawPath + signedParameters;
     }
 
     /** "?" then every parameter but Signature, sorted by name as sent, '_' in names written as '.'. */
