@@ -17,15 +17,17 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The audit trail in the database, appended inside the transaction of the change it records. Each node appends to
- * chains of its own ({@code owner@node}, the node named by {@code gatekey.node-name}, by default the machine's
- * host name), so nodes do not race for one head. An append locks its chain's head row, so appends to one chain
- * take their places one after another; should two nodes share a name on a Galera cluster, both move the head and
- * the one that loses certification runs again whole. Two first appends to a new chain race to insert its head:
- * the loser runs again too.
+ * The audit trail in the database, appended inside the transaction of the change it records. An append locks its
+ * chain's head row until its transaction ends, so appends to one chain take their places one after another. So
+ * that concurrent appends about one user do not all wait for that one lock, each node writes its own chains, and
+ * several of them ({@code gatekey.audit.chains-per-node}, 16): {@code owner@node#n}, the node named by
+ * {@code gatekey.node-name} (by default the machine's host name) and {@code n} by the appending thread. Should two
+ * nodes share a name on a Galera cluster, both may move one head, and the one that loses certification runs again
+ * whole. Two first appends to a new chain race to insert its head: the loser runs again too.
  */
 @Singleton
 @StorageBoundary
@@ -36,20 +38,32 @@ class JdbcAuditLog implements AuditLog {
     private final AuditEventRows rows;
     private final AuditChainRows chains;
     private final TransactionOperations<Connection> transactions;
-    private final String writer;
+    private final String[] writers;
 
     JdbcAuditLog(AuditEventRows rows, AuditChainRows chains, TransactionOperations<Connection> transactions,
-                 @Value("${gatekey.node-name:}") String nodeName) {
+                 @Value("${gatekey.node-name:}") String nodeName, @Value("${gatekey.audit.chains-per-node:16}") int chainsPerNode) {
         this.rows = rows;
         this.chains = chains;
         this.transactions = transactions;
-        this.writer = writerName(nodeName.isBlank() ? hostName() : nodeName);
+        if (chainsPerNode < 1 || chainsPerNode > 256) {
+            throw new IllegalArgumentException("gatekey.audit.chains-per-node must be 1-256, not " + chainsPerNode);
+        }
+        String node = nodeName(nodeName.isBlank() ? hostName() : nodeName);
+        this.writers = new String[chainsPerNode];
+        for (int n = 0; n < chainsPerNode; n++) {
+            writers[n] = node + "#" + n;
+        }
     }
 
-    /** The node's name as a chain's writer: at most 80 characters, no '@'. */
-    static String writerName(String nodeName) {
-        String name = nodeName.strip().replace('@', '_');
-        return name.length() <= 80 ? name : name.substring(0, 80);
+    /** The node's name as part of a chain's: at most 72 characters, no '@'. */
+    static String nodeName(String configured) {
+        String name = configured.strip().replace('@', '_');
+        return name.length() <= 72 ? name : name.substring(0, 72);
+    }
+
+    /** The chain writer of the appending thread: one thread's appends (a request's) go to one chain. */
+    private String writer() {
+        return writers[(int) Math.floorMod(Thread.currentThread().getId(), (long) writers.length)];
     }
 
     private static String hostName() {
@@ -63,6 +77,7 @@ class JdbcAuditLog implements AuditLog {
     @Override
     public void record(AuditEvent event) {
         AuditEvent stored = AuditEventLinks.storable(event);
+        String writer = writer();
         transactions.executeWrite(status -> {
             Optional<AuditChainRow> head = chains.lockHead(AuditChain.chainOf(stored, writer));
             AuditLink link = AuditChain.next(head.map(row -> new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash())), stored, writer);
@@ -101,21 +116,7 @@ class JdbcAuditLog implements AuditLog {
                 return;
             }
         }
-        String chain = "";
-        long seq = 0;
-        while (true) {
-            List<AuditEventRow> page = rows.inChainOrderAfter(chain, seq, PAGE);
-            for (AuditEventRow row : page) {
-                if (!sink.test(AuditEventLinks.linked(row))) {
-                    return;
-                }
-                chain = row.chainKey();
-                seq = row.chainSeq();
-            }
-            if (page.size() < PAGE) {
-                return;
-            }
-        }
+        paged(last -> rows.inChainOrderAfter(last == null ? "" : last.chainKey(), last == null ? 0 : last.chainSeq(), PAGE), sink);
     }
 
     @Override
@@ -125,16 +126,20 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     public void forEachBetween(Instant since, Instant until, Predicate<LinkedAuditEvent> sink) {
-        long afterMs = since.toEpochMilli() - 1;
-        long afterId = 0;
+        paged(last -> rows.between(since.toEpochMilli(), until.toEpochMilli(), last == null ? since.toEpochMilli() - 1 : last.atMs(),
+                last == null ? 0 : last.id(), PAGE), sink);
+    }
+
+    /** Hands rows to {@code sink} page by page ({@code next}: the page after a row, null for the first) until one is short or sink says stop. */
+    private static void paged(Function<AuditEventRow, List<AuditEventRow>> next, Predicate<LinkedAuditEvent> sink) {
+        AuditEventRow last = null;
         while (true) {
-            List<AuditEventRow> page = rows.between(since.toEpochMilli(), until.toEpochMilli(), afterMs, afterId, PAGE);
+            List<AuditEventRow> page = next.apply(last);
             for (AuditEventRow row : page) {
                 if (!sink.test(AuditEventLinks.linked(row))) {
                     return;
                 }
-                afterMs = row.atMs();
-                afterId = row.id();
+                last = row;
             }
             if (page.size() < PAGE) {
                 return;

@@ -92,7 +92,8 @@ class AuditTrailTamperTest {
     void aDeletedNewestRowShowsAgainstItsHead(String kind) {
         try (TestStore store = TestStore.open(fresh(kind), Map.of())) {
             World world = busyWorld(store);
-            String chain = "user:" + world.acme.user.id().value() + "@" + JdbcAuditLog.writerName(store.nodeName);
+            String chain = store.text("SELECT chain_key FROM audit_chain WHERE chain_key LIKE 'user:" + world.acme.user.id().value()
+                    + "@" + store.nodeName + "#%' ORDER BY last_seq DESC LIMIT 1");
             int newest = store.count("SELECT last_seq FROM audit_chain WHERE chain_key = '" + chain + "'");
             store.execute("DELETE FROM audit_event WHERE chain_key = '" + chain + "' AND chain_seq = " + newest);
             AuditChainCheck.Broken broken = verify(world).broken().orElseThrow();

@@ -48,6 +48,8 @@ final class TestStore implements AutoCloseable {
         properties.put("gatekey.database.migrate-at-start", true);
         properties.put("gatekey.master-key", MASTER_KEY);
         properties.put("gatekey.purge.enabled", false);
+        // One chain per owner and node: concurrent appends in these tests all meet on one head.
+        properties.put("gatekey.audit.chains-per-node", 1);
         return properties;
     }
 
@@ -98,6 +100,17 @@ final class TestStore implements AutoCloseable {
              Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of the first row. */
+    String text(String sql) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
+             Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
