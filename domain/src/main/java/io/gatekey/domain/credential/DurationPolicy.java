@@ -10,6 +10,8 @@ public record DurationPolicy(String field, int minSeconds, int maxSeconds, int d
     public static final DurationPolicy NCP = new DurationPolicy("durationSec", 600, 43_200, 3_600);
     /** Tencent v2 GetSessionToken: {@code durationSeconds} 300-7200, default 1800. */
     public static final DurationPolicy TENCENT = new DurationPolicy("durationSeconds", 300, 7_200, 1_800);
+    /** AWS STS GetSessionToken: {@code DurationSeconds} 900-129600, default 43200. */
+    public static final DurationPolicy AWS = new DurationPolicy("DurationSeconds", 900, 129_600, 43_200);
 
     public DurationPolicy {
         if (minSeconds < 1 || minSeconds > defaultSeconds || defaultSeconds > maxSeconds) {

@@ -13,6 +13,8 @@ public record ClockSkewPolicy(Duration limit, boolean limitRefused) {
     public static final ClockSkewPolicy HUAWEI = new ClockSkewPolicy(Duration.ofMinutes(15), false);
     /** Tencent v2: the common reading of its window, 5 minutes or more refused. */
     public static final ClockSkewPolicy TENCENT = new ClockSkewPolicy(Duration.ofMinutes(5), true);
+    /** AWS SigV4: X-Amz-Date within 5 minutes of the server's clock. */
+    public static final ClockSkewPolicy AWS = new ClockSkewPolicy(Duration.ofMinutes(5), false);
 
     public ClockSkewPolicy {
         Objects.requireNonNull(limit, "limit");

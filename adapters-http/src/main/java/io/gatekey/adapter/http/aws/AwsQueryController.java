@@ -1,0 +1,192 @@
+package io.gatekey.adapter.http.aws;
+
+import io.gatekey.adapter.http.DoorRefusal;
+import io.gatekey.adapter.http.Iso8601;
+import io.gatekey.application.port.in.account.GetSubAccountUseCase;
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.credential.DurationPolicy;
+import io.gatekey.domain.credential.TemporaryCredential;
+import io.gatekey.domain.mfa.MfaDeviceType;
+import io.gatekey.domain.mfa.MfaSerialNumber;
+import io.gatekey.domain.shared.AccessDeniedException;
+import io.gatekey.domain.shared.GatekeyException;
+import io.gatekey.domain.shared.InvalidValueException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * AWS's Query protocol at {@code /}: the action and its parameters in a form (POST, as the SDKs and the CLI send
+ * them) or in the query string (GET), signed with SigV4. STS ({@code Version=2011-06-15}): GetSessionToken and
+ * GetCallerIdentity, answered in AWS's XML.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class AwsQueryController {
+
+    static final String STS_VERSION = "2011-06-15";
+    private static final String MFA_FAILED = "MultiFactorAuthentication failed with invalid MFA one time pass code. ";
+    private static final Pattern MFA_ARN = Pattern.compile("arn:aws:iam::([A-Za-z0-9_-]{1,64}):mfa/([A-Za-z0-9_-]{1,64})");
+
+    private final AwsSignatureV4 signature;
+    private final IssueTemporaryCredentialsUseCase issue;
+    private final GetSubAccountUseCase subAccounts;
+
+    AwsQueryController(AwsSignatureV4 signature, IssueTemporaryCredentialsUseCase issue, GetSubAccountUseCase subAccounts) {
+        this.signature = signature;
+        this.issue = issue;
+        this.subAccounts = subAccounts;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
+    HttpResponse<?> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        byte[] form = body == null ? new byte[0] : body;
+        return dispatch(request, form, parameters(new String(form, StandardCharsets.UTF_8)));
+    }
+
+    @Get(produces = MediaType.TEXT_XML)
+    HttpResponse<?> get(HttpRequest<?> request) {
+        return dispatch(request, new byte[0], parameters(Optional.ofNullable(request.getUri().getRawQuery()).orElse("")));
+    }
+
+    private HttpResponse<?> dispatch(HttpRequest<?> request, byte[] body, Map<String, String> parameters) {
+        String action = parameters.get("Action");
+        if (action == null || action.isEmpty()) {
+            return AwsErrors.sender(HttpStatus.BAD_REQUEST, "MissingAction", "Missing Action");
+        }
+        return switch (action) {
+            case "GetSessionToken" -> {
+                Principal caller = signature.principal(request, body, "sts", true);
+                requireVersion(parameters, STS_VERSION);
+                yield getSessionToken(caller, parameters);
+            }
+            case "GetCallerIdentity" -> {
+                Principal caller = signature.principal(request, body, "sts", false);
+                requireVersion(parameters, STS_VERSION);
+                yield getCallerIdentity(caller);
+            }
+            default -> AwsErrors.sender(HttpStatus.BAD_REQUEST, "InvalidAction", "Could not find operation " + action + " for version "
+                    + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
+        };
+    }
+
+    private HttpResponse<?> getSessionToken(Principal caller, Map<String, String> parameters) {
+        Long duration = null;
+        String durationText = parameters.get("DurationSeconds");
+        if (durationText != null) {
+            if (!durationText.matches("[0-9]{1,9}")) {
+                return AwsErrors.validation("1 validation error detected: Value '" + durationText
+                        + "' at 'durationSeconds' failed to satisfy constraint: Member must be an integer");
+            }
+            duration = Long.parseLong(durationText);
+        }
+        String serial = parameters.get("SerialNumber");
+        String code = parameters.get("TokenCode");
+        if ((serial == null) != (code == null)) {
+            return AwsErrors.validation("SerialNumber and TokenCode must be given together");
+        }
+        Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = Optional.empty();
+        if (serial != null) {
+            if (!code.matches("[0-9]{6}")) {
+                return AwsErrors.validation("1 validation error detected: Value at 'tokenCode' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [\\d]* and have length 6");
+            }
+            mfa = Optional.of(new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.of(serialNumber(serial)), MfaDeviceType.VIRTUAL, code));
+        }
+        IssueTemporaryCredentialsUseCase.Command command;
+        try {
+            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.AWS, duration, mfa);
+        } catch (InvalidValueException e) {
+            return AwsErrors.validation("1 validation error detected: Value '" + durationText + "' at 'durationSeconds' failed to satisfy "
+                    + "constraint: Member must have value between 900 and 129600");
+        }
+        IssueTemporaryCredentialsUseCase.Result result = issue.issue(command);
+        if (!(result instanceof IssueTemporaryCredentialsUseCase.Issued issued)) {
+            return AwsErrors.sender(HttpStatus.FORBIDDEN, "AccessDenied", MFA_FAILED);
+        }
+        TemporaryCredential credential = issued.credential();
+        String credentials = "<Credentials>" + AwsXml.element("AccessKeyId", credential.accessKeyId().value())
+                + AwsXml.element("SecretAccessKey", credential.secret().reveal())
+                + AwsXml.element("SessionToken", credential.sessionToken().reveal())
+                + AwsXml.element("Expiration", Iso8601.seconds(credential.expiresAt())) + "</Credentials>";
+        return AwsXml.result("GetSessionToken", AwsErrors.STS_NAMESPACE, credentials);
+    }
+
+    private HttpResponse<?> getCallerIdentity(Principal caller) {
+        String account = caller.account().map(Object::toString).orElseThrow(() -> new AccessDeniedException("the caller belongs to no account"));
+        String arn;
+        String userId;
+        if (caller instanceof Principal.SubAccountUser user) {
+            var subAccount = subAccounts.get(new GetSubAccountUseCase.Command(caller, user.subAccountId()));
+            arn = "arn:aws:iam::" + account + ":user/" + subAccount.name().value();
+            userId = user.subAccountId().value();
+        } else {
+            arn = "arn:aws:iam::" + account + ":root";
+            userId = account;
+        }
+        return AwsXml.result("GetCallerIdentity", AwsErrors.STS_NAMESPACE,
+                AwsXml.element("Arn", arn) + AwsXml.element("UserId", userId) + AwsXml.element("Account", account));
+    }
+
+    /** AWS's device ARN, {@code arn:aws:iam::{account}:mfa/{name}}, or Gatekey's own serial number. */
+    static MfaSerialNumber serialNumber(String value) {
+        Matcher arn = MFA_ARN.matcher(value);
+        try {
+            return new MfaSerialNumber(arn.matches() ? "iam::" + arn.group(1) + ":mfa:" + arn.group(2) : value);
+        } catch (InvalidValueException e) {
+            throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value at 'serialNumber' failed to satisfy constraint: "
+                    + "Member must be an MFA device ARN, arn:aws:iam::{account}:mfa/{name}"));
+        }
+    }
+
+    private static void requireVersion(Map<String, String> parameters, String version) {
+        if (!version.equals(parameters.get("Version"))) {
+            throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "InvalidAction", "Could not find operation "
+                    + parameters.get("Action") + " for version " + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED")));
+        }
+    }
+
+    /** A form or query string: names and values decoded ('+' is a space), the first of repeated names kept. */
+    static Map<String, String> parameters(String encoded) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1), StandardCharsets.UTF_8);
+                parameters.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The parameters have a malformed percent-encoding."));
+            }
+        }
+        return parameters;
+    }
+
+    @Error(exception = GatekeyException.class)
+    HttpResponse<?> broken(GatekeyException e) {
+        if (e instanceof InvalidValueException) {
+            return AwsErrors.validation(e.getMessage());
+        }
+        return AwsErrors.sender(HttpStatus.FORBIDDEN, "AccessDenied", e.getMessage());
+    }
+}

@@ -1,0 +1,223 @@
+package io.gatekey.adapter.http.aws;
+
+import io.gatekey.adapter.http.ClientAddresses;
+import io.gatekey.adapter.http.DoorRefusal;
+import io.gatekey.adapter.http.RequestIds;
+import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.signature.Authentication;
+import io.gatekey.domain.signature.ClockSkewPolicy;
+import io.gatekey.domain.signature.SessionTokenRule;
+import io.gatekey.domain.signature.SignatureAlgorithm;
+import io.gatekey.domain.signature.SignedRequest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AWS Signature Version 4, {@code Authorization: AWS4-HMAC-SHA256 Credential={key}/{date}/{region}/{service}/aws4_request,
+ * SignedHeaders=..., Signature=hex}, as AWS specifies it: the canonical request (method, path, the query's
+ * parameters sorted and encoded, the signed headers trimmed, their names, the body's hex SHA-256), then the string
+ * to sign with the credential scope, under a key derived for that scope. Any region; the service must be the one
+ * the action belongs to. X-Amz-Date within 5 minutes; X-Amz-Security-Token for temporary credentials.
+ */
+@Singleton
+final class AwsSignatureV4 {
+
+    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+
+    private final AuthenticateRequestUseCase authenticate;
+    private final ClientAddresses clients;
+
+    AwsSignatureV4(AuthenticateRequestUseCase authenticate, ClientAddresses clients) {
+        this.authenticate = authenticate;
+        this.clients = clients;
+    }
+
+    /**
+     * The caller of a request for {@code service}, or a {@link DoorRefusal} with AWS's error. {@code body} is what
+     * the action reads; {@code once}: the action changes state, so its signature is accepted once.
+     */
+    Principal principal(HttpRequest<?> request, byte[] body, String service, boolean once) {
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw new DoorRefusal(AwsErrors.sender(HttpStatus.FORBIDDEN, "MissingAuthenticationToken", "Request is missing Authentication Token"));
+        }
+        if (!authorization.startsWith(ALGORITHM + " ")) {
+            throw incomplete("Authorization header requires the " + ALGORITHM + " algorithm.");
+        }
+        Map<String, String> parts = parts(authorization.substring(ALGORITHM.length() + 1));
+        String credential = parts.get("Credential");
+        String signedHeaders = parts.get("SignedHeaders");
+        String signature = parts.get("Signature");
+        String amzDate = request.getHeaders().get("X-Amz-Date");
+        if (credential == null || signedHeaders == null || signature == null) {
+            throw incomplete("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
+        }
+        if (amzDate == null) {
+            throw incomplete("Authorization header requires existence of the 'X-Amz-Date' header.");
+        }
+        String[] scope = credential.split("/", -1);
+        if (scope.length != 5 || !scope[4].equals("aws4_request") || !amzDate.startsWith(scope[1])) {
+            throw incomplete("Credential should be scoped to a valid date, region and service: " + credential);
+        }
+        if (!scope[3].equals(service)) {
+            throw incomplete("Credential should be scoped to correct service: '" + service + "'.");
+        }
+        List<String> headerNames = List.of(signedHeaders.split(";"));
+        if (!headerNames.contains("host") || !headerNames.contains("x-amz-date")) {
+            throw incomplete("SignedHeaders must include host and x-amz-date.");
+        }
+        Instant signedAt;
+        AccessKeyId keyId;
+        byte[] mac;
+        try {
+            signedAt = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
+            keyId = new AccessKeyId(scope[0]);
+            mac = HexFormat.of().parseHex(signature);
+        } catch (DateTimeParseException e) {
+            throw incomplete("X-Amz-Date must be yyyyMMdd'T'HHmmss'Z'.");
+        } catch (InvalidValueException e) {
+            throw new DoorRefusal(AwsErrors.sender(HttpStatus.FORBIDDEN, "InvalidClientTokenId", "The security token included in the request is invalid."));
+        } catch (IllegalArgumentException e) {
+            throw new DoorRefusal(signatureMismatch());
+        }
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String name : headerNames) {
+            List<String> values = request.getHeaders().getAll(name);
+            if (values.isEmpty()) {
+                throw incomplete("The signed header " + name + " is missing.");
+            }
+            List<String> trimmed = new ArrayList<>();
+            values.forEach(value -> trimmed.add(value.strip().replaceAll(" +", " ")));
+            canonicalHeaders.append(name).append(':').append(String.join(",", trimmed)).append('\n');
+        }
+        // Always the hash of the body received: a client's X-Amz-Content-Sha256 may only repeat it.
+        String payloadHash = hexSha256(body == null ? new byte[0] : body);
+        String claimed = request.getHeaders().get("X-Amz-Content-Sha256");
+        if (claimed != null && !claimed.equalsIgnoreCase(payloadHash)) {
+            throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed."));
+        }
+        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(request.getUri().getRawPath()),
+                canonicalQuery(request.getUri().getRawQuery()), canonicalHeaders.toString(), signedHeaders, payloadHash);
+        String stringToSign = stringToSign(amzDate, String.join("/", scope[1], scope[2], scope[3], scope[4]), canonicalRequest);
+        Optional<String> nonce = once ? Optional.of("aws:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
+        Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
+                Optional.ofNullable(request.getHeaders().get("X-Amz-Security-Token")), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
+                ClockSkewPolicy.AWS, nonce).from(clients.of(request)));
+        if (verdict instanceof Authentication.Authenticated authenticated) {
+            request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
+            return authenticated.principal();
+        }
+        throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason(), amzDate));
+    }
+
+    /** {@code AWS4-HMAC-SHA256\n{X-Amz-Date}\n{scope}\n{hex sha256(canonical request)}}. */
+    static String stringToSign(String amzDate, String scope, String canonicalRequest) {
+        return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hexSha256(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String canonicalUri(String rawPath) {
+        return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+    }
+
+    /** Every parameter decoded, then encoded as AWS encodes (RFC 3986 unreserved characters kept), sorted by name and value. */
+    static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                pairs.add(new String[] {encode(decode(equals < 0 ? pair : pair.substring(0, equals))), encode(decode(equals < 0 ? "" : pair.substring(equals + 1)))});
+            }
+        }
+        pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+        List<String> joined = new ArrayList<>();
+        pairs.forEach(p -> joined.add(p[0] + "=" + p[1]));
+        return String.join("&", joined);
+    }
+
+    static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The query string has a malformed percent-encoding."));
+        }
+    }
+
+    static String hexSha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static Map<String, String> parts(String text) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            int equals = part.indexOf('=');
+            if (equals > 0) {
+                parts.put(part.substring(0, equals).strip(), part.substring(equals + 1).strip());
+            }
+        }
+        return parts;
+    }
+
+    private static DoorRefusal incomplete(String message) {
+        return new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "IncompleteSignature", message));
+    }
+
+    private static io.micronaut.http.HttpResponse<?> signatureMismatch() {
+        return AwsErrors.sender(HttpStatus.FORBIDDEN, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you"
+                + " provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+    }
+
+    private static io.micronaut.http.HttpResponse<?> refusal(Authentication.Reason reason, String amzDate) {
+        return switch (reason) {
+            case BAD_SIGNATURE -> signatureMismatch();
+            case UNKNOWN_KEY, INACTIVE, REVOKED -> AwsErrors.sender(HttpStatus.FORBIDDEN, "InvalidClientTokenId",
+                    "The security token included in the request is invalid.");
+            case BAD_SESSION_TOKEN -> AwsErrors.sender(HttpStatus.FORBIDDEN, "InvalidClientTokenId", "The security token included in the request is invalid.");
+            case EXPIRED -> AwsErrors.sender(HttpStatus.FORBIDDEN, "ExpiredToken", "The security token included in the request is expired");
+            case CLOCK_SKEW -> AwsErrors.sender(HttpStatus.FORBIDDEN, "SignatureDoesNotMatch",
+                    "Signature expired: " + amzDate + " is outside the 5 minutes around the server's time.");
+            case REPLAYED_NONCE -> AwsErrors.sender(HttpStatus.FORBIDDEN, "SignatureDoesNotMatch", "The request signature was used already.");
+        };
+    }
+}
