@@ -10,6 +10,8 @@ import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaDeviceType;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.AccessDeniedException;
+import io.gatekey.domain.shared.ConflictException;
+import io.gatekey.domain.shared.NotFoundException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +37,7 @@ import java.util.regex.Pattern;
 /**
  * AWS's Query protocol at {@code /}: the action and its parameters in a form (POST, as the SDKs and the CLI send
  * them) or in the query string (GET), signed with SigV4. STS ({@code Version=2011-06-15}): GetSessionToken and
- * GetCallerIdentity, answered in AWS's XML.
+ * GetCallerIdentity; IAM ({@code Version=2010-05-08}, see {@link AwsIam}); answered in AWS's XML.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -48,11 +50,13 @@ final class AwsQueryController {
     private final AwsSignatureV4 signature;
     private final IssueTemporaryCredentialsUseCase issue;
     private final GetSubAccountUseCase subAccounts;
+    private final AwsIam iam;
 
-    AwsQueryController(AwsSignatureV4 signature, IssueTemporaryCredentialsUseCase issue, GetSubAccountUseCase subAccounts) {
+    AwsQueryController(AwsSignatureV4 signature, IssueTemporaryCredentialsUseCase issue, GetSubAccountUseCase subAccounts, AwsIam iam) {
         this.signature = signature;
         this.issue = issue;
         this.subAccounts = subAccounts;
+        this.iam = iam;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
@@ -82,8 +86,17 @@ final class AwsQueryController {
                 requireVersion(parameters, STS_VERSION);
                 yield getCallerIdentity(caller);
             }
-            default -> AwsErrors.sender(HttpStatus.BAD_REQUEST, "InvalidAction", "Could not find operation " + action + " for version "
-                    + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
+            default -> {
+                if (!AwsIam.handles(action)) {
+                    yield AwsErrors.sender(HttpStatus.BAD_REQUEST, "InvalidAction", "Could not find operation " + action + " for version "
+                            + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
+                }
+                // Every IAM action but the reads changes state: its signature is accepted once.
+                boolean read = action.startsWith("Get") || action.startsWith("List");
+                Principal caller = signature.principal(request, body, "iam", !read);
+                requireVersion(parameters, AwsIam.VERSION);
+                yield iam.answer(caller, action, parameters);
+            }
         };
     }
 
@@ -186,6 +199,16 @@ final class AwsQueryController {
     HttpResponse<?> broken(GatekeyException e) {
         if (e instanceof InvalidValueException) {
             return AwsErrors.validation(e.getMessage());
+        }
+        if (e instanceof NotFoundException) {
+            return AwsIam.noSuchEntity(e.getMessage());
+        }
+        if (e instanceof ConflictException conflict) {
+            return switch (conflict.conflict()) {
+                case ACCESS_KEY_LIMIT, SUB_ACCOUNT_LIMIT -> AwsErrors.sender(HttpStatus.CONFLICT, "LimitExceeded", e.getMessage());
+                case SUB_ACCOUNT_NAME_TAKEN, MFA_DEVICE_NAME_TAKEN, MFA_DEVICE_LIMIT -> AwsErrors.sender(HttpStatus.CONFLICT, "EntityAlreadyExists", e.getMessage());
+                default -> AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", e.getMessage());
+            };
         }
         return AwsErrors.sender(HttpStatus.FORBIDDEN, "AccessDenied", e.getMessage());
     }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * AWS Signature Version 4, {@code Authorization: AWS4-HMAC-SHA256 Credential={key}/{date}/{region}/{service}/aws4_request,
@@ -101,15 +102,10 @@ final class AwsSignatureV4 {
         } catch (IllegalArgumentException e) {
             throw new DoorRefusal(signatureMismatch());
         }
-        StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : headerNames) {
-            List<String> values = request.getHeaders().getAll(name);
-            if (values.isEmpty()) {
+            if (request.getHeaders().getAll(name).isEmpty()) {
                 throw incomplete("The signed header " + name + " is missing.");
             }
-            List<String> trimmed = new ArrayList<>();
-            values.forEach(value -> trimmed.add(value.strip().replaceAll(" +", " ")));
-            canonicalHeaders.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }
         // Always the hash of the body received: a client's X-Amz-Content-Sha256 may only repeat it.
         String payloadHash = hexSha256(body == null ? new byte[0] : body);
@@ -118,8 +114,8 @@ final class AwsSignatureV4 {
             throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "XAmzContentSHA256Mismatch",
                     "The provided 'x-amz-content-sha256' header does not match what was computed."));
         }
-        String canonicalRequest = String.join("\n", request.getMethodName(), canonicalUri(request.getUri().getRawPath()),
-                canonicalQuery(request.getUri().getRawQuery()), canonicalHeaders.toString(), signedHeaders, payloadHash);
+        String canonicalRequest = canonicalRequest(request.getMethodName(), request.getUri().getRawPath(), request.getUri().getRawQuery(),
+                name -> request.getHeaders().getAll(name), signedHeaders, payloadHash);
         String stringToSign = stringToSign(amzDate, String.join("/", scope[1], scope[2], scope[3], scope[4]), canonicalRequest);
         Optional<String> nonce = once ? Optional.of("aws:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
@@ -130,6 +126,22 @@ final class AwsSignatureV4 {
             return authenticated.principal();
         }
         throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason(), amzDate));
+    }
+
+    /**
+     * The canonical request: method, path, canonical query, each signed header as {@code name:values} (values trimmed,
+     * inner runs of spaces made one, several values joined by commas in the order sent), the signed header names,
+     * and the payload's hex SHA-256.
+     */
+    static String canonicalRequest(String method, String rawPath, String rawQuery, Function<String, List<String>> headerValues,
+                                   String signedHeaders, String payloadHash) {
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String name : signedHeaders.split(";")) {
+            List<String> trimmed = new ArrayList<>();
+            headerValues.apply(name).forEach(value -> trimmed.add(value.strip().replaceAll(" +", " ")));
+            canonicalHeaders.append(name).append(':').append(String.join(",", trimmed)).append('\n');
+        }
+        return String.join("\n", method, canonicalUri(rawPath), canonicalQuery(rawQuery), canonicalHeaders.toString(), signedHeaders, payloadHash);
     }
 
     /** {@code AWS4-HMAC-SHA256\n{X-Amz-Date}\n{scope}\n{hex sha256(canonical request)}}. */

@@ -17,6 +17,13 @@ final class AwsXml {
         return HttpResponse.ok(body).contentType(MediaType.TEXT_XML_TYPE);
     }
 
+    /** A 200 answer of an action that has no result, only its request id. */
+    static HttpResponse<?> empty(String action, String namespace) {
+        String body = "<" + action + "Response xmlns=\"" + namespace + "\"><ResponseMetadata><RequestId>" + RequestIds.current()
+                + "</RequestId></ResponseMetadata></" + action + "Response>";
+        return HttpResponse.ok(body).contentType(MediaType.TEXT_XML_TYPE);
+    }
+
     /** {@code <name>value</name>} with the value escaped. */
     static String element(String name, String value) {
         return "<" + name + ">" + escape(value) + "</" + name + ">";

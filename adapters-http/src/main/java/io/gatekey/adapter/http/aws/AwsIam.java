@@ -1,0 +1,283 @@
+package io.gatekey.adapter.http.aws;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.gatekey.adapter.http.DoorRefusal;
+import io.gatekey.adapter.http.Iso8601;
+import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
+import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.GetSubAccountUseCase;
+import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
+import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
+import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
+import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccount;
+import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.mfa.MfaCheck;
+import io.gatekey.domain.mfa.MfaDevice;
+import io.gatekey.domain.mfa.MfaDeviceName;
+import io.gatekey.domain.mfa.MfaSerialNumber;
+import io.gatekey.domain.shared.AccessDeniedException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IAM's actions over the AWS door ({@code Version=2010-05-08}): users (Gatekey sub accounts, {@code UserName} their
+ * login id), their access keys, and their virtual MFA devices. An account's admin key acts as the account's root.
+ * A virtual device belongs to a user from its creation: created with a user's own key it is that user's; created
+ * with the admin key it is the device of the user named like it ({@code VirtualMFADeviceName} = {@code UserName}).
+ */
+@Singleton
+final class AwsIam {
+
+    static final String VERSION = "2010-05-08";
+    static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+    private final AwsIamUseCases useCases;
+
+    AwsIam(AwsIamUseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    static boolean handles(String action) {
+        return switch (action) {
+            case "CreateUser", "GetUser", "ListUsers", "DeleteUser", "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey",
+                    "CreateVirtualMFADevice", "EnableMFADevice", "ResyncMFADevice", "DeactivateMFADevice", "DeleteVirtualMFADevice",
+                    "ListMFADevices", "ListVirtualMFADevices" -> true;
+            default -> false;
+        };
+    }
+
+    HttpResponse<?> answer(Principal caller, String action, Map<String, String> parameters) {
+        AccountId account = caller.account().orElseThrow(() -> new AccessDeniedException("the caller belongs to no account"));
+        return switch (action) {
+            case "CreateUser" -> {
+                SubAccount user = useCases.createUser().create(new CreateSubAccountUseCase.Command(caller, account,
+                        new SubAccountName(required(parameters, "UserName"))));
+                yield AwsXml.result(action, NAMESPACE, "<User>" + user(account, user) + "</User>");
+            }
+            case "GetUser" -> {
+                SubAccount user = parameters.containsKey("UserName") ? user(caller, account, parameters.get("UserName")) : self(caller);
+                yield AwsXml.result(action, NAMESPACE, "<User>" + user(account, user) + "</User>");
+            }
+            case "ListUsers" -> {
+                StringBuilder members = new StringBuilder();
+                useCases.listUsers().list(new ListSubAccountsUseCase.Query(caller, account))
+                        .forEach(user -> members.append("<member>").append(user(account, user)).append("</member>"));
+                yield AwsXml.result(action, NAMESPACE, "<Users>" + members + "</Users><IsTruncated>false</IsTruncated>");
+            }
+            case "DeleteUser" -> {
+                useCases.deleteUser().delete(new DeleteSubAccountUseCase.Command(caller, user(caller, account, required(parameters, "UserName")).id()));
+                yield AwsXml.empty(action, NAMESPACE);
+            }
+            case "CreateAccessKey" -> {
+                SubAccount user = named(caller, account, parameters);
+                AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, KeyOwner.subAccount(account, user.id())));
+                yield AwsXml.result(action, NAMESPACE, "<AccessKey>" + AwsXml.element("UserName", user.name().value())
+                        + AwsXml.element("AccessKeyId", key.id().value()) + AwsXml.element("Status", "Active")
+                        + AwsXml.element("SecretAccessKey", key.secret().reveal()) + AwsXml.element("CreateDate", Iso8601.seconds(key.createdAt()))
+                        + "</AccessKey>");
+            }
+            case "ListAccessKeys" -> {
+                SubAccount user = named(caller, account, parameters);
+                StringBuilder members = new StringBuilder();
+                useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id())))
+                        .forEach(key -> members.append("<member>").append(AwsXml.element("UserName", user.name().value()))
+                                .append(AwsXml.element("AccessKeyId", key.id().value())).append(AwsXml.element("Status", key.active() ? "Active" : "Inactive"))
+                                .append(AwsXml.element("CreateDate", Iso8601.seconds(key.createdAt()))).append("</member>"));
+                yield AwsXml.result(action, NAMESPACE, "<UserName>" + AwsXml.escape(user.name().value()) + "</UserName><AccessKeyMetadata>" + members
+                        + "</AccessKeyMetadata><IsTruncated>false</IsTruncated>");
+            }
+            case "UpdateAccessKey" -> {
+                AccessKeyId key = ownKey(caller, account, parameters);
+                switch (required(parameters, "Status")) {
+                    case "Active" -> useCases.activateAccessKey().activate(new ActivateAccessKeyUseCase.Command(caller, key));
+                    case "Inactive" -> useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(caller, key));
+                    default -> throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value at 'status' failed to satisfy constraint: "
+                            + "Member must satisfy enum value set: [Active, Inactive]"));
+                }
+                yield AwsXml.empty(action, NAMESPACE);
+            }
+            case "DeleteAccessKey" -> {
+                useCases.deleteAccessKey().delete(new DeleteAccessKeyUseCase.Command(caller, ownKey(caller, account, parameters)));
+                yield AwsXml.empty(action, NAMESPACE);
+            }
+            case "CreateVirtualMFADevice" -> createDevice(caller, account, parameters);
+            case "EnableMFADevice", "ResyncMFADevice" -> {
+                SubAccount user = user(caller, account, required(parameters, "UserName"));
+                MfaSerialNumber serial = AwsQueryController.serialNumber(required(parameters, "SerialNumber"));
+                String first = required(parameters, "AuthenticationCode1");
+                String second = required(parameters, "AuthenticationCode2");
+                MfaCheck check = action.equals("EnableMFADevice")
+                        ? useCases.enableDevice().enable(new EnableMfaDeviceUseCase.Command(caller, user.id(), serial, first, second))
+                        : useCases.resyncDevice().resync(new ResyncMfaDeviceUseCase.Command(caller, user.id(), serial, first, second));
+                if (check instanceof MfaCheck.Rejected) {
+                    throw new DoorRefusal(AwsErrors.sender(HttpStatus.FORBIDDEN, "InvalidAuthenticationCode", "Authentication code for device is not valid."));
+                }
+                yield AwsXml.empty(action, NAMESPACE);
+            }
+            case "DeactivateMFADevice" -> {
+                SubAccount user = user(caller, account, required(parameters, "UserName"));
+                useCases.disableDevice().disable(new DisableMfaDeviceUseCase.Command(caller, user.id(),
+                        AwsQueryController.serialNumber(required(parameters, "SerialNumber"))));
+                yield AwsXml.empty(action, NAMESPACE);
+            }
+            case "DeleteVirtualMFADevice" -> {
+                MfaSerialNumber serial = AwsQueryController.serialNumber(required(parameters, "SerialNumber"));
+                MfaDevice device = devices(caller, account, Optional.empty()).stream().filter(d -> d.serialNumber().equals(serial)).findFirst()
+                        .orElseThrow(() -> new DoorRefusal(noSuchEntity("VirtualMFADevice with serial number " + required(parameters, "SerialNumber")
+                                + " doesn't exist.")));
+                useCases.deleteDevice().delete(new DeleteMfaDeviceUseCase.Command(caller, device.subAccountId(), serial));
+                yield AwsXml.empty(action, NAMESPACE);
+            }
+            case "ListMFADevices" -> {
+                SubAccount user = parameters.containsKey("UserName") ? user(caller, account, parameters.get("UserName")) : self(caller);
+                StringBuilder members = new StringBuilder();
+                devices(caller, account, Optional.of(user)).stream().filter(MfaDevice::isEnabled).forEach(device -> members.append("<member>")
+                        .append(AwsXml.element("UserName", user.name().value())).append(AwsXml.element("SerialNumber", arn(device.serialNumber())))
+                        .append(AwsXml.element("EnableDate", Iso8601.seconds(device.enabledAt().orElse(device.createdAt())))).append("</member>"));
+                yield AwsXml.result(action, NAMESPACE, "<MFADevices>" + members + "</MFADevices><IsTruncated>false</IsTruncated>");
+            }
+            case "ListVirtualMFADevices" -> {
+                String status = parameters.getOrDefault("AssignmentStatus", "Any");
+                StringBuilder members = new StringBuilder();
+                for (MfaDevice device : devices(caller, account, Optional.empty())) {
+                    if (status.equals("Unassigned")) {
+                        continue; // every device of Gatekey's belongs to a user
+                    }
+                    members.append("<member>").append(AwsXml.element("SerialNumber", arn(device.serialNumber())));
+                    if (device.isEnabled()) {
+                        SubAccount user = useCases.getUser().get(new GetSubAccountUseCase.Command(caller, device.subAccountId()));
+                        members.append("<User>").append(user(account, user)).append("</User>")
+                                .append(AwsXml.element("EnableDate", Iso8601.seconds(device.enabledAt().orElse(device.createdAt()))));
+                    }
+                    members.append("</member>");
+                }
+                yield AwsXml.result(action, NAMESPACE, "<VirtualMFADevices>" + members + "</VirtualMFADevices><IsTruncated>false</IsTruncated>");
+            }
+            default -> throw new IllegalArgumentException(action);
+        };
+    }
+
+    private HttpResponse<?> createDevice(Principal caller, AccountId account, Map<String, String> parameters) {
+        String name = required(parameters, "VirtualMFADeviceName");
+        SubAccount user = caller instanceof Principal.SubAccountUser ? self(caller) : findUser(caller, account, name)
+                .orElseThrow(() -> new DoorRefusal(AwsErrors.validation("A virtual MFA device belongs to a user here: create it with the user's "
+                        + "own key, or name it after its user (VirtualMFADeviceName = UserName).")));
+        var created = useCases.createDevice().create(new CreateMfaDeviceUseCase.Command(caller, user.id(), new MfaDeviceName(name)));
+        // AWS sends both as Base64 blobs: the Base32 seed's ASCII text, and the PNG of the otpauth URI.
+        String seed = Base64.getEncoder().encodeToString(created.base32Seed().getBytes(StandardCharsets.US_ASCII));
+        String png = Base64.getEncoder().encodeToString(qrPng(created.otpauthUri()));
+        return AwsXml.result("CreateVirtualMFADevice", NAMESPACE, "<VirtualMFADevice>" + AwsXml.element("SerialNumber", arn(created.device().serialNumber()))
+                + AwsXml.element("Base32StringSeed", seed) + AwsXml.element("QRCodePNG", png) + "</VirtualMFADevice>");
+    }
+
+    private List<MfaDevice> devices(Principal caller, AccountId account, Optional<SubAccount> user) {
+        List<MfaDevice> all = new ArrayList<>();
+        Optional<MfaSerialNumber> marker = Optional.empty();
+        do {
+            ListMfaDevicesUseCase.Page page = useCases.listDevices().list(new ListMfaDevicesUseCase.Query(caller, account,
+                    user.map(SubAccount::id), marker, ListMfaDevicesUseCase.MAX_LIMIT));
+            all.addAll(page.devices());
+            marker = page.nextMarker();
+        } while (marker.isPresent());
+        return all;
+    }
+
+    /** AWS's name of a device: {@code arn:aws:iam::{account}:mfa/{name}}. */
+    static String arn(MfaSerialNumber serial) {
+        return "arn:aws:iam::" + serial.accountId().value() + ":mfa/" + serial.value().substring(serial.value().lastIndexOf(':') + 1);
+    }
+
+    private static String user(AccountId account, SubAccount user) {
+        return AwsXml.element("Path", "/") + AwsXml.element("UserName", user.name().value()) + AwsXml.element("UserId", user.id().value())
+                + AwsXml.element("Arn", "arn:aws:iam::" + account.value() + ":user/" + user.name().value())
+                + AwsXml.element("CreateDate", Iso8601.seconds(user.createdAt()));
+    }
+
+    private SubAccount self(Principal caller) {
+        if (!(caller instanceof Principal.SubAccountUser user)) {
+            throw new DoorRefusal(AwsErrors.validation("Must specify userName when calling with non-User credentials"));
+        }
+        return useCases.getUser().get(new GetSubAccountUseCase.Command(caller, user.subAccountId()));
+    }
+
+    /** The user named by UserName, or without it the caller itself. */
+    private SubAccount named(Principal caller, AccountId account, Map<String, String> parameters) {
+        return parameters.containsKey("UserName") ? user(caller, account, parameters.get("UserName")) : self(caller);
+    }
+
+    private SubAccount user(Principal caller, AccountId account, String name) {
+        return findUser(caller, account, name).orElseThrow(() -> new DoorRefusal(noSuchEntity("The user with name " + name + " cannot be found.")));
+    }
+
+    private Optional<SubAccount> findUser(Principal caller, AccountId account, String name) {
+        if (caller instanceof Principal.SubAccountUser) {
+            SubAccount self = self(caller);
+            return self.name().value().equals(name) ? Optional.of(self) : Optional.empty();
+        }
+        return useCases.listUsers().list(new ListSubAccountsUseCase.Query(caller, account)).stream()
+                .filter(user -> user.name().value().equals(name)).findFirst();
+    }
+
+    private AccessKeyId ownKey(Principal caller, AccountId account, Map<String, String> parameters) {
+        SubAccount user = named(caller, account, parameters);
+        String id = required(parameters, "AccessKeyId");
+        return useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))).stream()
+                .map(AccessKey::id).filter(key -> key.value().equals(id)).findFirst()
+                .orElseThrow(() -> new DoorRefusal(noSuchEntity("The Access Key with id " + id + " cannot be found.")));
+    }
+
+    static HttpResponse<?> noSuchEntity(String message) {
+        return AwsErrors.sender(HttpStatus.NOT_FOUND, "NoSuchEntity", message);
+    }
+
+    private static String required(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value null at '" + Character.toLowerCase(name.charAt(0))
+                    + name.substring(1) + "' failed to satisfy constraint: Member must not be null"));
+        }
+        return value;
+    }
+
+    private static byte[] qrPng(String otpauthUri) {
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(new QRCodeWriter().encode(otpauthUri, BarcodeFormat.QR_CODE, 300, 300,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2)), "PNG", png);
+            return png.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalStateException("cannot encode the QR code", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
