@@ -90,6 +90,37 @@ class AwsStsSdkTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aPresignedGetCallerIdentityUrlAnswersUntilItExpires() throws Exception {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            URI base = URI.create(server.uri("").toString());
+            software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(base).encodedPath("/")
+                    .putRawQueryParameter("Action", "GetCallerIdentity").putRawQueryParameter("Version", "2011-06-15").build();
+            @SuppressWarnings("deprecation")
+            software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
+                    software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
+                            .awsCredentials(AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal()))
+                            .signingName("sts").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> answered = http.send(HttpRequest.newBuilder(presigned.getUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answered.statusCode(), answered.body());
+            assertTrue(answered.body().contains("<Arn>arn:aws:iam::" + acme.accountId.value() + ":user/alice</Arn>"), answered.body());
+
+            URI otherVersion = URI.create(presigned.getUri().toString().replace("Version=2011-06-15", "Version=2010-05-08"));
+            HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(otherVersion).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, tampered.statusCode(), tampered.body());
+            assertTrue(tampered.body().contains("<Code>SignatureDoesNotMatch</Code>"), tampered.body());
+
+            server.clock.advance(java.time.Duration.ofSeconds(61));
+            HttpResponse<String> expired = http.send(HttpRequest.newBuilder(presigned.getUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, expired.statusCode(), expired.body());
+            assertTrue(expired.body().contains("<Code>AccessDenied</Code><Message>Request has expired</Message>"), expired.body());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2"})
     void badInputGetsAwsErrorsNeverA5xx(String database) throws Exception {

@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -39,6 +40,9 @@ import java.util.function.Function;
  * parameters sorted and encoded, the signed headers trimmed, their names, the body's hex SHA-256), then the string
  * to sign with the credential scope, under a key derived for that scope. Any region; the service must be the one
  * the action belongs to. X-Amz-Date within 5 minutes; X-Amz-Security-Token for temporary credentials.
+ * The presigned form carries the same parts in the query ({@code X-Amz-Algorithm}, {@code X-Amz-Credential},
+ * {@code X-Amz-Date}, {@code X-Amz-Expires}, {@code X-Amz-SignedHeaders}, {@code X-Amz-Signature},
+ * {@code X-Amz-Security-Token}); it is good until it expires, and at most 5 minutes.
  */
 @Singleton
 final class AwsSignatureV4 {
@@ -46,12 +50,17 @@ final class AwsSignatureV4 {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
+    /** The longest X-Amz-Expires AWS allows a presigned request (seven days; here the 5-minute skew ends it sooner). */
+    static final long MAX_EXPIRES = 604_800;
+
     private final AuthenticateRequestUseCase authenticate;
     private final ClientAddresses clients;
+    private final Clock clock;
 
-    AwsSignatureV4(AuthenticateRequestUseCase authenticate, ClientAddresses clients) {
+    AwsSignatureV4(AuthenticateRequestUseCase authenticate, ClientAddresses clients, Clock clock) {
         this.authenticate = authenticate;
         this.clients = clients;
+        this.clock = clock;
     }
 
     /**
@@ -60,22 +69,47 @@ final class AwsSignatureV4 {
      */
     Principal principal(HttpRequest<?> request, byte[] body, String service, boolean once) {
         String authorization = request.getHeaders().get("Authorization");
-        if (authorization == null || authorization.isBlank()) {
-            throw new DoorRefusal(AwsErrors.sender(HttpStatus.FORBIDDEN, "MissingAuthenticationToken", "Request is missing Authentication Token"));
-        }
-        if (!authorization.startsWith(ALGORITHM + " ")) {
-            throw incomplete("Authorization header requires the " + ALGORITHM + " algorithm.");
-        }
-        Map<String, String> parts = parts(authorization.substring(ALGORITHM.length() + 1));
-        String credential = parts.get("Credential");
-        String signedHeaders = parts.get("SignedHeaders");
-        String signature = parts.get("Signature");
-        String amzDate = request.getHeaders().get("X-Amz-Date");
-        if (credential == null || signedHeaders == null || signature == null) {
-            throw incomplete("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
-        }
-        if (amzDate == null) {
-            throw incomplete("Authorization header requires existence of the 'X-Amz-Date' header.");
+        String rawQuery = request.getUri().getRawQuery();
+        Map<String, String> query = AwsQueryController.parameters(rawQuery == null ? "" : rawQuery);
+        boolean presigned = (authorization == null || authorization.isBlank()) && query.containsKey("X-Amz-Algorithm");
+        String credential;
+        String signedHeaders;
+        String signature;
+        String amzDate;
+        Optional<String> token;
+        if (presigned) {
+            // The query form: every part of the signature in the query, X-Amz-Signature left out of what is signed.
+            if (!ALGORITHM.equals(query.get("X-Amz-Algorithm"))) {
+                throw incomplete("X-Amz-Algorithm must be " + ALGORITHM + ".");
+            }
+            credential = query.get("X-Amz-Credential");
+            signedHeaders = query.get("X-Amz-SignedHeaders");
+            signature = query.get("X-Amz-Signature");
+            amzDate = query.get("X-Amz-Date");
+            token = Optional.ofNullable(query.get("X-Amz-Security-Token"));
+            if (credential == null || signedHeaders == null || signature == null || amzDate == null || query.get("X-Amz-Expires") == null) {
+                throw incomplete("A presigned request requires X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature.");
+            }
+            requireUnexpired(amzDate, query.get("X-Amz-Expires"));
+        } else {
+            if (authorization == null || authorization.isBlank()) {
+                throw new DoorRefusal(AwsErrors.sender(HttpStatus.FORBIDDEN, "MissingAuthenticationToken", "Request is missing Authentication Token"));
+            }
+            if (!authorization.startsWith(ALGORITHM + " ")) {
+                throw incomplete("Authorization header requires the " + ALGORITHM + " algorithm.");
+            }
+            Map<String, String> parts = parts(authorization.substring(ALGORITHM.length() + 1));
+            credential = parts.get("Credential");
+            signedHeaders = parts.get("SignedHeaders");
+            signature = parts.get("Signature");
+            amzDate = request.getHeaders().get("X-Amz-Date");
+            token = Optional.ofNullable(request.getHeaders().get("X-Amz-Security-Token"));
+            if (credential == null || signedHeaders == null || signature == null) {
+                throw incomplete("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
+            }
+            if (amzDate == null) {
+                throw incomplete("Authorization header requires existence of the 'X-Amz-Date' header.");
+            }
         }
         String[] scope = credential.split("/", -1);
         if (scope.length != 5 || !scope[4].equals("aws4_request") || !amzDate.startsWith(scope[1])) {
@@ -85,8 +119,8 @@ final class AwsSignatureV4 {
             throw incomplete("Credential should be scoped to correct service: '" + service + "'.");
         }
         List<String> headerNames = List.of(signedHeaders.split(";"));
-        if (!headerNames.contains("host") || !headerNames.contains("x-amz-date")) {
-            throw incomplete("SignedHeaders must include host and x-amz-date.");
+        if (!headerNames.contains("host") || (!presigned && !headerNames.contains("x-amz-date"))) {
+            throw incomplete("SignedHeaders must include host" + (presigned ? "." : " and x-amz-date."));
         }
         Instant signedAt;
         AccessKeyId keyId;
@@ -114,12 +148,13 @@ final class AwsSignatureV4 {
             throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "XAmzContentSHA256Mismatch",
                     "The provided 'x-amz-content-sha256' header does not match what was computed."));
         }
-        String canonicalRequest = canonicalRequest(request.getMethodName(), request.getUri().getRawPath(), request.getUri().getRawQuery(),
+        String signedQuery = presigned ? withoutSignature(rawQuery) : rawQuery;
+        String canonicalRequest = canonicalRequest(request.getMethodName(), request.getUri().getRawPath(), signedQuery,
                 name -> request.getHeaders().getAll(name), signedHeaders, payloadHash);
         String stringToSign = stringToSign(amzDate, String.join("/", scope[1], scope[2], scope[3], scope[4]), canonicalRequest);
         Optional<String> nonce = once ? Optional.of("aws:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
-                Optional.ofNullable(request.getHeaders().get("X-Amz-Security-Token")), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
+                token, SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
                 ClockSkewPolicy.AWS, nonce).from(clients.of(request)));
         if (verdict instanceof Authentication.Authenticated authenticated) {
             request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
@@ -142,6 +177,33 @@ final class AwsSignatureV4 {
             canonicalHeaders.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }
         return String.join("\n", method, canonicalUri(rawPath), canonicalQuery(rawQuery), canonicalHeaders.toString(), signedHeaders, payloadHash);
+    }
+
+    /** A presigned request is good from its X-Amz-Date for X-Amz-Expires seconds (1 to seven days), and within the 5-minute skew. */
+    private void requireUnexpired(String amzDate, String expires) {
+        if (!expires.matches("[0-9]{1,7}") || Long.parseLong(expires) < 1 || Long.parseLong(expires) > MAX_EXPIRES) {
+            throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "AuthorizationQueryParametersError",
+                    "X-Amz-Expires must be a number of seconds from 1 to " + MAX_EXPIRES + "."));
+        }
+        try {
+            Instant signedAt = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
+            if (clock.instant().isAfter(signedAt.plusSeconds(Long.parseLong(expires)))) {
+                throw new DoorRefusal(AwsErrors.sender(HttpStatus.FORBIDDEN, "AccessDenied", "Request has expired"));
+            }
+        } catch (DateTimeParseException e) {
+            throw incomplete("X-Amz-Date must be yyyyMMdd'T'HHmmss'Z'.");
+        }
+    }
+
+    /** The raw query without its X-Amz-Signature, which a presigned request's signature cannot cover. */
+    static String withoutSignature(String rawQuery) {
+        List<String> kept = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.startsWith("X-Amz-Signature=")) {
+                kept.add(pair);
+            }
+        }
+        return String.join("&", kept);
     }
 
     /** {@code AWS4-HMAC-SHA256\n{X-Amz-Date}\n{scope}\n{hex sha256(canonical request)}}. */
