@@ -96,13 +96,7 @@ final class TestStore implements AutoCloseable {
     }
 
     int count(String sql) {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Integer.parseInt(text(sql));
     }
 
     /** The first column of the first row. */

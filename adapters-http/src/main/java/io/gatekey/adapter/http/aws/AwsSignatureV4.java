@@ -1,6 +1,7 @@
 package io.gatekey.adapter.http.aws;
 
 import io.gatekey.adapter.http.ClientAddresses;
+import io.gatekey.adapter.http.AuthorizationParameters;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
@@ -27,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +98,7 @@ final class AwsSignatureV4 {
             if (!authorization.startsWith(ALGORITHM + " ")) {
                 throw incomplete("Authorization header requires the " + ALGORITHM + " algorithm.");
             }
-            Map<String, String> parts = parts(authorization.substring(ALGORITHM.length() + 1));
+            Map<String, String> parts = AuthorizationParameters.parse(authorization.substring(ALGORITHM.length() + 1));
             credential = parts.get("Credential");
             signedHeaders = parts.get("SignedHeaders");
             signature = parts.get("Signature");
@@ -260,17 +260,6 @@ final class AwsSignatureV4 {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    private static Map<String, String> parts(String text) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            int equals = part.indexOf('=');
-            if (equals > 0) {
-                parts.put(part.substring(0, equals).strip(), part.substring(equals + 1).strip());
-            }
-        }
-        return parts;
     }
 
     private static DoorRefusal incomplete(String message) {

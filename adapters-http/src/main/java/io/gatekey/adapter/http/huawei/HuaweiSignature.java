@@ -1,6 +1,7 @@
 package io.gatekey.adapter.http.huawei;
 
 import io.gatekey.adapter.http.ClientAddresses;
+import io.gatekey.adapter.http.AuthorizationParameters;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
@@ -29,7 +30,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +67,7 @@ final class HuaweiSignature {
         if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
             throw refused("the Authorization header is missing or not " + ALGORITHM);
         }
-        Map<String, String> parts = parts(authorization.substring(ALGORITHM.length() + 1));
+        Map<String, String> parts = AuthorizationParameters.parse(authorization.substring(ALGORITHM.length() + 1));
         String access = parts.get("Access");
         String signedHeaders = parts.get("SignedHeaders");
         String signature = parts.get("Signature");
@@ -189,17 +189,6 @@ final class HuaweiSignature {
         } catch (IllegalArgumentException e) {
             throw refused("malformed percent-encoding in the URL");
         }
-    }
-
-    private static Map<String, String> parts(String text) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            int equals = part.indexOf('=');
-            if (equals > 0) {
-                parts.put(part.substring(0, equals).strip(), part.substring(equals + 1).strip());
-            }
-        }
-        return parts;
     }
 
     static String hexSha256(String text) {
