@@ -101,6 +101,17 @@ class AwsIamSdkTest {
                 try (IamClient asBob = iam(server, bobsKey)) {
                     assertEquals("bob", asBob.getUser().user().userName(), "a user reads itself without naming itself");
                 }
+                server.clock.advance(java.time.Duration.ofSeconds(90));
+                IamException staleCodes = assertThrows(IamException.class, () -> root.resyncMFADevice(r -> r.userName("bob")
+                        .serialNumber(device.serialNumber()).authenticationCode1("123456").authenticationCode2("654321")));
+                assertEquals("InvalidAuthenticationCode", staleCodes.awsErrorDetails().errorCode());
+                root.resyncMFADevice(r -> r.userName("bob").serialNumber(device.serialNumber())
+                        .authenticationCode1(code(server, seed, 0)).authenticationCode2(code(server, seed, 1)));
+                try (StsClient asBob = sts(server, bobsKey)) {
+                    StsException usedByResync = assertThrows(StsException.class,
+                            () -> asBob.getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(code(server, seed, 1))));
+                    assertEquals("AccessDenied", usedByResync.awsErrorDetails().errorCode(), "the resync claimed its second code");
+                }
 
                 root.deactivateMFADevice(r -> r.userName("bob").serialNumber(device.serialNumber()));
                 assertEquals(0, root.listMFADevices(r -> r.userName("bob")).mfaDevices().size());

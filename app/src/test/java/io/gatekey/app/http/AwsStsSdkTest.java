@@ -139,6 +139,11 @@ class AwsStsSdkTest {
                         + bad.getValue()[1] + "</Code>"), answer.body());
                 assertTrue(answer.body().contains("<RequestId>" + answer.headers().firstValue("X-Request-Id").orElseThrow() + "</RequestId>"), answer.body());
             }
+            HttpResponse<String> iamUnsigned = http.send(HttpRequest.newBuilder(server.uri("/")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("Action=ListUsers&Version=2010-05-08")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, iamUnsigned.statusCode());
+            assertTrue(iamUnsigned.body().startsWith("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
+                    + "<Code>MissingAuthenticationToken</Code>"), iamUnsigned.body());
             HttpResponse<String> badSignature = http.send(HttpRequest.newBuilder(server.uri("/"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("X-Amz-Date", "20260601T100010Z")
                     .header("Authorization", "AWS4-HMAC-SHA256 Credential=GKAKABCDEFGHIJKLMNOP/20260601/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=00")

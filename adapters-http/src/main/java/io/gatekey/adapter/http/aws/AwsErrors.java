@@ -49,6 +49,15 @@ final class AwsErrors implements Door {
         return sender(HttpStatus.BAD_REQUEST, "ValidationError", message);
     }
 
+    /** The same error answer in another service's namespace (IAM's errors are IAM's). */
+    static HttpResponse<?> inNamespace(HttpResponse<?> error, String namespace) {
+        if (error.getBody().orElse(null) instanceof String body) {
+            return HttpResponse.status(error.status()).contentType(MediaType.TEXT_XML_TYPE)
+                    .body(body.replaceFirst("xmlns=\"" + STS_NAMESPACE + "\"", "xmlns=\"" + namespace + "\""));
+        }
+        return error;
+    }
+
     static HttpResponse<?> answer(HttpStatus status, String type, String code, String message) {
         String body = "<ErrorResponse xmlns=\"" + STS_NAMESPACE + "\"><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>"
                 + AwsXml.escape(message) + "</Message></Error><RequestId>" + RequestIds.current() + "</RequestId></ErrorResponse>";
