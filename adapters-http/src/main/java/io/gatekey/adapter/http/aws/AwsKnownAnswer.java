@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.aws;
 
+import io.gatekey.adapter.http.Sha256Hex;
 import io.gatekey.adapter.http.SignatureKnownAnswers;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.micronaut.context.annotation.Context;
@@ -21,7 +22,7 @@ final class AwsKnownAnswer {
     AwsKnownAnswer() {
         Map<String, List<String>> headers = Map.of("host", List.of("example.amazonaws.com"), "x-amz-date", List.of("20150830T123600Z"));
         String canonicalRequest = AwsSignatureV4.canonicalRequest("GET", "/", null, name -> headers.getOrDefault(name, List.of()), "host;x-amz-date",
-                AwsSignatureV4.hexSha256(new byte[0]));
+                Sha256Hex.of(new byte[0]));
         String stringToSign = AwsSignatureV4.stringToSign("20150830T123600Z", "20150830/us-east-1/service/aws4_request", canonicalRequest);
         SignatureKnownAnswers.expect("AWS SigV4 (get-vanilla)", SIGNATURE, HexFormat.of().formatHex(
                 SignatureAlgorithm.AWS4_HMAC_SHA256.sign(SECRET.getBytes(StandardCharsets.UTF_8), stringToSign)));

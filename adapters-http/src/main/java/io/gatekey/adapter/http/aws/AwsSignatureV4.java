@@ -4,6 +4,7 @@ import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.AuthorizationParameters;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
+import io.gatekey.adapter.http.Sha256Hex;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -18,8 +19,6 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -142,7 +141,7 @@ final class AwsSignatureV4 {
             }
         }
         // Always the hash of the body received: a client's X-Amz-Content-Sha256 may only repeat it.
-        String payloadHash = hexSha256(body == null ? new byte[0] : body);
+        String payloadHash = Sha256Hex.of(body == null ? new byte[0] : body);
         String claimed = request.getHeaders().get("X-Amz-Content-Sha256");
         if (claimed != null && !claimed.equalsIgnoreCase(payloadHash)) {
             throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "XAmzContentSHA256Mismatch",
@@ -208,7 +207,7 @@ final class AwsSignatureV4 {
 
     /** {@code AWS4-HMAC-SHA256\n{X-Amz-Date}\n{scope}\n{hex sha256(canonical request)}}. */
     static String stringToSign(String amzDate, String scope, String canonicalRequest) {
-        return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hexSha256(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + Sha256Hex.of(canonicalRequest);
     }
 
     static String canonicalUri(String rawPath) {
@@ -254,14 +253,6 @@ final class AwsSignatureV4 {
         }
     }
 
-    static String hexSha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
     private static DoorRefusal incomplete(String message) {
         return new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "IncompleteSignature", message));
     }
@@ -274,9 +265,8 @@ final class AwsSignatureV4 {
     private static io.micronaut.http.HttpResponse<?> refusal(Authentication.Reason reason, String amzDate) {
         return switch (reason) {
             case BAD_SIGNATURE -> signatureMismatch();
-            case UNKNOWN_KEY, INACTIVE, REVOKED -> AwsErrors.sender(HttpStatus.FORBIDDEN, "InvalidClientTokenId",
+            case UNKNOWN_KEY, INACTIVE, REVOKED, BAD_SESSION_TOKEN -> AwsErrors.sender(HttpStatus.FORBIDDEN, "InvalidClientTokenId",
                     "The security token included in the request is invalid.");
-            case BAD_SESSION_TOKEN -> AwsErrors.sender(HttpStatus.FORBIDDEN, "InvalidClientTokenId", "The security token included in the request is invalid.");
             case EXPIRED -> AwsErrors.sender(HttpStatus.FORBIDDEN, "ExpiredToken", "The security token included in the request is expired");
             case CLOCK_SKEW -> AwsErrors.sender(HttpStatus.FORBIDDEN, "SignatureDoesNotMatch",
                     "Signature expired: " + amzDate + " is outside the 5 minutes around the server's time.");

@@ -1,5 +1,6 @@
 package io.gatekey.adapter.http.huawei;
 
+import io.gatekey.adapter.http.Sha256Hex;
 import io.gatekey.adapter.http.SignatureKnownAnswers;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.micronaut.context.annotation.Context;
@@ -16,7 +17,7 @@ final class HuaweiKnownAnswer {
     HuaweiKnownAnswer() {
         String stringToSign = HuaweiSignature.stringToSign("POST", "/v5/virtual-mfa-devices", null,
                 "content-type:application/json\nhost:" + HOST + "\nx-sdk-date:" + DATE + "\n", "content-type;host;x-sdk-date",
-                HuaweiSignature.hexSha256(BODY), DATE);
+                Sha256Hex.of(BODY), DATE);
         SignatureKnownAnswers.expect("Huawei SDK-HMAC-SHA256", SIGNATURE, SignatureKnownAnswers.hex(SignatureAlgorithm.HMAC_SHA256, stringToSign));
     }
 }

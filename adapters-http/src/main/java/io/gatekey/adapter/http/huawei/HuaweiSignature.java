@@ -3,6 +3,7 @@ package io.gatekey.adapter.http.huawei;
 import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.AuthorizationParameters;
 import io.gatekey.adapter.http.DoorRefusal;
+import io.gatekey.adapter.http.Sha256Hex;
 import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
@@ -21,8 +22,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -99,7 +98,7 @@ final class HuaweiSignature {
         }
         // The hash is always that of the body received: a client's X-Sdk-Content-Sha256 may only repeat it, or a
         // captured signature would carry any other body (UNSIGNED-PAYLOAD is refused for the same reason).
-        String payloadHash = hexSha256(body == null ? new byte[0] : body);
+        String payloadHash = Sha256Hex.of(body == null ? new byte[0] : body);
         String claimedHash = request.getHeaders().get("X-Sdk-Content-Sha256");
         if (claimedHash != null && !claimedHash.equalsIgnoreCase(payloadHash)) {
             throw refused("X-Sdk-Content-Sha256 does not match the body");
@@ -143,7 +142,7 @@ final class HuaweiSignature {
                                       String payloadHash, String sdkDate) {
         String canonicalRequest = String.join("\n", method, canonicalUri(rawPath), canonicalQuery(rawQuery), canonicalHeaders, signedHeaders,
                 payloadHash);
-        return ALGORITHM + "\n" + sdkDate + "\n" + hexSha256(canonicalRequest);
+        return ALGORITHM + "\n" + sdkDate + "\n" + Sha256Hex.of(canonicalRequest);
     }
 
     /** Each segment decoded, then encoded as the SDK encodes, each followed by '/'; the root stays "/". */
@@ -190,23 +189,6 @@ final class HuaweiSignature {
             throw refused("malformed percent-encoding in the URL");
         }
     }
-
-    static String hexSha256(String text) {
-        return hexSha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String hexSha256(byte[] bytes) {
-        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
-    }
-
-    /** One kept digest per thread (digest() resets it). */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private static DoorRefusal refused(String detail) {
         return new DoorRefusal(HuaweiErrors.authentication(detail));

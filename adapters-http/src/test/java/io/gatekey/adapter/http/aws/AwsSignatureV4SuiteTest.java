@@ -64,7 +64,7 @@ class AwsSignatureV4SuiteTest {
         headers.put("x-amz-date", List.of(DATE));
         String canonical = AwsSignatureV4.canonicalRequest(suiteCase.method(), suiteCase.path(), suiteCase.query(),
                 name -> headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()), suiteCase.signedHeaders(),
-                AwsSignatureV4.hexSha256(suiteCase.body().getBytes(StandardCharsets.UTF_8)));
+                io.gatekey.adapter.http.Sha256Hex.of(suiteCase.body()));
         String stringToSign = AwsSignatureV4.stringToSign(DATE, SCOPE, canonical);
         assertEquals(suiteCase.signature(), HexFormat.of().formatHex(
                 SignatureAlgorithm.AWS4_HMAC_SHA256.sign(SECRET.getBytes(StandardCharsets.UTF_8), stringToSign)));
