@@ -1,5 +1,6 @@
 package io.gatekey.app;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -19,9 +20,36 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class LoggingConfigurator extends ContextAwareBase implements Configurator {
 
+    /** The request log's lines, one per request, queued and written by a thread of their own. */
+    static final String REQUEST_LOG = "gatekey.requests";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         String format = System.getProperty("gatekey.log.format", System.getenv().getOrDefault("GATEKEY_LOG_FORMAT", "plain"));
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.toLevel(System.getProperty("gatekey.log.level"), Level.INFO));
+        root.addAppender(stderr(context, format));
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        // A line per request written on the request's thread would make every request wait its turn for stderr.
+        // The queue never drops a line (a full queue makes requests wait instead); what it holds at exit is written
+        // out before the JVM ends.
+        AsyncAppender requests = new AsyncAppender();
+        requests.setContext(context);
+        requests.setName("requests");
+        requests.setQueueSize(8192);
+        requests.setDiscardingThreshold(0);
+        requests.setMaxFlushTime(2000);
+        requests.addAppender(stderr(context, format));
+        requests.start();
+        Logger requestLog = context.getLogger(REQUEST_LOG);
+        requestLog.setAdditive(false);
+        requestLog.addAppender(requests);
+        Runtime.getRuntime().addShutdownHook(new Thread(requests::stop, "gatekey-request-log-flush"));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> stderr(LoggerContext context, String format) {
         Encoder<ILoggingEvent> encoder;
         if (format.equalsIgnoreCase("json")) {
             // One JSON object a line, with each key-value pair (a request line's door, status, ...) as a field.
@@ -41,11 +69,6 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         appender.setTarget("System.err");
         appender.setEncoder(encoder);
         appender.start();
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(System.getProperty("gatekey.log.level"), Level.INFO));
-        root.addAppender(appender);
-        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
-        context.getLogger("org.flywaydb").setLevel(Level.WARN);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        return appender;
     }
 }

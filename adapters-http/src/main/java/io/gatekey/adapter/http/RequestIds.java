@@ -7,8 +7,11 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.core.annotation.Nullable;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * repeat it), and writes one line per request to the {@code gatekey.requests} log: door, method, path, status,
  * milliseconds, request id, the caller's access key id once its signature held, and the source address. The query
  * string is never written (Tencent's carries the signature and the code), nor any header value but the key id.
+ * It also hands each answered request to {@link RequestMetrics}, when there is one.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class RequestIds {
@@ -24,43 +28,71 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     /** The authenticated caller's access key id, set by a door once the request's signature holds. */
     public static final String CALLER_KEY = "gatekey.caller-key";
-    private static final String ATTRIBUTE = "gatekey.request-id";
-    private static final String STARTED = "gatekey.request-started";
+    private static final String ATTRIBUTE = "gatekey.request";
     private static final Logger LOG = LoggerFactory.getLogger("gatekey.requests");
 
     private final List<Door> doors;
     private final ClientAddresses clients;
     private final boolean logging;
+    private final boolean fields;
+    private final RequestMetrics metrics;
 
-    RequestIds(List<Door> doors, ClientAddresses clients, @Value("${gatekey.request-log.enabled:true}") boolean logging) {
+    RequestIds(List<Door> doors, ClientAddresses clients, @Value("${gatekey.request-log.enabled:true}") boolean logging,
+               @Value("${gatekey.log.format:plain}") String logFormat, @Nullable RequestMetrics metrics) {
         this.doors = doors;
         this.clients = clients;
         this.logging = logging;
+        this.fields = logFormat.equalsIgnoreCase("json");
+        this.metrics = metrics;
     }
 
     @RequestFilter
     void assign(HttpRequest<?> request) {
-        request.setAttribute(STARTED, System.nanoTime());
-        of(request);
+        // The route as matched now: an error answered later is routed to its handler, not to this template.
+        request.setAttribute(ATTRIBUTE, new Stamp(fresh(), System.nanoTime(), metrics == null ? RequestMetrics.UNMATCHED : route(request)));
+    }
+
+    /** What the filter notes of a request as it comes in. */
+    private record Stamp(String id, long startedNanos, String route) {
     }
 
     @ResponseFilter
     void stamp(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        String id = of(request);
+        Stamp stamp = stamp(request);
+        String id = stamp.id();
         response.header(HEADER, id);
-        if (logging && LOG.isInfoEnabled()) {
-            long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-            String path = request.getPath();
-            String door = Door.owning(doors, path).map(Door::name).orElse("-");
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            String key = request.getAttribute(CALLER_KEY, String.class).orElse("-");
-            String source = clients.of(request).map(java.net.InetAddress::getHostAddress).orElse("-");
-            // The same fields as key-value pairs, which the JSON log format writes as fields of their own.
-            LOG.atInfo().addKeyValue("door", door).addKeyValue("method", request.getMethodName()).addKeyValue("path", path)
-                    .addKeyValue("status", response.code()).addKeyValue("ms", millis).addKeyValue("requestId", id)
-                    .addKeyValue("accessKey", key).addKeyValue("source", source)
-                    .log("{} {} {} {} {}ms id={} key={} src={}", door, request.getMethodName(), path, response.code(), millis, id, key, source);
+        boolean log = logging && LOG.isInfoEnabled();
+        if (!log && metrics == null) {
+            return;
         }
+        long nanos = System.nanoTime() - stamp.startedNanos();
+        String path = request.getPath();
+        String door = Door.owning(doors, path).map(Door::name).orElse("-");
+        if (metrics != null) {
+            metrics.served(door, request.getMethodName(), stamp.route(), response.code(), nanos);
+        }
+        if (log) {
+            long millis = nanos / 1_000_000;
+            String key = request.getAttribute(CALLER_KEY).map(String::valueOf).orElse("-");
+            String source = clients.of(request).map(java.net.InetAddress::getHostAddress).orElse("-");
+            String line = new StringBuilder(160).append(door).append(' ').append(request.getMethodName()).append(' ').append(path)
+                    .append(' ').append(response.code()).append(' ').append(millis).append("ms id=").append(id).append(" key=").append(key)
+                    .append(" src=").append(source).toString();
+            if (fields) {
+                // The JSON log format writes these as fields of their own.
+                LOG.atInfo().addKeyValue("door", door).addKeyValue("method", request.getMethodName()).addKeyValue("path", path)
+                        .addKeyValue("status", response.code()).addKeyValue("ms", millis).addKeyValue("requestId", id)
+                        .addKeyValue("accessKey", key).addKeyValue("source", source).log(line);
+            } else {
+                LOG.info(line);
+            }
+        }
+    }
+
+    private static String route(HttpRequest<?> request) {
+        return RouteAttributes.getRouteInfo(request).orElse(null) instanceof UriRouteInfo<?, ?> route
+                ? route.getUriMatchTemplate().toPathString()
+                : RequestMetrics.UNMATCHED;
     }
 
     /** The current request's id (a fresh one outside a request). */
@@ -69,14 +101,38 @@ public final class RequestIds {
     }
 
     static String of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {
-            String id = fresh();
-            request.setAttribute(ATTRIBUTE, id);
-            return id;
-        });
+        return stamp(request).id();
     }
 
-    private static String fresh() {
-        return UUID.randomUUID().toString().replace("-", "");
+    /** The request's stamp; one made now for a request the filter did not see come in. */
+    private static Stamp stamp(HttpRequest<?> request) {
+        if (request.getAttribute(ATTRIBUTE).orElse(null) instanceof Stamp stamp) {
+            return stamp;
+        }
+        Stamp stamp = new Stamp(fresh(), System.nanoTime(), RequestMetrics.UNMATCHED);
+        request.setAttribute(ATTRIBUTE, stamp);
+        return stamp;
     }
+
+    /**
+     * 128 random bits as 32 lower-case hex digits. A request id names a request in logs and answers and guards
+     * nothing, so it comes from the thread's own generator rather than the shared SecureRandom every request
+     * would otherwise queue on.
+     */
+    static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] hex = new char[32];
+        hexInto(hex, 0, random.nextLong());
+        hexInto(hex, 16, random.nextLong());
+        return new String(hex);
+    }
+
+    private static void hexInto(char[] into, int at, long bits) {
+        for (int i = 15; i >= 0; i--) {
+            into[at + i] = HEX[(int) (bits & 0xF)];
+            bits >>>= 4;
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

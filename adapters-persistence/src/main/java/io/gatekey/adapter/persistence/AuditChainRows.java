@@ -17,8 +17,9 @@ interface AuditChainRows extends GenericRepository<AuditChainRow, String> {
     @Query("INSERT INTO audit_chain (chain_key, last_seq, last_hash) VALUES (:chainKey, :lastSeq, :lastHash)")
     void insertHead(String chainKey, long lastSeq, String lastHash);
 
-    @Query("UPDATE audit_chain SET last_seq = :lastSeq, last_hash = :lastHash WHERE chain_key = :chainKey")
-    int moveHead(String chainKey, long lastSeq, String lastHash);
+    /** Moves the head on from where the appender found it; none when it had moved meanwhile. */
+    @Query("UPDATE audit_chain SET last_seq = :lastSeq, last_hash = :lastHash WHERE chain_key = :chainKey AND last_seq = :foundSeq")
+    int moveHead(String chainKey, long foundSeq, long lastSeq, String lastHash);
 
     @Query("SELECT * FROM audit_chain ORDER BY chain_key")
     List<AuditChainRow> heads();

@@ -28,9 +28,10 @@ final class AuditEventLinks {
                         origin.userAgent().map(agent -> cut(agent, 255))));
     }
 
-    static AuditEventRow row(AuditEvent event, AuditLink link) {
+    /** Stores a storable event at its place in its chain. */
+    static void insert(AuditEventRows rows, AuditEvent event, AuditLink link) {
         AuditOrigin origin = event.origin();
-        return new AuditEventRow(null, event.at().toEpochMilli(), event.type().name(), event.accountId().value(),
+        rows.insert(event.at().toEpochMilli(), event.type().name(), event.accountId().value(),
                 event.subAccountId().map(SubAccountId::value).orElse(null), event.actor(), event.subject(), event.detail(),
                 origin.door(), origin.requestId().orElse(null), origin.sourceAddress().orElse(null), origin.userAgent().orElse(null),
                 link.chain(), link.seq(), link.previousHash(), link.hash());

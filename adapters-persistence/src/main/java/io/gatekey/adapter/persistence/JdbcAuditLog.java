@@ -9,36 +9,52 @@ import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditLink;
 import io.gatekey.domain.audit.LinkedAuditEvent;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The audit trail in the database, appended inside the transaction of the change it records. An append locks its
- * chain's head row until its transaction ends, so appends to one chain take their places one after another. So
- * that concurrent appends about one user do not all wait for that one lock, each node writes its own chains, and
- * several of them ({@code gatekey.audit.chains-per-node}, 16): {@code owner@node#n}, the node named by
- * {@code gatekey.node-name} (by default the machine's host name) and {@code n} by the appending thread. Should two
- * nodes share a name on a Galera cluster, both may move one head, and the one that loses certification runs again
- * whole. Two first appends to a new chain race to insert its head: the loser runs again too.
+ * The audit trail in the database, appended inside the transaction of the change it records. Each node writes
+ * chains of its own, and several of them ({@code gatekey.audit.chains-per-node}, 16): {@code owner@node#n}, the node
+ * named by {@code gatekey.node-name} (by default the machine's host name). A transaction that appends takes one of
+ * the node's writers {@code #n} for itself until it ends, so no two transactions of a node append to one chain at
+ * once, and the writer remembers the heads its committed appends left: an append is then an insert and a head
+ * update conditional on the head still being where the writer left it, without reading it first. A head the
+ * writer does not know is read and locked ({@code SELECT ... FOR UPDATE}). Whatever moved a head meanwhile (two
+ * nodes sharing a name, a hand edit), the conditional update finds it, and the transaction runs again whole from
+ * a fresh read; so do two first appends to a new chain, which race to insert its head. When every writer is
+ * taken for longer than {@link #WRITER_WAIT}, an append uses the thread's writer without taking it, reading and
+ * locking the head each time.
  */
 @Singleton
 @StorageBoundary
 class JdbcAuditLog implements AuditLog {
 
     private static final int PAGE = 1_000;
+    /** How long an append waits for a free writer before it shares one through the database's head lock. */
+    static final Duration WRITER_WAIT = Duration.ofMillis(200);
 
     private final AuditEventRows rows;
     private final AuditChainRows chains;
     private final TransactionOperations<Connection> transactions;
-    private final String[] writers;
+    private final Writer[] writers;
+    private final LinkedBlockingDeque<Writer> idle = new LinkedBlockingDeque<>();
+    private final ThreadLocal<Held> held = new ThreadLocal<>();
 
     JdbcAuditLog(AuditEventRows rows, AuditChainRows chains, TransactionOperations<Connection> transactions,
                  @Value("${gatekey.node-name:}") String nodeName, @Value("${gatekey.audit.chains-per-node:16}") int chainsPerNode) {
@@ -49,9 +65,10 @@ class JdbcAuditLog implements AuditLog {
             throw new IllegalArgumentException("gatekey.audit.chains-per-node must be 1-256, not " + chainsPerNode);
         }
         String node = nodeName(nodeName.isBlank() ? hostName() : nodeName);
-        this.writers = new String[chainsPerNode];
+        this.writers = new Writer[chainsPerNode];
         for (int n = 0; n < chainsPerNode; n++) {
-            writers[n] = node + "#" + n;
+            writers[n] = new Writer(node + "#" + n);
+            idle.addLast(writers[n]);
         }
     }
 
@@ -59,11 +76,6 @@ class JdbcAuditLog implements AuditLog {
     static String nodeName(String configured) {
         String name = configured.strip().replace('@', '_');
         return name.length() <= 72 ? name : name.substring(0, 72);
-    }
-
-    /** The chain writer of the appending thread: one thread's appends (a request's) go to one chain. */
-    private String writer() {
-        return writers[(int) Math.floorMod(Thread.currentThread().getId(), (long) writers.length)];
     }
 
     private static String hostName() {
@@ -74,29 +86,99 @@ class JdbcAuditLog implements AuditLog {
         }
     }
 
+    /** One of the node's chain writers, and the heads its committed appends left (a hint: a head update checks it). */
+    private static final class Writer {
+        final String name;
+        final Map<String, AuditChainHead> heads = new ConcurrentHashMap<>();
+
+        Writer(String name) {
+            this.name = name;
+        }
+    }
+
+    /**
+     * A transaction's writer, and the heads its appends moved, which become the writer's once it commits; should
+     * it roll back, the writer forgets every head it touched. {@code owned}: taken for this transaction alone, so
+     * its remembered heads may be used.
+     */
+    private record Held(Writer writer, boolean owned, Map<String, Optional<AuditChainHead>> moved) {
+
+        Optional<AuditChainHead> known(String chain) {
+            Optional<AuditChainHead> head = moved.get(chain);
+            return head != null ? head : owned ? Optional.ofNullable(writer.heads.get(chain)) : Optional.empty();
+        }
+
+        void touching(String chain) {
+            moved.putIfAbsent(chain, Optional.empty());
+        }
+
+        void ended(boolean committed) {
+            moved.forEach((chain, head) -> {
+                if (committed && owned && head.isPresent()) {
+                    writer.heads.put(chain, head.get());
+                } else {
+                    writer.heads.remove(chain);
+                }
+            });
+        }
+    }
+
     @Override
     public void record(AuditEvent event) {
         AuditEvent stored = AuditEventLinks.storable(event);
-        String writer = writer();
         transactions.executeWrite(status -> {
-            Optional<AuditChainRow> head = chains.lockHead(AuditChain.chainOf(stored, writer));
-            AuditLink link = AuditChain.next(head.map(row -> new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash())), stored, writer);
-            if (head.isPresent()) {
-                rows.save(AuditEventLinks.row(stored, link));
-                chains.moveHead(link.chain(), link.seq(), link.hash());
-                return null;
-            }
+            Held writer = writerOf(status);
+            String chain = AuditChain.chainOf(stored, writer.writer().name);
+            Optional<AuditChainHead> head = writer.known(chain)
+                    .or(() -> chains.lockHead(chain).map(row -> new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash())));
+            AuditLink link = AuditChain.next(head, stored, writer.writer().name);
+            writer.touching(chain);
             try {
-                rows.save(AuditEventLinks.row(stored, link));
-                chains.insertHead(link.chain(), link.seq(), link.hash());
+                AuditEventLinks.insert(rows, stored, link);
+                if (head.isEmpty()) {
+                    chains.insertHead(chain, link.seq(), link.hash());
+                } else if (chains.moveHead(chain, head.get().seq(), link.seq(), link.hash()) != 1) {
+                    throw new SqlErrors.LostRace("chain " + chain + " moved on since this node last appended to it", null);
+                }
             } catch (RuntimeException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
-                    throw new SqlErrors.LostRace("another append started chain " + link.chain() + " first", e);
+                    throw new SqlErrors.LostRace("another append took place " + link.seq() + " of chain " + chain + " first", e);
                 }
                 throw e;
             }
+            writer.moved().put(chain, Optional.of(new AuditChainHead(chain, link.seq(), link.hash())));
             return null;
         });
+    }
+
+    /** The writer the current transaction holds, taken now (and given back when it ends) at its first append. */
+    private Held writerOf(TransactionStatus<Connection> status) {
+        Held current = held.get();
+        if (current != null) {
+            return current;
+        }
+        Writer taken = null;
+        try {
+            taken = idle.pollFirst(WRITER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Writer writer = taken != null ? taken : writers[(int) Math.floorMod(Thread.currentThread().getId(), (long) writers.length)];
+        Held holding = new Held(writer, taken != null, new HashMap<>());
+        held.set(holding);
+        boolean give = taken != null;
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(Status completion) {
+                held.remove();
+                holding.ended(completion == Status.COMMITTED);
+                if (give) {
+                    // Last in, first out: a quiet node keeps writing its first chains.
+                    idle.offerFirst(writer);
+                }
+            }
+        });
+        return holding;
     }
 
     @Override

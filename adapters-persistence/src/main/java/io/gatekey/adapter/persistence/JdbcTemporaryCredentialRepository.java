@@ -42,13 +42,13 @@ class JdbcTemporaryCredentialRepository implements TemporaryCredentialRepository
         SealedSecret token = sealing.seal(TABLE, id, TOKEN, owner, credential.sessionToken().reveal().getBytes(StandardCharsets.UTF_8));
         Optional<MfaProvenance> mfa = credential.mfa();
         Optional<CredentialOrigin> origin = credential.origin();
-        rows.save(new TemporaryCredentialRow(id, credential.accountId().value(), credential.subAccountId().value(),
+        rows.insert(id, credential.accountId().value(), credential.subAccountId().value(),
                 secret.sealed(), token.sealed(), secret.keyVersion(), credential.createdAt().toEpochMilli(),
                 credential.expiresAt().toEpochMilli(), credential.revoked(),
                 mfa.map(p -> p.serialNumber().value()).orElse(null), mfa.map(MfaProvenance::matchedStep).orElse(null),
                 mfa.map(p -> p.verifiedAt().toEpochMilli()).orElse(null),
                 origin.map(o -> o.mintedBy().value()).orElse(null), origin.flatMap(CredentialOrigin::rootKey).map(AccessKeyId::value).orElse(null),
-                credential.tokenBound(), true));
+                credential.tokenBound(), true);
     }
 
     @Override

@@ -48,7 +48,8 @@ final class TestStore implements AutoCloseable {
         properties.put("gatekey.database.migrate-at-start", true);
         properties.put("gatekey.master-key", MASTER_KEY);
         properties.put("gatekey.purge.enabled", false);
-        // One chain per owner and node: concurrent appends in these tests all meet on one head.
+        // One chain writer per node: concurrent appends in these tests queue for it, and those that wait too long
+        // share its chains through the head's row lock, so every way of meeting on one head is exercised.
         properties.put("gatekey.audit.chains-per-node", 1);
         return properties;
     }

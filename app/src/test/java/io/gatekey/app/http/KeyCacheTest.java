@@ -2,6 +2,8 @@ package io.gatekey.app.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gatekey.adapter.persistence.H2TcpDatabase;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +27,30 @@ class KeyCacheTest {
 
             server.clock.advance(Duration.ofMillis(1));
             assertEquals(401, acme.user().send("GET", "/api/v1/credentials", null).statusCode());
+        }
+    }
+
+    @Test
+    void aSignedReadWithItsKeyInMemoryTouchesNoDatabase() throws Exception {
+        try (H2TcpDatabase database = new H2TcpDatabase();
+             TestServer server = new TestServer(database.database(), Map.of("gatekey.key-cache-lifetime", "4s",
+                     "datasources.default.connection-timeout", 1000, "datasources.default.validation-timeout", 500))) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            HttpResponse<String> warm = acme.user().send("GET", "/api/v1/credentials", null);
+            assertEquals(200, warm.statusCode());
+
+            database.stop();
+            HttpResponse<String> fromMemory = acme.user().send("GET", "/api/v1/credentials", null);
+            assertEquals(200, fromMemory.statusCode(), "the key and its owner as read a moment ago answer it");
+            assertEquals(warm.body(), fromMemory.body());
+            assertEquals("{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\",\"details\":\"Invalid authentication information.\"}}",
+                    new NcpClient(server, acme.userKey.id().value(), "not-the-secret-not-the-secret-not-the-xx").send("GET", "/api/v1/credentials", null).body(),
+                    "a wrong signature is refused from memory too");
+            assertEquals(503, acme.user().send("POST", "/api/v1/credentials", "{\"durationSec\":900}").statusCode(), "a write needs the database");
+
+            server.clock.advance(Duration.ofSeconds(4));
+            assertEquals(503, acme.user().send("GET", "/api/v1/credentials", null).statusCode(), "past the cache's lifetime the read goes to storage");
         }
     }
 }

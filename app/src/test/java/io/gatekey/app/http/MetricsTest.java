@@ -57,11 +57,15 @@ class MetricsTest {
             assertEquals(1, value(scrape, "gatekey_signature_refused_total{door=\"ncp\",reason=\"bad_signature\"}"));
             assertTrue(value(scrape, "gatekey_keycache_lookups_total{result=\"hit\"}") >= 1, "the key cache served some lookups");
             assertTrue(value(scrape, "gatekey_secrets_opened_total") >= 3, "the key's secret, the seed, a credential's secret");
-            assertTrue(scrape.contains("http_server_requests_seconds_count"), "request metrics per route come with the registry");
+            assertEquals(2, value(scrape, "http_server_requests_seconds_count{door=\"ncp\",method=\"POST\",status=\"200\",uri=\"/api/v1/credentials\"}"),
+                    "requests by door, method, status and route template: " + scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList());
+            assertEquals(1, value(scrape, "http_server_requests_seconds_count{door=\"ncp\",method=\"GET\",status=\"401\",uri=\"/api/v1/credentials\"}"), scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList().toString());
             assertFalse(scrape.contains(acme.userKey.id().value()), "no key id as a label");
 
             HttpResponse<String> publicPort = acme.user().raw("GET", "/prometheus", null, null);
             assertEquals(404, publicPort.statusCode(), "the public port serves no metrics");
+            assertTrue(scrape(server).lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("status=\"404\"")
+                    && line.contains("uri=\"UNMATCHED\"")), "a path no route matches is counted under one label, not its own");
         }
     }
 }

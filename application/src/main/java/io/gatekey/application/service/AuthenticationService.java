@@ -41,7 +41,22 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
 
     @Override
     public Authentication authenticate(SignedRequest request) {
-        Authentication verdict = checked(request);
+        return counted(checked(request));
+    }
+
+    @Override
+    public Optional<Authentication> authenticateFromMemory(SignedRequest request) {
+        if (request.nonce().isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(counted(verify(request, true)));
+        } catch (NotInMemory e) {
+            return Optional.empty();
+        }
+    }
+
+    private Authentication counted(Authentication verdict) {
         if (verdict instanceof Authentication.Refused refused) {
             ports.telemetry().signatureRefused(refused.reason());
         }
@@ -49,7 +64,7 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
     }
 
     private Authentication checked(SignedRequest request) {
-        Authentication verdict = verify(request);
+        Authentication verdict = verify(request, false);
         // Only a request whose signature holds may use up its nonce, or anyone could burn other callers' nonces.
         if (verdict instanceof Authentication.Authenticated && request.nonce().isPresent()
                 && !ports.requestNonces().register(request.accessKeyId(), request.nonce().get(), ports.clock().instant(), request.replayableUntil())) {
@@ -58,29 +73,34 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
         return verdict;
     }
 
-    private Authentication verify(SignedRequest request) {
+    /** {@code memoryOnly}: decide from cached reads alone, or throw {@link NotInMemory} at the first read or write it would need. */
+    private Authentication verify(SignedRequest request, boolean memoryOnly) {
         Instant now = ports.clock().instant();
         // Time first: a stale request is refused alike whether or not its key exists.
         if (RequestVerifier.outsideClockSkew(request, now)) {
             return new Authentication.Refused(Authentication.Reason.CLOCK_SKEW);
         }
         if (request.accessKeyId().isTemporary()) {
-            Optional<TemporaryCredential> credential = temporaryCredential(request.accessKeyId());
+            Optional<TemporaryCredential> credential = temporaryCredential(request.accessKeyId(), memoryOnly);
             if (credential.isEmpty()) {
                 return RequestVerifier.unknownKey(request);
             }
             TemporaryCredential found = credential.get();
-            return RequestVerifier.verify(request, found, mayCall(found.subAccountId(), request), originLive(found.origin()), now);
+            return RequestVerifier.verify(request, found, mayCall(found.subAccountId(), request, memoryOnly),
+                    originLive(found.origin(), memoryOnly), now);
         }
-        Optional<AccessKey> found = accessKey(request.accessKeyId());
+        Optional<AccessKey> found = accessKey(request.accessKeyId(), memoryOnly);
         if (found.isEmpty()) {
             return RequestVerifier.unknownKey(request);
         }
         AccessKey key = found.get();
-        boolean ownerActive = key.owner().subAccountId().map(user -> mayCall(user, request)).orElse(true);
+        boolean ownerActive = key.owner().subAccountId().map(user -> mayCall(user, request, memoryOnly)).orElse(true);
         Authentication verdict = RequestVerifier.verify(request, key, ownerActive, now);
         if (verdict instanceof Authentication.Authenticated
                 && key.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
+            if (memoryOnly) {
+                throw NotInMemory.INSTANCE;
+            }
             ports.accessKeys().recordUse(key.id(), now);
             accessKeys.refresh(key.id(), found, Optional.of(key.usedAt(now)));
         }
@@ -92,13 +112,13 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
      * exist and be active, and a temporary key that minted it must not be revoked. (Revocation also marks the
      * descendants; this check closes the window of a credential minted while its parent was being revoked.)
      */
-    private boolean originLive(Optional<CredentialOrigin> origin) {
+    private boolean originLive(Optional<CredentialOrigin> origin, boolean memoryOnly) {
         if (origin.isEmpty()) {
             return true;
         }
-        boolean rootLive = origin.get().rootKey().map(root -> accessKey(root).map(AccessKey::active).orElse(false)).orElse(true);
+        boolean rootLive = origin.get().rootKey().map(root -> accessKey(root, memoryOnly).map(AccessKey::active).orElse(false)).orElse(true);
         AccessKeyId parent = origin.get().mintedBy();
-        boolean parentLive = !parent.isTemporary() || temporaryCredential(parent).map(c -> !c.revoked()).orElse(true);
+        boolean parentLive = !parent.isTemporary() || temporaryCredential(parent, memoryOnly).map(c -> !c.revoked()).orElse(true);
         return rootLive && parentLive;
     }
 
@@ -112,15 +132,34 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
      * about the caller's own key needs no second read.
      */
     Optional<AccessKey> cachedAccessKey(AccessKeyId id) {
-        return accessKey(id);
+        return accessKey(id, false);
     }
 
-    private Optional<AccessKey> accessKey(AccessKeyId id) {
-        return accessKeys.get(id, key -> unlessTampered(() -> ports.accessKeys().find(key)));
+    /** The same, only if this node holds it in memory: empty when it would have to be read. */
+    Optional<AccessKey> accessKeyInMemory(AccessKeyId id) {
+        return accessKeys.peek(id).flatMap(key -> key);
     }
 
-    private Optional<TemporaryCredential> temporaryCredential(AccessKeyId id) {
-        return temporaryCredentials.get(id, key -> unlessTampered(() -> ports.temporaryCredentials().find(key)));
+    private Optional<AccessKey> accessKey(AccessKeyId id, boolean memoryOnly) {
+        return memoryOnly ? inMemory(accessKeys.peek(id)) : accessKeys.get(id, key -> unlessTampered(() -> ports.accessKeys().find(key)));
+    }
+
+    private Optional<TemporaryCredential> temporaryCredential(AccessKeyId id, boolean memoryOnly) {
+        return memoryOnly ? inMemory(temporaryCredentials.peek(id))
+                : temporaryCredentials.get(id, key -> unlessTampered(() -> ports.temporaryCredentials().find(key)));
+    }
+
+    private static <T> T inMemory(Optional<T> cached) {
+        return cached.orElseThrow(() -> NotInMemory.INSTANCE);
+    }
+
+    /** A memory-only decision met a read or a write it cannot make. */
+    private static final class NotInMemory extends RuntimeException {
+        static final NotInMemory INSTANCE = new NotInMemory();
+
+        private NotInMemory() {
+            super("needs storage", null, false, false);
+        }
     }
 
     /** A stored key whose sealed secret does not open for its row (moved to another owner, edited) signs nothing. */
@@ -136,8 +175,8 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
      * Whether the sub account's keys may sign this request: it is active, may call APIs at all
      * ({@code canAPIGatewayAccess}), and the request came from an allowed source where it names some.
      */
-    private boolean mayCall(SubAccountId id, SignedRequest request) {
-        return subAccounts.get(id, ports.subAccounts()::find)
+    private boolean mayCall(SubAccountId id, SignedRequest request, boolean memoryOnly) {
+        return (memoryOnly ? inMemory(subAccounts.peek(id)) : subAccounts.get(id, ports.subAccounts()::find))
                 .map(user -> user.active() && user.profile().allowsApiCallsFrom(request.source()))
                 .orElse(false);
     }

@@ -160,6 +160,21 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         throw new AccessDeniedException("the operator signs with no key");
     }
 
+    @Override
+    public Optional<LongTerm> describeFromMemory(Principal caller) {
+        AccessKeyId id;
+        if (caller instanceof Principal.SubAccountUser user && !user.temporary()) {
+            id = user.accessKeyId();
+        } else if (caller instanceof Principal.AccountAdmin admin) {
+            id = admin.accessKeyId();
+        } else {
+            return Optional.empty();
+        }
+        return authentication.accessKeyInMemory(id)
+                .filter(key -> caller.account().map(key.owner().accountId()::equals).orElse(false))
+                .map(LongTerm::new);
+    }
+
     private AccessKey ownKey(Principal caller, AccessKeyId id) {
         return authentication.cachedAccessKey(id)
                 .filter(key -> caller.account().map(key.owner().accountId()::equals).orElse(false))

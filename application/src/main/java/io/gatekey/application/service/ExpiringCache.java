@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -48,6 +49,16 @@ final class ExpiringCache<K, V> {
         }
         entries.put(key, new Entry<>(value, now.plus(lifetime)));
         return value;
+    }
+
+    /** The live entry's value without loading one: empty when there is none or it has expired. */
+    Optional<V> peek(K key) {
+        Entry<V> entry = entries.get(key);
+        if (entry == null || lifetime.isZero() || !clock.instant().isBefore(entry.expiresAt())) {
+            return Optional.empty();
+        }
+        telemetry.keyCacheLookup(true);
+        return Optional.of(entry.value());
     }
 
     /**

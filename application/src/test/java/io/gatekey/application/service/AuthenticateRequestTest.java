@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
+import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
@@ -11,6 +12,7 @@ import io.gatekey.application.testing.World;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.SecretKey;
+import io.gatekey.domain.mfa.LockoutPolicy;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
@@ -27,10 +29,41 @@ class AuthenticateRequestTest {
     private final World.Tenant acme = world.acme;
 
     private Authentication authenticate(AccessKeyId id, SecretKey secret, Optional<String> token, SessionTokenRule rule) {
+        return world.useCases.authenticateRequest().authenticate(signed(id, secret, token, rule, Optional.empty()));
+    }
+
+    private SignedRequest signed(AccessKeyId id, SecretKey secret, Optional<String> token, SessionTokenRule rule, Optional<String> nonce) {
         String message = "GET /api/v1/credentials\n" + world.clock.millis() + "\n" + id;
         byte[] signature = SignatureAlgorithm.HMAC_SHA256.sign(secret.bytes(), message);
-        return world.useCases.authenticateRequest().authenticate(new SignedRequest(id, world.clock.instant(), message,
-                SignatureAlgorithm.HMAC_SHA256, signature, token, rule, ClockSkewPolicy.NCP));
+        return new SignedRequest(id, world.clock.instant(), message, SignatureAlgorithm.HMAC_SHA256, signature, token, rule, ClockSkewPolicy.NCP, nonce);
+    }
+
+    @Test
+    void aVerdictFromMemoryIsTheSameVerdictWhileTheCacheHoldsWhatItNeeds() {
+        GatekeyServices cached = new GatekeyServices(world.ports, new GatekeySettings(LockoutPolicy.DEFAULT, "Gatekey", Duration.ofSeconds(4)));
+        AuthenticateRequestUseCase authentication = cached.authenticateRequest();
+        SignedRequest request = signed(acme.userKey.id(), acme.userKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.empty());
+        assertEquals(Optional.empty(), authentication.authenticateFromMemory(request), "nothing read yet: storage must decide");
+        assertEquals(new Authentication.Authenticated(acme.userPrincipal), authentication.authenticate(request));
+        assertEquals(Optional.of(new Authentication.Authenticated(acme.userPrincipal)), authentication.authenticateFromMemory(request));
+        SignedRequest forged = signed(acme.userKey.id(), acme.adminKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.empty());
+        assertEquals(Optional.of(new Authentication.Refused(Authentication.Reason.BAD_SIGNATURE)), authentication.authenticateFromMemory(forged));
+        SignedRequest once = signed(acme.userKey.id(), acme.userKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.of("n-1"));
+        assertEquals(Optional.empty(), authentication.authenticateFromMemory(once), "a nonce is recorded in storage");
+        assertEquals(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY), authentication.authenticate(
+                signed(new AccessKeyId("GKAKNOPENOPENOPENOPE"), acme.userKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.empty())));
+        assertEquals(Optional.of(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY)), authentication.authenticateFromMemory(
+                signed(new AccessKeyId("GKAKNOPENOPENOPENOPE"), acme.userKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.empty())),
+                "a key found missing is remembered missing too");
+        assertEquals(acme.userKey.id(), cached.describeCallerCredential().describeFromMemory(acme.userPrincipal).orElseThrow().key().id());
+
+        world.useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(acme.admin, acme.userKey.id()));
+        world.clock.advance(Duration.ofSeconds(4));
+        SignedRequest later = signed(acme.userKey.id(), acme.userKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.empty());
+        assertEquals(Optional.empty(), authentication.authenticateFromMemory(later), "past the cache's lifetime memory decides nothing");
+        assertEquals(Optional.empty(), cached.describeCallerCredential().describeFromMemory(acme.userPrincipal));
+        assertEquals(new Authentication.Refused(Authentication.Reason.INACTIVE), authentication.authenticate(later));
+        assertEquals(Optional.of(new Authentication.Refused(Authentication.Reason.INACTIVE)), authentication.authenticateFromMemory(later));
     }
 
     private Authentication authenticate(AccessKeyId id, SecretKey secret) {

@@ -13,7 +13,7 @@ public record AccessKeyId(String value) {
     public static final String TEMPORARY_PREFIX = "GKST";
 
     public AccessKeyId {
-        if (value == null || !value.matches("[A-Za-z0-9_-]{4,128}")) {
+        if (!Identifiers.isIdToken(value, 4, 128)) {
             throw new InvalidValueException("accessKey", "4-128 letters, digits, '_' or '-'");
         }
     }

@@ -7,7 +7,7 @@ import io.gatekey.domain.shared.InvalidValueException;
 public record AccountId(String value) {
 
     public AccountId {
-        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (!Identifiers.isIdToken(value, 1, 64)) {
             throw new InvalidValueException("accountId", "1-64 letters, digits, '_' or '-'");
         }
     }

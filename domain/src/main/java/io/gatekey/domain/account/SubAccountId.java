@@ -7,7 +7,7 @@ import io.gatekey.domain.shared.InvalidValueException;
 public record SubAccountId(String value) {
 
     public SubAccountId {
-        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (!Identifiers.isIdToken(value, 1, 64)) {
             throw new InvalidValueException("userId", "1-64 letters, digits, '_' or '-'");
         }
     }

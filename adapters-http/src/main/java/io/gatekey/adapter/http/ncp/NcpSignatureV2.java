@@ -53,6 +53,22 @@ final class NcpSignatureV2 {
 
     /** The full verdict, for routes that word some refusals themselves; {@code once}: refuse a replay of this signature. */
     Authentication verdict(HttpRequest<?> request, boolean once) {
+        return noted(request, authenticate.authenticate(signed(request, once)));
+    }
+
+    /** The verdict on a replayable request when this node can give it from memory alone (see {@link AuthenticateRequestUseCase#authenticateFromMemory}). */
+    Optional<Authentication> verdictFromMemory(HttpRequest<?> request) {
+        return authenticate.authenticateFromMemory(signed(request, false)).map(verdict -> noted(request, verdict));
+    }
+
+    private static Authentication noted(HttpRequest<?> request, Authentication verdict) {
+        if (verdict instanceof Authentication.Authenticated) {
+            request.setAttribute(RequestIds.CALLER_KEY, request.getHeaders().get(ACCESS_KEY));
+        }
+        return verdict;
+    }
+
+    private SignedRequest signed(HttpRequest<?> request, boolean once) {
         String timestamp = request.getHeaders().get(TIMESTAMP);
         String accessKey = request.getHeaders().get(ACCESS_KEY);
         String signature = request.getHeaders().get(SIGNATURE);
@@ -71,12 +87,8 @@ final class NcpSignatureV2 {
         }
         String message = message(request.getMethodName(), pathAndQuery(request.getUri()), timestamp, accessKey);
         Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
-        Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
-                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request)));
-        if (verdict instanceof Authentication.Authenticated) {
-            request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
-        }
-        return verdict;
+        return new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
+                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request));
     }
 
     /** What signature v2 signs: {@code "{METHOD} {path?query}\n{timestamp}\n{accessKey}"}. */

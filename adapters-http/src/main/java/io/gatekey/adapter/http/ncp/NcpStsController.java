@@ -3,10 +3,8 @@ package io.gatekey.adapter.http.ncp;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
 import io.gatekey.adapter.http.JsonFields;
-import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
-import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.credential.DurationPolicy;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaDeviceType;
@@ -15,7 +13,6 @@ import io.gatekey.domain.shared.AccessDeniedException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.shared.NotFoundException;
-import io.gatekey.domain.signature.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +21,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -33,24 +29,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** NCP Secure Token Service: {@code POST /api/v1/credentials} creates STS keys, {@code GET} describes the caller's key. */
+/** NCP Secure Token Service: {@code POST /api/v1/credentials} creates STS keys ({@link NcpStsReads} answers the {@code GET}). */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class NcpStsController {
 
     private static final String MFA_FAILED = "MultiFactorAuthentication failed with invalid MFA one time pass code";
-    private static final String EXPIRED = "Invalid or expired access key/STS";
 
     private final NcpSignatureV2 signature;
     private final JsonFields json;
     private final IssueTemporaryCredentialsUseCase issue;
-    private final DescribeCallerCredentialUseCase describe;
 
-    NcpStsController(NcpSignatureV2 signature, JsonFields json, IssueTemporaryCredentialsUseCase issue, DescribeCallerCredentialUseCase describe) {
+    NcpStsController(NcpSignatureV2 signature, JsonFields json, IssueTemporaryCredentialsUseCase issue) {
         this.signature = signature;
         this.json = json;
         this.issue = issue;
-        this.describe = describe;
     }
 
     @Post(uris = {"/api/v1/credentials", "/credentials"}, consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -91,38 +84,6 @@ final class NcpStsController {
         return NcpErrors.sts(HttpStatus.UNAUTHORIZED, MFA_FAILED, null);
     }
 
-    @Get(uris = {"/api/v1/credentials", "/credentials"}, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> describe(HttpRequest<?> request) {
-        // A temporary key's description carries its secret, so that read is accepted once; a long-term key's is free.
-        Authentication verdict = signature.verdict(request, temporaryKey(request));
-        if (verdict instanceof Authentication.Refused refused) {
-            boolean gone = refused.reason() == Authentication.Reason.EXPIRED || refused.reason() == Authentication.Reason.REVOKED;
-            throw new DoorRefusal(gone ? NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null) : NcpErrors.authenticationFailed());
-        }
-        Principal caller = ((Authentication.Authenticated) verdict).principal();
-        DescribeCallerCredentialUseCase.CallerCredential described;
-        try {
-            described = describe.describe(caller);
-        } catch (NotFoundException e) {
-            throw new DoorRefusal(NcpErrors.sts(HttpStatus.NOT_FOUND, EXPIRED, null));
-        }
-        if (described instanceof DescribeCallerCredentialUseCase.Temporary temporary) {
-            return HttpResponse.ok(credentialBody(temporary.credential()));
-        }
-        var key = ((DescribeCallerCredentialUseCase.LongTerm) described).key();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accessKey", key.id().value());
-        body.put("createTime", Iso8601.seconds(key.createdAt()));
-        body.put("useMfa", false);
-        return HttpResponse.ok(body);
-    }
-
-
-    private static boolean temporaryKey(HttpRequest<?> request) {
-        String key = request.getHeaders().get(NcpSignatureV2.ACCESS_KEY);
-        return key != null && key.startsWith(AccessKeyId.TEMPORARY_PREFIX);
-    }
-
     @Error(exception = GatekeyException.class)
     HttpResponse<?> broken(GatekeyException e) {
         if (e instanceof AccessDeniedException) {
@@ -153,7 +114,7 @@ final class NcpStsController {
         return Optional.of(number < 1_000_000 ? String.format("%06d", number) : Long.toString(number));
     }
 
-    private static Map<String, Object> credentialBody(TemporaryCredential credential) {
+    static Map<String, Object> credentialBody(TemporaryCredential credential) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accessKey", credential.accessKeyId().value());
         body.put("keySecret", credential.secret().reveal());
