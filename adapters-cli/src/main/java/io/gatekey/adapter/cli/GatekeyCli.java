@@ -5,6 +5,8 @@ import io.gatekey.domain.secret.SecretIntegrityException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
 import java.io.PrintWriter;
+import java.util.List;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Builds the {@code gatekey} command line over an environment, with exit codes 0 (done), 1 (refused) and 2 (bad usage). */
@@ -16,7 +18,29 @@ public final class GatekeyCli {
     private GatekeyCli() {
     }
 
+    /** The whole command line, every subcommand built. */
     public static CommandLine commandLine(CliEnvironment environment) {
+        return commandLine(environment, GatekeyCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for one run: when {@code args} start with a subcommand's name, only that subcommand is
+     * built (building all of them, each with its options, takes a command a quarter of its start-up); otherwise
+     * (help, a mistyped name, completion, which describes them all) every one.
+     */
+    public static CommandLine commandLine(CliEnvironment environment, String... args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : GatekeyCommand.SUBCOMMANDS) {
+                String name = subcommand.getAnnotation(CommandLine.Command.class).name();
+                if (name.equals(args[0]) && subcommand != AutoComplete.GenerateCompletion.class) {
+                    return commandLine(environment, List.of(subcommand));
+                }
+            }
+        }
+        return commandLine(environment);
+    }
+
+    private static CommandLine commandLine(CliEnvironment environment, List<Class<?>> subcommands) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -29,13 +53,16 @@ public final class GatekeyCli {
             }
         };
         CommandLine commandLine = new CommandLine(GatekeyCommand.class, factory);
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setExecutionExceptionHandler(GatekeyCli::failed);
         commandLine.setParameterExceptionHandler(GatekeyCli::misused);
         return commandLine;
     }
 
     public static int run(CliEnvironment environment, String... args) {
-        return commandLine(environment).execute(args);
+        return commandLine(environment, args).execute(args);
     }
 
     private static int misused(CommandLine.ParameterException e, String[] args) {

@@ -7,6 +7,7 @@ import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -19,14 +20,15 @@ import picocli.CommandLine.Unmatched;
 /** The {@code gatekey} command: the server and the operator's commands, on the configured database. */
 @Command(name = "gatekey", mixinStandardHelpOptions = true, version = "gatekey 0.1.0",
         description = "Security token service with virtual MFA: the server and its operator commands.",
-        subcommands = {GatekeyCommand.Serve.class, GatekeyCommand.Init.class, AccountCommands.class, UserCommands.class,
-                KeyCommands.class, MfaCommands.class, CredentialCommands.class, GatekeyCommand.Audit.class, GatekeyCommand.Db.class,
-                GatekeyCommand.MasterKey.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatekey serve", "  gatekey init --name \"Example Corp\"", "  gatekey users create alice",
                 "  gatekey mfa create --user <userId> alice-phone --qr-png alice.png",
                 "  source <(gatekey generate-completion)"})
 public final class GatekeyCommand implements Runnable {
+
+    /** The subcommands, in the order help lists them ({@link GatekeyCli} adds them, only the one a run names when it can). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(Serve.class, Init.class, AccountCommands.class, UserCommands.class, KeyCommands.class,
+            MfaCommands.class, CredentialCommands.class, Audit.class, Db.class, MasterKey.class, AutoComplete.GenerateCompletion.class);
 
     @Spec
     CommandSpec spec;

@@ -20,7 +20,7 @@ public final class CliRunner {
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = GatekeyCli.commandLine(environment);
+        CommandLine commandLine = GatekeyCli.commandLine(environment, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
