@@ -12,6 +12,7 @@ import io.gatekey.application.service.GatekeySettings;
 import io.gatekey.application.testing.World;
 import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.signature.RequestNonce;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,38 @@ class IssuanceIsOneTransactionTest {
             // The step was not claimed: the same code is still good, once.
             assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, world.acme.issueWithCode(device, code));
             assertInstanceOf(IssueTemporaryCredentialsUseCase.MfaRejected.class, world.acme.issueWithCode(device, code));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aRequestsNonceCommitsWithItsCredentialAndOutlivesAFailure(String kind) {
+        TestDatabases.Database database = kind.equals("h2") ? TestDatabases.newH2Database() : TestDatabases.newMariaDbDatabase();
+        try (TestStore store = TestStore.open(database, Map.of())) {
+            World world = new World(store::ports);
+            GatekeyPorts real = world.ports;
+            GatekeyPorts failing = new GatekeyPorts(real.accounts(), real.subAccounts(), real.accessKeys(), real.mfaDevices(), real.usedTimeSteps(),
+                    real.mfaFailures(), real.temporaryCredentials(), new FailingOnIssuance(real.auditLog()), real.requestNonces(), real.random(),
+                    real.transactions(), real.clock());
+            java.time.Instant until = world.clock.instant().plusSeconds(300);
+            RequestNonce first = new RequestNonce(world.acme.userKey.id(), "ncp:first", until);
+            IssueTemporaryCredentialsUseCase.Command issue = IssueTemporaryCredentialsUseCase.Command.of(world.acme.userPrincipal,
+                    java.util.Optional.empty(), io.gatekey.domain.credential.DurationPolicy.NCP, null, java.util.Optional.empty()).withoutTokenBinding();
+
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class,
+                    world.useCases.issueTemporaryCredentials().issue(issue.withNonce(java.util.Optional.of(first))));
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.RequestReplayed.class,
+                    world.useCases.issueTemporaryCredentials().issue(issue.withNonce(java.util.Optional.of(first))), "carried out once");
+            assertEquals(1, store.count("SELECT COUNT(*) FROM temporary_credential"));
+
+            // An issuance that fails after its insert leaves no credential, and its signature used up all the same.
+            RequestNonce second = new RequestNonce(world.acme.userKey.id(), "ncp:second", until);
+            GatekeyServices node = new GatekeyServices(failing, GatekeySettings.DEFAULT);
+            assertThrows(IllegalStateException.class, () -> node.issueTemporaryCredentials().issue(issue.withNonce(java.util.Optional.of(second))));
+            assertEquals(1, store.count("SELECT COUNT(*) FROM temporary_credential"), "nothing of the failed one");
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.RequestReplayed.class,
+                    world.useCases.issueTemporaryCredentials().issue(issue.withNonce(java.util.Optional.of(second))), "the failed request is not carried out later");
+            assertEquals(2, store.count("SELECT COUNT(*) FROM request_nonce WHERE access_key_id = '" + world.acme.userKey.id() + "'"));
         }
     }
 }

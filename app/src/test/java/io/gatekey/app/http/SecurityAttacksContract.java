@@ -228,6 +228,22 @@ abstract class SecurityAttacksContract extends DoorContract {
                 new Principal.Operator(), io.gatekey.domain.accesskey.KeyOwner.subAccount(acme.accountId, acme.user.id()))).size(),
                 "the replay minted no key");
 
+        // An issuance uses its signature up in its own transaction: a replay mints nothing and is answered as before.
+        String credentials = "/api/v1/credentials";
+        long issuedAt = server.clock.instant().toEpochMilli();
+        String[] issuance = {"x-ncp-apigw-timestamp", Long.toString(issuedAt), "x-ncp-iam-access-key", acme.userKey.id().value(),
+                "x-ncp-apigw-signature-v2", NcpClient.sign(acme.userKey.secret().reveal(), "POST", credentials, issuedAt, acme.userKey.id().value())};
+        java.util.function.IntSupplier held = () -> server.useCases.listTemporaryCredentials().list(
+                new io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase.Query(new Principal.Operator(), acme.user.id())).size();
+        int before = held.getAsInt();
+        assertEquals(200, acme.user().raw("POST", credentials, "{\"durationSec\":900}", "application/json", issuance).statusCode());
+        HttpResponse<String> replayedIssuance = acme.user().raw("POST", credentials, "{\"durationSec\":900}", "application/json", issuance);
+        assertEquals(401, replayedIssuance.statusCode());
+        assertEquals("{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\",\"details\":\"Invalid authentication information.\"}}",
+                replayedIssuance.body());
+        assertEquals(before + 1, held.getAsInt(), "the replay minted no credential");
+        server.clock.set(server.clock.instant().plusMillis(1));
+
         // An STS key describing itself answers its secret: that read is accepted once too.
         HttpResponse<String> issued = acme.user().send("POST", "/api/v1/credentials", "{\"durationSec\":900}");
         Map<String, Object> sts = acme.json(issued.body());

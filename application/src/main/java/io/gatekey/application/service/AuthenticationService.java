@@ -9,6 +9,7 @@ import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.secret.SecretIntegrityException;
 import io.gatekey.domain.signature.Authentication;
+import io.gatekey.domain.signature.RequestNonce;
 import io.gatekey.domain.signature.RequestVerifier;
 import io.gatekey.domain.signature.SignedRequest;
 import java.time.Duration;
@@ -54,6 +55,24 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
         } catch (NotInMemory e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Deferred authenticateDeferringNonce(SignedRequest request) {
+        Authentication verdict = counted(verify(request, false));
+        return new Deferred(verdict, verdict instanceof Authentication.Authenticated ? RequestNonce.of(request) : Optional.empty());
+    }
+
+    /**
+     * Records a deferred nonce (in the caller's transaction, when there is one); false, counted as a refusal, when
+     * the request was carried out before.
+     */
+    boolean recordNonce(RequestNonce nonce) {
+        if (ports.requestNonces().register(nonce.accessKeyId(), nonce.value(), ports.clock().instant(), nonce.replayableUntil())) {
+            return true;
+        }
+        ports.telemetry().signatureRefused(Authentication.Reason.REPLAYED_NONCE);
+        return false;
     }
 
     private Authentication counted(Authentication verdict) {

@@ -21,6 +21,7 @@ import io.gatekey.domain.mfa.MfaProvenance;
 import io.gatekey.domain.shared.AccessDeniedException;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.shared.NotFoundException;
+import io.gatekey.domain.signature.RequestNonce;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -60,40 +61,60 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         if (!user.active()) {
             throw new AccessDeniedException("the sub account is inactive");
         }
-        // One transaction: the claimed step, the credential and its audit record land together. A refused code
-        // returns normally, so its failure count and audit record are kept. Counted once it has committed (a
-        // transaction that lost a conflict runs again whole).
-        Result result = ports.transactions().inTransaction(() -> {
-            Optional<MfaProvenance> provenance = Optional.empty();
-            if (command.mfa().isPresent()) {
-                MfaPresentation presented = command.mfa().get();
-                Optional<MfaDevice> device = deviceFor(user, presented);
-                if (device.isEmpty()) {
-                    auditor.record(AuditEventType.MFA_CHECK_FAILED, user.accountId(), user.id(), caller,
-                            presented.serialNumber().map(Object::toString).orElse(user.id().value()), MfaCheck.Reason.NO_DEVICE.name());
-                    return new MfaRejected(MfaCheck.Reason.NO_DEVICE);
-                }
-                MfaCheck check = gate.verify(caller, device.get(), presented.code());
-                if (check instanceof MfaCheck.Rejected rejected) {
-                    return new MfaRejected(rejected.reason());
-                }
-                provenance = Optional.of(new MfaProvenance(device.get().serialNumber(), ((MfaCheck.Accepted) check).step(),
-                        ports.clock().instant()));
-            }
-            Instant now = ports.clock().instant();
-            TemporaryCredential credential = newSecrets.temporaryCredential(user.accountId(), user.id(), now, command.lifetime(), provenance,
-                    originOf(caller), command.tokenBound());
-            credentials.add(credential);
-            auditor.record(AuditEventType.CREDENTIALS_ISSUED, user.accountId(), user.id(), caller, credential.accessKeyId(),
-                    "lifetime " + command.lifetime().toSeconds() + "s, mfa " + provenance.map(p -> p.serialNumber().value()).orElse("none"));
-            return new Issued(credential);
-        });
+        // One transaction: the request's nonce (when authentication left it to us), the claimed step, the
+        // credential and its audit record land together. A refused code returns normally, so its failure count and
+        // audit record are kept. Counted once it has committed (a transaction that lost a conflict runs again whole).
+        Result result;
+        try {
+            result = ports.transactions().inTransaction(() -> issueOnce(command, caller, user));
+        } catch (RuntimeException e) {
+            // Nothing was issued, yet the signature was presented: it stays used, as when authentication records it.
+            command.nonce().ifPresent(this::recordNonceAfterFailure);
+            throw e;
+        }
         if (result instanceof Issued issued) {
             ports.telemetry().credentialsIssued(issued.credential().mfa().isPresent());
         } else if (result instanceof MfaRejected rejected) {
             ports.telemetry().mfaRefused(rejected.reason());
         }
         return result;
+    }
+
+    private void recordNonceAfterFailure(RequestNonce nonce) {
+        try {
+            authentication.recordNonce(nonce);
+        } catch (RuntimeException storageStillFailing) {
+            // The request failed for the same reason; the caller hears of that one.
+        }
+    }
+
+    private Result issueOnce(IssueTemporaryCredentialsUseCase.Command command, Principal caller, SubAccount user) {
+        if (command.nonce().isPresent() && !authentication.recordNonce(command.nonce().get())) {
+            return new RequestReplayed();
+        }
+        Optional<MfaProvenance> provenance = Optional.empty();
+        if (command.mfa().isPresent()) {
+            MfaPresentation presented = command.mfa().get();
+            Optional<MfaDevice> device = deviceFor(user, presented);
+            if (device.isEmpty()) {
+                auditor.record(AuditEventType.MFA_CHECK_FAILED, user.accountId(), user.id(), caller,
+                        presented.serialNumber().map(Object::toString).orElse(user.id().value()), MfaCheck.Reason.NO_DEVICE.name());
+                return new MfaRejected(MfaCheck.Reason.NO_DEVICE);
+            }
+            MfaCheck check = gate.verify(caller, device.get(), presented.code());
+            if (check instanceof MfaCheck.Rejected rejected) {
+                return new MfaRejected(rejected.reason());
+            }
+            provenance = Optional.of(new MfaProvenance(device.get().serialNumber(), ((MfaCheck.Accepted) check).step(),
+                    ports.clock().instant()));
+        }
+        Instant now = ports.clock().instant();
+        TemporaryCredential credential = newSecrets.temporaryCredential(user.accountId(), user.id(), now, command.lifetime(), provenance,
+                originOf(caller), command.tokenBound());
+        credentials.add(credential);
+        auditor.record(AuditEventType.CREDENTIALS_ISSUED, user.accountId(), user.id(), caller, credential.accessKeyId(),
+                "lifetime " + command.lifetime().toSeconds() + "s, mfa " + provenance.map(p -> p.serialNumber().value()).orElse("none"));
+        return new Issued(credential);
     }
 
     /**

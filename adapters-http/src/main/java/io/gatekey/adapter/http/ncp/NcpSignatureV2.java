@@ -9,6 +9,7 @@ import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
+import io.gatekey.domain.signature.RequestNonce;
 import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
@@ -49,6 +50,22 @@ final class NcpSignatureV2 {
             return authenticated.principal();
         }
         throw new DoorRefusal(NcpErrors.authenticationFailed());
+    }
+
+    /**
+     * The caller of a state-changing request whose use case records the request's nonce itself, in its own
+     * transaction ({@link AuthenticateRequestUseCase#authenticateDeferringNonce}); refused like {@link #principal}.
+     */
+    Signed signedOnce(HttpRequest<?> request) {
+        AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticateDeferringNonce(signed(request, true));
+        if (noted(request, deferred.verdict()) instanceof Authentication.Authenticated authenticated) {
+            return new Signed(authenticated.principal(), deferred.nonce());
+        }
+        throw new DoorRefusal(NcpErrors.authenticationFailed());
+    }
+
+    /** An accepted caller and the nonce its request is still to use up. */
+    record Signed(Principal caller, Optional<RequestNonce> nonce) {
     }
 
     /** The full verdict, for routes that word some refusals themselves; {@code once}: refuse a replay of this signature. */

@@ -48,7 +48,8 @@ final class NcpStsController {
 
     @Post(uris = {"/api/v1/credentials", "/credentials"}, consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
-        Principal caller = signature.principal(request);
+        NcpSignatureV2.Signed signed = signature.signedOnce(request);
+        Principal caller = signed.caller();
         JsonNode fields;
         Long durationSec;
         Optional<String> serial;
@@ -69,7 +70,9 @@ final class NcpStsController {
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = serial.map(s -> new IssueTemporaryCredentialsUseCase.MfaPresentation(
                     Optional.of(new MfaSerialNumber(s)), MfaDeviceType.VIRTUAL, tokenCode.get()));
             // NCP's answer carries no session token: its STS keys sign alone, and only where no token travels.
-            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, durationSec, mfa).withoutTokenBinding();
+            // The signature is used up with the issuance, in its transaction.
+            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.NCP, durationSec, mfa).withoutTokenBinding()
+                    .withNonce(signed.nonce());
         } catch (InvalidValueException e) {
             if (e.field().equals(DurationPolicy.NCP.field())) {
                 throw new DoorRefusal(NcpErrors.sts(HttpStatus.BAD_REQUEST, "durationSec can be used only in the following scope",
@@ -80,6 +83,9 @@ final class NcpStsController {
         IssueTemporaryCredentialsUseCase.Result result = issue.issue(command);
         if (result instanceof IssueTemporaryCredentialsUseCase.Issued issued) {
             return HttpResponse.ok(credentialBody(issued.credential()));
+        }
+        if (result instanceof IssueTemporaryCredentialsUseCase.RequestReplayed) {
+            return NcpErrors.authenticationFailed();
         }
         return NcpErrors.sts(HttpStatus.UNAUTHORIZED, MFA_FAILED, null);
     }

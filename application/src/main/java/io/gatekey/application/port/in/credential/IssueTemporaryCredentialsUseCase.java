@@ -8,6 +8,7 @@ import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDeviceType;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.signature.RequestNonce;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,12 +27,13 @@ public interface IssueTemporaryCredentialsUseCase {
      * false for a door whose answer carries no token (NCP), whose credentials then sign alone.
      */
     record Command(Principal caller, Optional<SubAccountId> subAccountId, Duration lifetime, Optional<MfaPresentation> mfa,
-                   boolean tokenBound) {
+                   boolean tokenBound, Optional<RequestNonce> nonce) {
         public Command {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(subAccountId, "subAccountId");
             Objects.requireNonNull(lifetime, "lifetime");
             Objects.requireNonNull(mfa, "mfa");
+            Objects.requireNonNull(nonce, "nonce");
             if (lifetime.isNegative() || lifetime.isZero()) {
                 throw new InvalidValueException("duration", "positive");
             }
@@ -39,7 +41,7 @@ public interface IssueTemporaryCredentialsUseCase {
 
         /** Token-bound credentials. */
         public Command(Principal caller, Optional<SubAccountId> subAccountId, Duration lifetime, Optional<MfaPresentation> mfa) {
-            this(caller, subAccountId, lifetime, mfa, true);
+            this(caller, subAccountId, lifetime, mfa, true, Optional.empty());
         }
 
         /** A command whose lifetime follows the door's policy; {@code requestedSeconds} null means its default. */
@@ -50,7 +52,16 @@ public interface IssueTemporaryCredentialsUseCase {
 
         /** The same credentials, without their session token bound to each use. */
         public Command withoutTokenBinding() {
-            return new Command(caller, subAccountId, lifetime, mfa, false);
+            return new Command(caller, subAccountId, lifetime, mfa, false, nonce);
+        }
+
+        /**
+         * The same command for a request whose nonce authentication left to it ({@link
+         * io.gatekey.application.port.in.auth.AuthenticateRequestUseCase#authenticateDeferringNonce}): the nonce is
+         * recorded with the credential; a request already carried out gets {@link RequestReplayed}.
+         */
+        public Command withNonce(Optional<RequestNonce> requestNonce) {
+            return new Command(caller, subAccountId, lifetime, mfa, tokenBound, requestNonce);
         }
     }
 
@@ -73,13 +84,17 @@ public interface IssueTemporaryCredentialsUseCase {
         }
     }
 
-    /** Issued, or refused by the MFA check. */
-    sealed interface Result permits Issued, MfaRejected {
+    /** Issued, refused by the MFA check, or (for a command carrying its request's nonce) refused as a replay. */
+    sealed interface Result permits Issued, MfaRejected, RequestReplayed {
     }
 
     record Issued(TemporaryCredential credential) implements Result {
     }
 
     record MfaRejected(MfaCheck.Reason reason) implements Result {
+    }
+
+    /** The command's request was carried out before: its nonce is already recorded. Nothing was changed. */
+    record RequestReplayed() implements Result {
     }
 }
