@@ -63,7 +63,8 @@ final class CredentialCommands {
             };
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = Optional.ofNullable(code).map(c ->
                     new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.ofNullable(serial).map(MfaSerialNumber::new), deviceType, c));
-            var command = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(new SubAccountId(user)), lifetime, mfa, !unbound);
+            var tokenBound = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(new SubAccountId(user)), lifetime, mfa);
+            var command = unbound ? tokenBound.withoutTokenBinding() : tokenBound;
             var result = useCases().issueTemporaryCredentials().issue(command);
             if (result instanceof IssueTemporaryCredentialsUseCase.MfaRejected rejected) {
                 throw new CliRefusal("MFA check failed: " + MfaCommands.describe(rejected.reason()));
