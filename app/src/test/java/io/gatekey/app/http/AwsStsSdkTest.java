@@ -122,6 +122,33 @@ class AwsStsSdkTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aCapturedGetSessionTokenIsCarriedOutOnce(String database) throws Exception {
+        try (TestServer server = TestServer.on(database, Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(URI.create(server.uri("").toString())).encodedPath("/")
+                    .putRawQueryParameter("Action", "GetSessionToken").putRawQueryParameter("Version", "2011-06-15").build();
+            @SuppressWarnings("deprecation")
+            software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
+                    software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
+                            .awsCredentials(AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal()))
+                            .signingName("sts").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(presigned.getUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, first.statusCode(), first.body());
+            assertTrue(first.body().contains("<SecretAccessKey>"), first.body());
+            HttpResponse<String> replayed = http.send(HttpRequest.newBuilder(presigned.getUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, replayed.statusCode(), replayed.body());
+            assertTrue(replayed.body().contains("<Code>SignatureDoesNotMatch</Code><Message>The request signature was used already.</Message>"),
+                    replayed.body());
+            assertEquals(1, server.useCases.listTemporaryCredentials().list(new io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase.Query(
+                    new io.gatekey.domain.access.Principal.Operator(), acme.user.id())).size(), "the replay was not carried out");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"h2"})
     void badInputGetsAwsErrorsNeverA5xx(String database) throws Exception {
         try (TestServer server = TestServer.on(database, Map.of())) {

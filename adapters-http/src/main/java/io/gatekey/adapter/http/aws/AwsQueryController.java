@@ -2,6 +2,7 @@ package io.gatekey.adapter.http.aws;
 
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
+import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
@@ -77,7 +78,7 @@ final class AwsQueryController {
         }
         return switch (action) {
             case "GetSessionToken" -> {
-                Principal caller = signature.principal(request, body, "sts", true);
+                SignedCaller caller = signature.signedOnce(request, body, "sts");
                 requireVersion(parameters, STS_VERSION);
                 yield getSessionToken(caller, parameters);
             }
@@ -107,7 +108,8 @@ final class AwsQueryController {
         };
     }
 
-    private HttpResponse<?> getSessionToken(Principal caller, Map<String, String> parameters) {
+    private HttpResponse<?> getSessionToken(SignedCaller signed, Map<String, String> parameters) {
+        Principal caller = signed.caller();
         Long duration = null;
         String durationText = parameters.get("DurationSeconds");
         if (durationText != null) {
@@ -132,12 +134,15 @@ final class AwsQueryController {
         }
         IssueTemporaryCredentialsUseCase.Command command;
         try {
-            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.AWS, duration, mfa);
+            command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.AWS, duration, mfa).withNonce(signed.nonce());
         } catch (InvalidValueException e) {
             return AwsErrors.validation("1 validation error detected: Value '" + durationText + "' at 'durationSeconds' failed to satisfy "
                     + "constraint: Member must have value between 900 and 129600");
         }
         IssueTemporaryCredentialsUseCase.Result result = issue.issue(command);
+        if (result instanceof IssueTemporaryCredentialsUseCase.RequestReplayed) {
+            return AwsSignatureV4.replayed();
+        }
         if (!(result instanceof IssueTemporaryCredentialsUseCase.Issued issued)) {
             return AwsErrors.sender(HttpStatus.FORBIDDEN, "AccessDenied", MFA_FAILED);
         }

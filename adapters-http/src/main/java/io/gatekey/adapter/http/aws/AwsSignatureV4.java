@@ -5,16 +5,19 @@ import io.gatekey.adapter.http.AuthorizationParameters;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.adapter.http.Sha256Hex;
+import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
+import io.gatekey.domain.signature.RequestNonce;
 import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.net.URLDecoder;
@@ -67,6 +70,20 @@ final class AwsSignatureV4 {
      * the action reads; {@code once}: the action changes state, so its signature is accepted once.
      */
     Principal principal(HttpRequest<?> request, byte[] body, String service, boolean once) {
+        return authenticated(request, body, service, once, false).caller();
+    }
+
+    /** The caller of a state-changing request, its signature left to the use case to use up with what it changes. */
+    SignedCaller signedOnce(HttpRequest<?> request, byte[] body, String service) {
+        return authenticated(request, body, service, true, true);
+    }
+
+    /** AWS's answer to a request carried out before. */
+    static HttpResponse<?> replayed() {
+        return refusal(Authentication.Reason.REPLAYED_NONCE, "");
+    }
+
+    private SignedCaller authenticated(HttpRequest<?> request, byte[] body, String service, boolean once, boolean deferNonce) {
         String authorization = request.getHeaders().get("Authorization");
         String rawQuery = request.getUri().getRawQuery();
         Map<String, String> query = AwsQueryController.parameters(rawQuery == null ? "" : rawQuery);
@@ -152,12 +169,20 @@ final class AwsSignatureV4 {
                 name -> request.getHeaders().getAll(name), signedHeaders, payloadHash);
         String stringToSign = stringToSign(amzDate, String.join("/", scope[1], scope[2], scope[3], scope[4]), canonicalRequest);
         Optional<String> nonce = once ? Optional.of("aws:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
-        Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
-                token, SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
-                ClockSkewPolicy.AWS, nonce).from(clients.of(request)));
+        SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
+                token, SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.AWS, nonce).from(clients.of(request));
+        Authentication verdict;
+        Optional<RequestNonce> left = Optional.empty();
+        if (deferNonce) {
+            AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticateDeferringNonce(signed);
+            verdict = deferred.verdict();
+            left = deferred.nonce();
+        } else {
+            verdict = authenticate.authenticate(signed);
+        }
         if (verdict instanceof Authentication.Authenticated authenticated) {
             request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
-            return authenticated.principal();
+            return new SignedCaller(authenticated.principal(), left);
         }
         throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason(), amzDate));
     }

@@ -3,13 +3,13 @@ package io.gatekey.adapter.http.ncp;
 import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
+import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
-import io.gatekey.domain.signature.RequestNonce;
 import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
@@ -56,16 +56,12 @@ final class NcpSignatureV2 {
      * The caller of a state-changing request whose use case records the request's nonce itself, in its own
      * transaction ({@link AuthenticateRequestUseCase#authenticateDeferringNonce}); refused like {@link #principal}.
      */
-    Signed signedOnce(HttpRequest<?> request) {
+    SignedCaller signedOnce(HttpRequest<?> request) {
         AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticateDeferringNonce(signed(request, true));
         if (noted(request, deferred.verdict()) instanceof Authentication.Authenticated authenticated) {
-            return new Signed(authenticated.principal(), deferred.nonce());
+            return new SignedCaller(authenticated.principal(), deferred.nonce());
         }
         throw new DoorRefusal(NcpErrors.authenticationFailed());
-    }
-
-    /** An accepted caller and the nonce its request is still to use up. */
-    record Signed(Principal caller, Optional<RequestNonce> nonce) {
     }
 
     /** The full verdict, for routes that word some refusals themselves; {@code once}: refuse a replay of this signature. */

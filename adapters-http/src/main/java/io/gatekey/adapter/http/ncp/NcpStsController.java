@@ -3,6 +3,7 @@ package io.gatekey.adapter.http.ncp;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
 import io.gatekey.adapter.http.JsonFields;
+import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.credential.DurationPolicy;
@@ -48,7 +49,7 @@ final class NcpStsController {
 
     @Post(uris = {"/api/v1/credentials", "/credentials"}, consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
-        NcpSignatureV2.Signed signed = signature.signedOnce(request);
+        SignedCaller signed = signature.signedOnce(request);
         Principal caller = signed.caller();
         JsonNode fields;
         Long durationSec;

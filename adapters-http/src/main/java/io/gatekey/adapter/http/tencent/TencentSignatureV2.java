@@ -3,12 +3,14 @@ package io.gatekey.adapter.http.tencent;
 import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
+import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
+import io.gatekey.domain.signature.RequestNonce;
 import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
@@ -46,6 +48,20 @@ final class TencentSignatureV2 {
     }
 
     Principal principal(HttpRequest<?> request, Map<String, String> parameters) {
+        return authenticated(request, parameters, false).caller();
+    }
+
+    /** The caller, its request's nonce left to the use case to record with what it changes. */
+    SignedCaller signedOnce(HttpRequest<?> request, Map<String, String> parameters) {
+        return authenticated(request, parameters, true);
+    }
+
+    /** Tencent's answer to a request carried out before. */
+    static HttpResponse<?> replayed() {
+        return refusal(Authentication.Reason.REPLAYED_NONCE);
+    }
+
+    private SignedCaller authenticated(HttpRequest<?> request, Map<String, String> parameters, boolean deferNonce) {
         String secretId = required(parameters, "SecretId");
         String signature = required(parameters, "Signature");
         String timestamp = required(parameters, "Timestamp");
@@ -75,17 +91,25 @@ final class TencentSignatureV2 {
         Optional<String> token = Optional.ofNullable(parameters.get("Token")).filter(t -> !t.isEmpty());
         String signedParameters = signedParameters(parameters, request.getMethodName());
         Authentication verdict = null;
+        Optional<RequestNonce> left = Optional.empty();
         for (String host : hosts(request)) {
             String stringToSign = stringToSign(request.getMethodName(), host, request.getUri().getRawPath(), signedParameters);
-            verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
-                    SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request)));
+            SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
+                    SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request));
+            if (deferNonce) {
+                AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticateDeferringNonce(signed);
+                verdict = deferred.verdict();
+                left = deferred.nonce();
+            } else {
+                verdict = authenticate.authenticate(signed);
+            }
             if (!(verdict instanceof Authentication.Refused refused) || refused.reason() != Authentication.Reason.BAD_SIGNATURE) {
                 break;
             }
         }
         if (verdict instanceof Authentication.Authenticated authenticated) {
             request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
-            return authenticated.principal();
+            return new SignedCaller(authenticated.principal(), left);
         }
         throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason()));
     }

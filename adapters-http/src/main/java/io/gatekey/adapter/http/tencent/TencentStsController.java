@@ -2,6 +2,7 @@ package io.gatekey.adapter.http.tencent;
 
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
+import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.credential.DurationPolicy;
@@ -64,11 +65,11 @@ final class TencentStsController {
         if (!action.equals("GetSessionToken")) {
             return TencentErrors.failure(TencentErrors.UNSUPPORTED_ACTION, "UnsupportedAction", "unsupported action: " + action);
         }
-        Principal caller = signature.principal(request, parameters);
-        return getSessionToken(caller, parameters);
+        return getSessionToken(signature.signedOnce(request, parameters), parameters);
     }
 
-    private HttpResponse<?> getSessionToken(Principal caller, Map<String, String> parameters) {
+    private HttpResponse<?> getSessionToken(SignedCaller signed, Map<String, String> parameters) {
+        Principal caller = signed.caller();
         String tokenCode = parameters.get("tokenCode");
         if (tokenCode == null || tokenCode.isEmpty()) {
             return TencentErrors.invalid("tokenCode is required");
@@ -89,11 +90,14 @@ final class TencentStsController {
         IssueTemporaryCredentialsUseCase.Command command;
         try {
             command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.TENCENT, duration,
-                    Optional.of(new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.empty(), type, tokenCode)));
+                    Optional.of(new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.empty(), type, tokenCode))).withNonce(signed.nonce());
         } catch (InvalidValueException e) {
             return TencentErrors.invalid(e.field() + " " + e.rule());
         }
         IssueTemporaryCredentialsUseCase.Result result = issue.issue(command);
+        if (result instanceof IssueTemporaryCredentialsUseCase.RequestReplayed) {
+            return TencentSignatureV2.replayed();
+        }
         if (!(result instanceof IssueTemporaryCredentialsUseCase.Issued issued)) {
             return TencentErrors.mfaFailed();
         }
