@@ -21,6 +21,7 @@ import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
+import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
@@ -247,6 +248,11 @@ class GatekeyFactory {
     @Singleton
     IssueTemporaryCredentialsUseCase issueTemporaryCredentials(GatekeyServices useCases) {
         return useCases.issueTemporaryCredentials();
+    }
+
+    @Singleton
+    IdentifyCallerUseCase identifyCaller(GatekeyServices useCases) {
+        return useCases.identifyCaller();
     }
 
     @Singleton

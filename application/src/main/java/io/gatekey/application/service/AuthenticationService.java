@@ -1,6 +1,8 @@
 package io.gatekey.application.service;
 
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
+import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
+import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.account.SubAccount;
@@ -8,6 +10,7 @@ import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.credential.CredentialOrigin;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.secret.SecretIntegrityException;
+import io.gatekey.domain.shared.NotFoundException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.RequestNonce;
 import io.gatekey.domain.signature.RequestVerifier;
@@ -22,7 +25,7 @@ import java.util.function.Supplier;
  * seconds ({@link GatekeySettings#keyCacheLifetime()}), so a busy key costs no storage round trip per request; a
  * deactivation or revocation is then refused everywhere once that lifetime has passed.
  */
-public final class AuthenticationService implements AuthenticateRequestUseCase {
+public final class AuthenticationService implements AuthenticateRequestUseCase, IdentifyCallerUseCase {
 
     /** Last-used times are kept to the minute, so a busy key does not cost a write per request. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
@@ -139,6 +142,16 @@ public final class AuthenticationService implements AuthenticateRequestUseCase {
         AccessKeyId parent = origin.get().mintedBy();
         boolean parentLive = !parent.isTemporary() || temporaryCredential(parent, memoryOnly).map(c -> !c.revoked()).orElse(true);
         return rootLive && parentLive;
+    }
+
+    @Override
+    public Optional<SubAccount> callerSubAccount(Principal caller) {
+        if (caller instanceof Principal.SubAccountUser user) {
+            return Optional.of(cachedSubAccount(user.subAccountId())
+                    .filter(found -> found.accountId().equals(user.accountId()))
+                    .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, user.subAccountId().value())));
+        }
+        return Optional.empty();
     }
 
     /** A sub account as authentication last read it (at most the cache lifetime ago). */

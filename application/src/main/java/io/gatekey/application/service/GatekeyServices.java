@@ -21,6 +21,7 @@ import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
+import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
@@ -98,4 +99,5 @@ public final class GatekeyServices {
     public ListTemporaryCredentialsUseCase listTemporaryCredentials() { return credentials; }
 
     public AuthenticateRequestUseCase authenticateRequest() { return authentication; }
+    public IdentifyCallerUseCase identifyCaller() { return authentication; }
 }

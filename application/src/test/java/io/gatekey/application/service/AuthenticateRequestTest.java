@@ -71,6 +71,12 @@ class AuthenticateRequestTest {
     }
 
     @Test
+    void theCallerIsIdentifiedAsAuthenticationReadIt() {
+        assertEquals(Optional.of(acme.user), world.useCases.identifyCaller().callerSubAccount(acme.userPrincipal));
+        assertEquals(Optional.empty(), world.useCases.identifyCaller().callerSubAccount(acme.admin), "an account's own key is no user");
+    }
+
+    @Test
     void aLongTermKeyAuthenticatesItsOwner() {
         assertEquals(new Authentication.Authenticated(acme.userPrincipal), authenticate(acme.userKey.id(), acme.userKey.secret()));
         assertEquals(new Authentication.Authenticated(acme.admin), authenticate(acme.adminKey.id(), acme.adminKey.secret()));

@@ -3,7 +3,7 @@ package io.gatekey.adapter.http.aws;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
 import io.gatekey.adapter.http.SignedCaller;
-import io.gatekey.application.port.in.account.GetSubAccountUseCase;
+import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.credential.DurationPolicy;
@@ -50,13 +50,13 @@ final class AwsQueryController {
 
     private final AwsSignatureV4 signature;
     private final IssueTemporaryCredentialsUseCase issue;
-    private final GetSubAccountUseCase subAccounts;
+    private final IdentifyCallerUseCase identify;
     private final AwsIam iam;
 
-    AwsQueryController(AwsSignatureV4 signature, IssueTemporaryCredentialsUseCase issue, GetSubAccountUseCase subAccounts, AwsIam iam) {
+    AwsQueryController(AwsSignatureV4 signature, IssueTemporaryCredentialsUseCase issue, IdentifyCallerUseCase identify, AwsIam iam) {
         this.signature = signature;
         this.issue = issue;
-        this.subAccounts = subAccounts;
+        this.identify = identify;
         this.iam = iam;
     }
 
@@ -159,7 +159,8 @@ final class AwsQueryController {
         String arn;
         String userId;
         if (caller instanceof Principal.SubAccountUser user) {
-            var subAccount = subAccounts.get(new GetSubAccountUseCase.Command(caller, user.subAccountId()));
+            // The user as authenticating this request read it: answering who signed reads no storage.
+            var subAccount = identify.callerSubAccount(caller).orElseThrow();
             arn = "arn:aws:iam::" + account + ":user/" + subAccount.name().value();
             userId = user.subAccountId().value();
         } else {
