@@ -56,6 +56,14 @@ class IssuanceIsOneTransactionTest {
         }
     }
 
+    /** A node of the world's store whose audit log fails at the issuance record. */
+    private static GatekeyServices failingNode(World world) {
+        GatekeyPorts real = world.ports;
+        return new GatekeyServices(new GatekeyPorts(real.accounts(), real.subAccounts(), real.accessKeys(), real.mfaDevices(), real.usedTimeSteps(),
+                real.mfaFailures(), real.temporaryCredentials(), new FailingOnIssuance(real.auditLog()), real.requestNonces(), real.random(),
+                real.transactions(), real.clock()), GatekeySettings.DEFAULT);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void aFailureAfterTheInsertLeavesNothingBehind(String kind) {
@@ -63,11 +71,7 @@ class IssuanceIsOneTransactionTest {
         try (TestStore store = TestStore.open(database, Map.of())) {
             World world = new World(store::ports);
             World.Device device = world.acme.enrolledDevice("phone");
-            GatekeyPorts real = world.ports;
-            GatekeyPorts failing = new GatekeyPorts(real.accounts(), real.subAccounts(), real.accessKeys(), real.mfaDevices(), real.usedTimeSteps(),
-                    real.mfaFailures(), real.temporaryCredentials(), new FailingOnIssuance(real.auditLog()), real.requestNonces(), real.random(),
-                    real.transactions(), real.clock());
-            GatekeyServices node = new GatekeyServices(failing, GatekeySettings.DEFAULT);
+            GatekeyServices node = failingNode(world);
             String code = device.code(1);
             assertThrows(IllegalStateException.class, () -> node.issueTemporaryCredentials().issue(IssueTemporaryCredentialsUseCase.Command.of(
                     world.acme.userPrincipal, java.util.Optional.empty(), io.gatekey.domain.credential.DurationPolicy.NCP, null,
@@ -88,10 +92,6 @@ class IssuanceIsOneTransactionTest {
         TestDatabases.Database database = kind.equals("h2") ? TestDatabases.newH2Database() : TestDatabases.newMariaDbDatabase();
         try (TestStore store = TestStore.open(database, Map.of())) {
             World world = new World(store::ports);
-            GatekeyPorts real = world.ports;
-            GatekeyPorts failing = new GatekeyPorts(real.accounts(), real.subAccounts(), real.accessKeys(), real.mfaDevices(), real.usedTimeSteps(),
-                    real.mfaFailures(), real.temporaryCredentials(), new FailingOnIssuance(real.auditLog()), real.requestNonces(), real.random(),
-                    real.transactions(), real.clock());
             java.time.Instant until = world.clock.instant().plusSeconds(300);
             RequestNonce first = new RequestNonce(world.acme.userKey.id(), "ncp:first", until);
             IssueTemporaryCredentialsUseCase.Command issue = IssueTemporaryCredentialsUseCase.Command.of(world.acme.userPrincipal,
@@ -105,7 +105,7 @@ class IssuanceIsOneTransactionTest {
 
             // An issuance that fails after its insert leaves no credential, and its signature used up all the same.
             RequestNonce second = new RequestNonce(world.acme.userKey.id(), "ncp:second", until);
-            GatekeyServices node = new GatekeyServices(failing, GatekeySettings.DEFAULT);
+            GatekeyServices node = failingNode(world);
             assertThrows(IllegalStateException.class, () -> node.issueTemporaryCredentials().issue(issue.withNonce(java.util.Optional.of(second))));
             assertEquals(1, store.count("SELECT COUNT(*) FROM temporary_credential"), "nothing of the failed one");
             assertInstanceOf(IssueTemporaryCredentialsUseCase.RequestReplayed.class,

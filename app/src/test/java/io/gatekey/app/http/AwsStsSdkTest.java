@@ -90,20 +90,25 @@ class AwsStsSdkTest {
         }
     }
 
+    /** An STS {@code action} presigned by the AWS SDK's own signer with the user's key, valid for 60 s of the server's clock. */
+    private static software.amazon.awssdk.http.SdkHttpFullRequest presigned(TestServer server, NcpFixture acme, String action) {
+        software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(URI.create(server.uri("").toString())).encodedPath("/")
+                .putRawQueryParameter("Action", action).putRawQueryParameter("Version", "2011-06-15").build();
+        @SuppressWarnings("deprecation")
+        software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
+                software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
+                        .awsCredentials(AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal()))
+                        .signingName("sts").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
+        return presigned;
+    }
+
     @org.junit.jupiter.api.Test
     void aPresignedGetCallerIdentityUrlAnswersUntilItExpires() throws Exception {
         try (TestServer server = TestServer.on("h2", Map.of())) {
             server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
             NcpFixture acme = new NcpFixture(server, "Acme");
-            URI base = URI.create(server.uri("").toString());
-            software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
-                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(base).encodedPath("/")
-                    .putRawQueryParameter("Action", "GetCallerIdentity").putRawQueryParameter("Version", "2011-06-15").build();
-            @SuppressWarnings("deprecation")
-            software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
-                    software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
-                            .awsCredentials(AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal()))
-                            .signingName("sts").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
+            software.amazon.awssdk.http.SdkHttpFullRequest presigned = presigned(server, acme, "GetCallerIdentity");
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> answered = http.send(HttpRequest.newBuilder(presigned.getUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answered.statusCode(), answered.body());
@@ -127,14 +132,7 @@ class AwsStsSdkTest {
         try (TestServer server = TestServer.on(database, Map.of())) {
             server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
             NcpFixture acme = new NcpFixture(server, "Acme");
-            software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
-                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(URI.create(server.uri("").toString())).encodedPath("/")
-                    .putRawQueryParameter("Action", "GetSessionToken").putRawQueryParameter("Version", "2011-06-15").build();
-            @SuppressWarnings("deprecation")
-            software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
-                    software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
-                            .awsCredentials(AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal()))
-                            .signingName("sts").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
+            software.amazon.awssdk.http.SdkHttpFullRequest presigned = presigned(server, acme, "GetSessionToken");
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> first = http.send(HttpRequest.newBuilder(presigned.getUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, first.statusCode(), first.body());

@@ -12,7 +12,6 @@ import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
-import io.gatekey.domain.signature.RequestNonce;
 import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
@@ -171,18 +170,11 @@ final class AwsSignatureV4 {
         Optional<String> nonce = once ? Optional.of("aws:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
                 token, SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.AWS, nonce).from(clients.of(request));
-        Authentication verdict;
-        Optional<RequestNonce> left = Optional.empty();
-        if (deferNonce) {
-            AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticateDeferringNonce(signed);
-            verdict = deferred.verdict();
-            left = deferred.nonce();
-        } else {
-            verdict = authenticate.authenticate(signed);
-        }
+        AuthenticateRequestUseCase.Deferred judged = authenticate.authenticate(signed, deferNonce);
+        Authentication verdict = judged.verdict();
         if (verdict instanceof Authentication.Authenticated authenticated) {
             request.setAttribute(RequestIds.CALLER_KEY, keyId.value());
-            return new SignedCaller(authenticated.principal(), left);
+            return new SignedCaller(authenticated.principal(), judged.nonce());
         }
         throw new DoorRefusal(refusal(((Authentication.Refused) verdict).reason(), amzDate));
     }

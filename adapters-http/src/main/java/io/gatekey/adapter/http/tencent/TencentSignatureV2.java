@@ -96,13 +96,9 @@ final class TencentSignatureV2 {
             String stringToSign = stringToSign(request.getMethodName(), host, request.getUri().getRawPath(), signedParameters);
             SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
                     SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request));
-            if (deferNonce) {
-                AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticateDeferringNonce(signed);
-                verdict = deferred.verdict();
-                left = deferred.nonce();
-            } else {
-                verdict = authenticate.authenticate(signed);
-            }
+            AuthenticateRequestUseCase.Deferred judged = authenticate.authenticate(signed, deferNonce);
+            verdict = judged.verdict();
+            left = judged.nonce();
             if (!(verdict instanceof Authentication.Refused refused) || refused.reason() != Authentication.Reason.BAD_SIGNATURE) {
                 break;
             }

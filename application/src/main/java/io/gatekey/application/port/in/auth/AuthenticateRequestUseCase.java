@@ -26,6 +26,11 @@ public interface AuthenticateRequestUseCase {
      */
     Deferred authenticateDeferringNonce(SignedRequest request);
 
+    /** {@link #authenticate}, or with {@code deferNonce} {@link #authenticateDeferringNonce}, as one kind of answer. */
+    default Deferred authenticate(SignedRequest request, boolean deferNonce) {
+        return deferNonce ? authenticateDeferringNonce(request) : new Deferred(authenticate(request), Optional.empty());
+    }
+
     record Deferred(Authentication verdict, Optional<RequestNonce> nonce) {
         public Deferred {
             Objects.requireNonNull(verdict, "verdict");
