@@ -9,8 +9,12 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * Logs to stderr, configured in code rather than XML so a CLI command starts quickly. The level is
@@ -22,6 +26,8 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
 
     /** The request log's lines, one per request, queued and written by a thread of their own. */
     static final String REQUEST_LOG = "gatekey.requests";
+    /** How long a request line may wait in the buffer at most. */
+    static final long FLUSH_MILLIS = 200;
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -31,25 +37,73 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         root.addAppender(stderr(context, format));
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
-        // A line per request written on the request's thread would make every request wait its turn for stderr.
-        // The queue never drops a line (a full queue makes requests wait instead); what it holds at exit is written
-        // out before the JVM ends.
+        // A line per request written on the request's thread would make every request wait its turn for stderr, and
+        // one write per line costs a system call each: the lines are queued, and a thread of their own writes them
+        // into a buffer that goes out in whole lines when full and at least every FLUSH_MILLIS. The queue never
+        // drops a line (a full queue makes requests wait instead); what it holds at exit is written out first.
+        BatchedStderr batched = new BatchedStderr(System.err);
+        OutputStreamAppender<ILoggingEvent> lines = new OutputStreamAppender<>();
+        lines.setContext(context);
+        lines.setName("requests-stderr");
+        lines.setEncoder(encoder(context, format));
+        lines.setImmediateFlush(false);
+        lines.setOutputStream(batched);
+        lines.start();
         AsyncAppender requests = new AsyncAppender();
         requests.setContext(context);
         requests.setName("requests");
         requests.setQueueSize(8192);
         requests.setDiscardingThreshold(0);
         requests.setMaxFlushTime(2000);
-        requests.addAppender(stderr(context, format));
+        requests.addAppender(lines);
         requests.start();
         Logger requestLog = context.getLogger(REQUEST_LOG);
         requestLog.setAdditive(false);
         requestLog.addAppender(requests);
-        Runtime.getRuntime().addShutdownHook(new Thread(requests::stop, "gatekey-request-log-flush"));
+        Thread flusher = new Thread(batched::flushEvery, "gatekey-request-log-flush");
+        flusher.setDaemon(true);
+        flusher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(requests::stop, "gatekey-request-log-drain"));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
+    /** Stderr through a buffer, for the request log: whole lines out in batches; closing it flushes, never closes stderr. */
+    static final class BatchedStderr extends BufferedOutputStream {
+
+        BatchedStderr(OutputStream stderr) {
+            super(stderr, 1 << 15);
+        }
+
+        /** Flushes every {@link #FLUSH_MILLIS} until the JVM ends (a daemon thread runs it). */
+        void flushEvery() {
+            while (true) {
+                try {
+                    Thread.sleep(FLUSH_MILLIS);
+                    flush();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException e) {
+                    // stderr is gone; nothing to tell it to
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
     private static ConsoleAppender<ILoggingEvent> stderr(LoggerContext context, String format) {
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder(context, format));
+        appender.start();
+        return appender;
+    }
+
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {
         Encoder<ILoggingEvent> encoder;
         if (format.equalsIgnoreCase("json")) {
             // One JSON object a line, with each key-value pair (a request line's door, status, ...) as a field.
@@ -64,11 +118,6 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
             plain.start();
             encoder = plain;
         }
-        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
-        appender.setContext(context);
-        appender.setTarget("System.err");
-        appender.setEncoder(encoder);
-        appender.start();
-        return appender;
+        return encoder;
     }
 }

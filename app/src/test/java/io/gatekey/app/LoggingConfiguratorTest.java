@@ -27,6 +27,12 @@ class LoggingConfiguratorTest {
             new LoggingConfigurator().configure(context);
             Logger requests = context.getLogger(LoggingConfigurator.REQUEST_LOG);
             assertTrue(requests.getAppender("requests") instanceof AsyncAppender, "request lines go through a queue");
+            requests.info("ncp GET /health 200 0ms id=first");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!written.toString(StandardCharsets.UTF_8).contains("id=first") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(written.toString(StandardCharsets.UTF_8).contains("id=first"), "a quiet server's line still goes out");
             Thread[] senders = new Thread[4];
             for (int t = 0; t < senders.length; t++) {
                 int sender = t;
@@ -47,7 +53,8 @@ class LoggingConfiguratorTest {
             context.stop();
         }
         List<String> lines = written.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(20_000, lines.stream().filter(line -> line.contains("gatekey.requests - ncp GET")).count(), "none dropped");
+        assertEquals(20_001, lines.stream().filter(line -> line.contains("gatekey.requests - ncp GET")).count(), "none dropped");
+        assertTrue(lines.stream().allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")), "whole lines, never one cut by a batch");
         assertEquals(1, lines.stream().filter(line -> line.contains("a line of another logger")).count());
         assertEquals(0, lines.stream().filter(line -> line.contains("gatekey.requests") && line.contains("another logger")).count());
     }
