@@ -1,6 +1,7 @@
 package io.gatekey.adapter.http;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -9,7 +10,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
-import io.micronaut.core.annotation.Nullable;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class RequestIds {
     public static final String CALLER_KEY = "gatekey.caller-key";
     private static final String ATTRIBUTE = "gatekey.request";
     private static final Logger LOG = LoggerFactory.getLogger("gatekey.requests");
+    private static final HexFormat HEX = HexFormat.of();
 
     private final List<Door> doors;
     private final ClientAddresses clients;
@@ -121,18 +123,6 @@ public final class RequestIds {
      */
     static String fresh() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] hex = new char[32];
-        hexInto(hex, 0, random.nextLong());
-        hexInto(hex, 16, random.nextLong());
-        return new String(hex);
+        return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
-
-    private static void hexInto(char[] into, int at, long bits) {
-        for (int i = 15; i >= 0; i--) {
-            into[at + i] = HEX[(int) (bits & 0xF)];
-            bits >>>= 4;
-        }
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

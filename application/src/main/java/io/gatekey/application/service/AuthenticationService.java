@@ -45,7 +45,13 @@ public final class AuthenticationService implements AuthenticateRequestUseCase, 
 
     @Override
     public Authentication authenticate(SignedRequest request) {
-        return counted(checked(request));
+        // Only a request whose signature holds may use up its nonce, or anyone could burn other callers' nonces:
+        // the deferred verdict hands one back only then.
+        Deferred deferred = authenticateDeferringNonce(request);
+        if (deferred.nonce().isPresent() && !recordNonce(deferred.nonce().get())) {
+            return new Authentication.Refused(Authentication.Reason.REPLAYED_NONCE);
+        }
+        return deferred.verdict();
     }
 
     @Override
@@ -81,16 +87,6 @@ public final class AuthenticationService implements AuthenticateRequestUseCase, 
     private Authentication counted(Authentication verdict) {
         if (verdict instanceof Authentication.Refused refused) {
             ports.telemetry().signatureRefused(refused.reason());
-        }
-        return verdict;
-    }
-
-    private Authentication checked(SignedRequest request) {
-        Authentication verdict = verify(request, false);
-        // Only a request whose signature holds may use up its nonce, or anyone could burn other callers' nonces.
-        if (verdict instanceof Authentication.Authenticated && request.nonce().isPresent()
-                && !ports.requestNonces().register(request.accessKeyId(), request.nonce().get(), ports.clock().instant(), request.replayableUntil())) {
-            return new Authentication.Refused(Authentication.Reason.REPLAYED_NONCE);
         }
         return verdict;
     }

@@ -123,9 +123,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
      */
     private SubAccount recipientAccount(Principal caller, SubAccountId recipient) {
         if (caller instanceof Principal.SubAccountUser user && user.subAccountId().equals(recipient)) {
-            return authentication.cachedSubAccount(recipient)
-                    .filter(found -> found.accountId().equals(user.accountId()))
-                    .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, recipient.value()));
+            return authentication.callerSubAccount(caller).orElseThrow();
         }
         return lookups.subAccount(caller, recipient);
     }
@@ -191,15 +189,18 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         } else {
             return Optional.empty();
         }
-        return authentication.accessKeyInMemory(id)
-                .filter(key -> caller.account().map(key.owner().accountId()::equals).orElse(false))
-                .map(LongTerm::new);
+        return authentication.accessKeyInMemory(id).filter(key -> heldBy(caller, key)).map(LongTerm::new);
     }
 
     private AccessKey ownKey(Principal caller, AccessKeyId id) {
         return authentication.cachedAccessKey(id)
-                .filter(key -> caller.account().map(key.owner().accountId()::equals).orElse(false))
+                .filter(key -> heldBy(caller, key))
                 .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.ACCESS_KEY, id.value()));
+    }
+
+    /** Whether the key belongs to the caller's account (the operator's requests carry no key). */
+    private static boolean heldBy(Principal caller, AccessKey key) {
+        return caller.account().map(key.owner().accountId()::equals).orElse(false);
     }
 
     @Override

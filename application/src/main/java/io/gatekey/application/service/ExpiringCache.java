@@ -54,7 +54,7 @@ final class ExpiringCache<K, V> {
     /** The live entry's value without loading one: empty when there is none or it has expired. */
     Optional<V> peek(K key) {
         Entry<V> entry = entries.get(key);
-        if (entry == null || lifetime.isZero() || !clock.instant().isBefore(entry.expiresAt())) {
+        if (entry == null || !clock.instant().isBefore(entry.expiresAt())) {
             return Optional.empty();
         }
         telemetry.keyCacheLookup(true);

@@ -2,9 +2,11 @@ package io.gatekey.adapter.http.aws;
 
 import io.gatekey.adapter.http.Door;
 import io.gatekey.adapter.http.RequestIds;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 
 /**
@@ -15,6 +17,7 @@ import jakarta.inject.Singleton;
 final class AwsErrors implements Door {
 
     static final String STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    private static final String NAMESPACE_ATTRIBUTE = "gatekey.aws.namespace";
 
     @Override
     public String name() {
@@ -49,17 +52,15 @@ final class AwsErrors implements Door {
         return sender(HttpStatus.BAD_REQUEST, "ValidationError", message);
     }
 
-    /** The same error answer in another service's namespace (IAM's errors are IAM's). */
-    static HttpResponse<?> inNamespace(HttpResponse<?> error, String namespace) {
-        if (error.getBody().orElse(null) instanceof String body) {
-            return HttpResponse.status(error.status()).contentType(MediaType.TEXT_XML_TYPE)
-                    .body(body.replaceFirst("xmlns=\"" + STS_NAMESPACE + "\"", "xmlns=\"" + namespace + "\""));
-        }
-        return error;
+    /** Every error answered to {@code request} from now on is in {@code namespace} (IAM's errors are IAM's; STS's by default). */
+    static void answerIn(HttpRequest<?> request, String namespace) {
+        request.setAttribute(NAMESPACE_ATTRIBUTE, namespace);
     }
 
     static HttpResponse<?> answer(HttpStatus status, String type, String code, String message) {
-        String body = "<ErrorResponse xmlns=\"" + STS_NAMESPACE + "\"><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>"
+        String namespace = ServerRequestContext.currentRequest().flatMap(request -> request.getAttribute(NAMESPACE_ATTRIBUTE))
+                .map(String::valueOf).orElse(STS_NAMESPACE);
+        String body = "<ErrorResponse xmlns=\"" + namespace + "\"><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>"
                 + AwsXml.escape(message) + "</Message></Error><RequestId>" + RequestIds.current() + "</RequestId></ErrorResponse>";
         return HttpResponse.status(status).contentType(MediaType.TEXT_XML_TYPE).body(body);
     }

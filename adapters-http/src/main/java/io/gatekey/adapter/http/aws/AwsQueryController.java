@@ -92,17 +92,16 @@ final class AwsQueryController {
                     yield AwsErrors.sender(HttpStatus.BAD_REQUEST, "InvalidAction", "Could not find operation " + action + " for version "
                             + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
                 }
+                AwsErrors.answerIn(request, AwsIam.NAMESPACE);
                 // Every IAM action but the reads changes state: its signature is accepted once.
                 boolean read = action.startsWith("Get") || action.startsWith("List");
                 try {
                     Principal caller = signature.principal(request, body, "iam", !read);
                     requireVersion(parameters, AwsIam.VERSION);
                     yield iam.answer(caller, action, parameters);
-                } catch (DoorRefusal refusal) {
-                    // Thrown, not returned: a returned 404 would be routed to the server's not-found handler again.
-                    throw new DoorRefusal(AwsErrors.inNamespace(refusal.response(), AwsIam.NAMESPACE));
                 } catch (GatekeyException e) {
-                    throw new DoorRefusal(AwsErrors.inNamespace(broken(e), AwsIam.NAMESPACE));
+                    // Thrown, not returned: a returned 404 would be routed to the server's not-found handler again.
+                    throw new DoorRefusal(broken(e));
                 }
             }
         };

@@ -170,7 +170,8 @@ final class AwsSignatureV4 {
         Optional<String> nonce = once ? Optional.of("aws:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
                 token, SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.AWS, nonce).from(clients.of(request));
-        AuthenticateRequestUseCase.Deferred judged = authenticate.authenticate(signed, deferNonce);
+        AuthenticateRequestUseCase.Deferred judged = deferNonce ? authenticate.authenticateDeferringNonce(signed)
+                : new AuthenticateRequestUseCase.Deferred(authenticate.authenticate(signed), Optional.empty());
         Authentication verdict = judged.verdict();
         if (verdict instanceof Authentication.Authenticated authenticated) {
             request.setAttribute(RequestIds.CALLER_KEY, keyId.value());

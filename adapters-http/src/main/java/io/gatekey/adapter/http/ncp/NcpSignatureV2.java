@@ -57,7 +57,7 @@ final class NcpSignatureV2 {
      * transaction ({@link AuthenticateRequestUseCase#authenticateDeferringNonce}); refused like {@link #principal}.
      */
     SignedCaller signedOnce(HttpRequest<?> request) {
-        AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticate(signed(request, true), true);
+        AuthenticateRequestUseCase.Deferred deferred = authenticate.authenticateDeferringNonce(signed(request, true));
         if (noted(request, deferred.verdict()) instanceof Authentication.Authenticated authenticated) {
             return new SignedCaller(authenticated.principal(), deferred.nonce());
         }

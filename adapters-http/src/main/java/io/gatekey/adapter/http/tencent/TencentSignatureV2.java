@@ -5,7 +5,6 @@ import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
-import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
@@ -47,21 +46,16 @@ final class TencentSignatureV2 {
         this.clients = clients;
     }
 
-    Principal principal(HttpRequest<?> request, Map<String, String> parameters) {
-        return authenticated(request, parameters, false).caller();
-    }
-
-    /** The caller, its request's nonce left to the use case to record with what it changes. */
-    SignedCaller signedOnce(HttpRequest<?> request, Map<String, String> parameters) {
-        return authenticated(request, parameters, true);
-    }
-
     /** Tencent's answer to a request carried out before. */
     static HttpResponse<?> replayed() {
         return refusal(Authentication.Reason.REPLAYED_NONCE);
     }
 
-    private SignedCaller authenticated(HttpRequest<?> request, Map<String, String> parameters, boolean deferNonce) {
+    /**
+     * The caller, or a {@link DoorRefusal} in Tencent's envelope; the request's nonce is left to the use case to
+     * record with what it changes (every Tencent action here changes state).
+     */
+    SignedCaller signedOnce(HttpRequest<?> request, Map<String, String> parameters) {
         String secretId = required(parameters, "SecretId");
         String signature = required(parameters, "Signature");
         String timestamp = required(parameters, "Timestamp");
@@ -96,7 +90,7 @@ final class TencentSignatureV2 {
             String stringToSign = stringToSign(request.getMethodName(), host, request.getUri().getRawPath(), signedParameters);
             SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
                     SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request));
-            AuthenticateRequestUseCase.Deferred judged = authenticate.authenticate(signed, deferNonce);
+            AuthenticateRequestUseCase.Deferred judged = authenticate.authenticateDeferringNonce(signed);
             verdict = judged.verdict();
             left = judged.nonce();
             if (!(verdict instanceof Authentication.Refused refused) || refused.reason() != Authentication.Reason.BAD_SIGNATURE) {

@@ -1,8 +1,8 @@
 package io.gatekey.application.port.in.auth;
 
 import io.gatekey.domain.signature.Authentication;
-import io.gatekey.domain.signature.SignedRequest;
 import io.gatekey.domain.signature.RequestNonce;
+import io.gatekey.domain.signature.SignedRequest;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,11 +25,6 @@ public interface AuthenticateRequestUseCase {
      * twice. The nonce is given only with an accepted signature.
      */
     Deferred authenticateDeferringNonce(SignedRequest request);
-
-    /** {@link #authenticate}, or with {@code deferNonce} {@link #authenticateDeferringNonce}, as one kind of answer. */
-    default Deferred authenticate(SignedRequest request, boolean deferNonce) {
-        return deferNonce ? authenticateDeferringNonce(request) : new Deferred(authenticate(request), Optional.empty());
-    }
 
     record Deferred(Authentication verdict, Optional<RequestNonce> nonce) {
         public Deferred {
