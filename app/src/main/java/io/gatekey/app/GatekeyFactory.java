@@ -1,5 +1,11 @@
 package io.gatekey.app;
 
+import io.gatekey.application.port.in.console.ChangeConsolePasswordUseCase;
+import io.gatekey.application.port.in.console.ConfirmConsoleCodeUseCase;
+import io.gatekey.application.port.in.console.EnrolConsoleDeviceUseCase;
+import io.gatekey.application.port.in.console.ResumeConsoleSessionUseCase;
+import io.gatekey.application.port.in.console.SignInToConsoleUseCase;
+import io.gatekey.application.port.in.console.SignOutOfConsoleUseCase;
 import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
@@ -39,6 +45,7 @@ import io.gatekey.application.embedded.SecureRandomSource;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.application.port.out.AuditOrigins;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
@@ -52,6 +59,7 @@ import io.gatekey.application.port.out.UsedTimeStepGuard;
 import io.gatekey.application.service.GatekeyPorts;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.application.service.GatekeySettings;
+import io.gatekey.domain.console.ConsoleSessionPolicy;
 import io.gatekey.domain.mfa.LockoutPolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -81,18 +89,21 @@ class GatekeyFactory {
                              @Value("${gatekey.lockout.duration:15m}") Duration lockDuration,
                              @Value("${gatekey.otp-issuer:Gatekey}") String otpIssuer,
                              @Value("${gatekey.key-cache-lifetime:4s}") Duration keyCacheLifetime,
-                             @Value("${gatekey.mfa.max-age:15m}") Duration mfaMaxAge) {
-        return new GatekeySettings(new LockoutPolicy(maxFailures, lockDuration), otpIssuer, keyCacheLifetime, mfaMaxAge);
+                             @Value("${gatekey.mfa.max-age:15m}") Duration mfaMaxAge,
+                             @Value("${gatekey.console.idle-timeout:15m}") Duration consoleIdle,
+                             @Value("${gatekey.console.absolute-timeout:8h}") Duration consoleLifetime) {
+        return new GatekeySettings(new LockoutPolicy(maxFailures, lockDuration), otpIssuer, keyCacheLifetime, mfaMaxAge,
+                new ConsoleSessionPolicy(consoleIdle, consoleLifetime));
     }
 
     @Singleton
     GatekeyPorts ports(AccountRepository accounts, SubAccountRepository subAccounts, AccessKeyRepository accessKeys,
                        MfaDeviceRepository mfaDevices, UsedTimeStepGuard usedTimeSteps, MfaFailureCounter mfaFailures,
                        TemporaryCredentialRepository temporaryCredentials, AuditLog auditLog, RequestNonceRegistry requestNonces,
-                       RandomSource random,
+                       ConsoleSessionRepository consoleSessions, RandomSource random,
                        TransactionRunner transactions, Clock clock, Optional<Telemetry> telemetry, AuditOrigins origins) {
         return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures,
-                temporaryCredentials, auditLog, requestNonces, random, transactions, clock, telemetry.orElse(Telemetry.NONE), origins);
+                temporaryCredentials, auditLog, requestNonces, consoleSessions, random, transactions, clock, telemetry.orElse(Telemetry.NONE), origins);
     }
 
     @Singleton
@@ -273,5 +284,35 @@ class GatekeyFactory {
     @Singleton
     AuthenticateRequestUseCase authenticateRequest(GatekeyServices useCases) {
         return useCases.authenticateRequest();
+    }
+
+    @Singleton
+    SignInToConsoleUseCase signInToConsole(GatekeyServices useCases) {
+        return useCases.signInToConsole();
+    }
+
+    @Singleton
+    ResumeConsoleSessionUseCase resumeConsoleSession(GatekeyServices useCases) {
+        return useCases.resumeConsoleSession();
+    }
+
+    @Singleton
+    ConfirmConsoleCodeUseCase confirmConsoleCode(GatekeyServices useCases) {
+        return useCases.confirmConsoleCode();
+    }
+
+    @Singleton
+    ChangeConsolePasswordUseCase changeConsolePassword(GatekeyServices useCases) {
+        return useCases.changeConsolePassword();
+    }
+
+    @Singleton
+    EnrolConsoleDeviceUseCase enrolConsoleDevice(GatekeyServices useCases) {
+        return useCases.enrolConsoleDevice();
+    }
+
+    @Singleton
+    SignOutOfConsoleUseCase signOutOfConsole(GatekeyServices useCases) {
+        return useCases.signOutOfConsole();
     }
 }

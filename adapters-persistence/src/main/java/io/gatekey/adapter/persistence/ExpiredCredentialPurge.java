@@ -1,5 +1,6 @@
 package io.gatekey.adapter.persistence;
 
+import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.application.port.out.StorageUnavailableException;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes temporary credentials some time after they expired, batch by batch (until then an expired key is still
- * recognised, so its holder is told "expired" rather than "unknown"), and forgets request nonces that can no
- * longer be replayed.
+ * recognised, so its holder is told "expired" rather than "unknown"), forgets request nonces that can no
+ * longer be replayed, and removes console sessions past their idle or absolute timeout.
  */
 @Singleton
 @Requires(property = "gatekey.purge.enabled", notEquals = "false")
@@ -26,15 +27,23 @@ public class ExpiredCredentialPurge {
 
     private final TemporaryCredentialRepository credentials;
     private final RequestNonceRegistry nonces;
+    private final ConsoleSessionRepository sessions;
     private final Clock clock;
     private final Duration retention;
     private final int batchSize;
+    private final Duration sessionIdle;
+    private final Duration sessionLifetime;
 
-    ExpiredCredentialPurge(TemporaryCredentialRepository credentials, RequestNonceRegistry nonces, Clock clock,
+    ExpiredCredentialPurge(TemporaryCredentialRepository credentials, RequestNonceRegistry nonces, ConsoleSessionRepository sessions, Clock clock,
                            @Value("${gatekey.purge.retention:1d}") Duration retention,
-                           @Value("${gatekey.purge.batch-size:500}") int batchSize) {
+                           @Value("${gatekey.purge.batch-size:500}") int batchSize,
+                           @Value("${gatekey.console.idle-timeout:15m}") Duration sessionIdle,
+                           @Value("${gatekey.console.absolute-timeout:8h}") Duration sessionLifetime) {
         this.credentials = credentials;
         this.nonces = nonces;
+        this.sessions = sessions;
+        this.sessionIdle = sessionIdle;
+        this.sessionLifetime = sessionLifetime;
         this.clock = clock;
         this.retention = retention;
         this.batchSize = batchSize;
@@ -64,6 +73,9 @@ public class ExpiredCredentialPurge {
         } while (batch == batchSize);
         do {
             batch = nonces.purgeExpired(now, batchSize);
+        } while (batch == batchSize);
+        do {
+            batch = sessions.purgeExpired(now.minus(sessionIdle), now.minus(sessionLifetime), batchSize);
         } while (batch == batchSize);
         return total;
     }

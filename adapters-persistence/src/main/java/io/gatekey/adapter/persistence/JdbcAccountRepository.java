@@ -40,6 +40,11 @@ class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<Account> findByLoginAlias(LoginAlias alias) {
+        return rows.findIdByLoginAlias(alias.value()).flatMap(rows::findById).map(JdbcAccountRepository::toDomain);
+    }
+
+    @Override
     public List<Account> list() {
         return rows.listAll().stream().map(JdbcAccountRepository::toDomain).toList();
     }

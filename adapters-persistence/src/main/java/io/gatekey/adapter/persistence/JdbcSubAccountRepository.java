@@ -9,6 +9,7 @@ import io.gatekey.domain.account.IpRange;
 import io.gatekey.domain.account.PasswordHash;
 import io.gatekey.domain.account.SubAccountName;
 import io.gatekey.domain.account.SubAccountProfile;
+import io.gatekey.domain.mfa.LockoutPolicy;
 import io.gatekey.domain.shared.ConflictException;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -72,6 +73,32 @@ class JdbcSubAccountRepository implements SubAccountRepository {
     @Override
     public Optional<PasswordHash> passwordHash(SubAccountId id) {
         return rows.findPasswordHash(id.value()).map(PasswordHash::new);
+    }
+
+    @Override
+    public Optional<SubAccount> findByLoginId(AccountId accountId, SubAccountName loginId) {
+        return rows.findByLoginId(accountId.value(), loginId.value()).map(JdbcSubAccountRepository::toDomain);
+    }
+
+    @Override
+    public boolean reserveSignInAttempt(SubAccountId id, Instant now, LockoutPolicy policy) {
+        return rows.reserveSignInAttempt(id.value(), policy.maxFailures(), now.toEpochMilli()) == 1;
+    }
+
+    @Override
+    public Optional<Instant> settleSignInFailure(SubAccountId id, Instant now, LockoutPolicy policy) {
+        Instant lockUntil = now.plus(policy.lockDuration());
+        return rows.lockSignInAtLimit(id.value(), policy.maxFailures(), lockUntil.toEpochMilli()) == 1 ? Optional.of(lockUntil) : Optional.empty();
+    }
+
+    @Override
+    public void clearSignInFailures(SubAccountId id) {
+        rows.clearSignInFailures(id.value());
+    }
+
+    @Override
+    public void recordLogin(SubAccountId id, Instant at) {
+        rows.recordLogin(id.value(), at.toEpochMilli());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.gatekey.application.embedded.SecureRandomSource;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
+import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RequestNonceRegistry;
@@ -164,7 +165,7 @@ public final class PersistentGatekey implements AutoCloseable {
                 context.getBean(AccessKeyRepository.class), context.getBean(MfaDeviceRepository.class),
                 context.getBean(UsedTimeStepGuard.class), context.getBean(MfaFailureCounter.class),
                 context.getBean(TemporaryCredentialRepository.class), context.getBean(AuditLog.class), context.getBean(RequestNonceRegistry.class),
-                new SecureRandomSource(), context.getBean(TransactionRunner.class), clock);
+                context.getBean(ConsoleSessionRepository.class), new SecureRandomSource(), context.getBean(TransactionRunner.class), clock);
     }
 
     /** Every use case, each reached through its inbound port. */

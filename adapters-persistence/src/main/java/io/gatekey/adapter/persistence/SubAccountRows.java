@@ -35,6 +35,22 @@ interface SubAccountRows extends GenericRepository<SubAccountRow, String> {
     @Query("SELECT password_hash FROM sub_account WHERE id = :id AND password_hash IS NOT NULL")
     Optional<String> findPasswordHash(String id);
 
+    @Query("SELECT * FROM sub_account WHERE account_id = :accountId AND name = :name")
+    Optional<SubAccountRow> findByLoginId(String accountId, String name);
+
+    @Query("UPDATE sub_account SET sign_in_failures = sign_in_failures + 1 WHERE id = :id "
+            + "AND sign_in_failures < :maxFailures AND (sign_in_locked_until_ms IS NULL OR sign_in_locked_until_ms <= :nowMs)")
+    int reserveSignInAttempt(String id, int maxFailures, long nowMs);
+
+    @Query("UPDATE sub_account SET sign_in_locked_until_ms = :lockUntilMs, sign_in_failures = 0 WHERE id = :id AND sign_in_failures >= :maxFailures")
+    int lockSignInAtLimit(String id, int maxFailures, long lockUntilMs);
+
+    @Query("UPDATE sub_account SET sign_in_failures = 0 WHERE id = :id AND sign_in_failures <> 0")
+    int clearSignInFailures(String id);
+
+    @Query("UPDATE sub_account SET last_login_ms = :atMs WHERE id = :id")
+    int recordLogin(String id, long atMs);
+
     @Query("DELETE FROM sub_account WHERE id = :id")
     int deleteRow(String id);
 }

@@ -31,7 +31,8 @@ class ExpiredCredentialPurgeTest extends PortContract {
         TemporaryCredential recentlyExpired = newCredential(user, NOW.minus(Duration.ofHours(2)), Duration.ofHours(1), Optional.empty());
         TemporaryCredential live = newCredential(user, NOW, Duration.ofHours(1), Optional.empty());
 
-        ExpiredCredentialPurge purge = new ExpiredCredentialPurge(ports.temporaryCredentials(), ports.requestNonces(), new MutableClock(NOW), Duration.ofDays(1), 2);
+        ExpiredCredentialPurge purge = new ExpiredCredentialPurge(ports.temporaryCredentials(), ports.requestNonces(), ports.consoleSessions(), new MutableClock(NOW),
+                Duration.ofDays(1), 2, Duration.ofMinutes(15), Duration.ofHours(8));
 
         assertEquals(5, purge.purge());
         assertEquals(0, purge.purge());

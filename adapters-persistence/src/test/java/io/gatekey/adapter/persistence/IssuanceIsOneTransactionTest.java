@@ -60,7 +60,7 @@ class IssuanceIsOneTransactionTest {
     private static GatekeyServices failingNode(World world) {
         GatekeyPorts real = world.ports;
         return new GatekeyServices(new GatekeyPorts(real.accounts(), real.subAccounts(), real.accessKeys(), real.mfaDevices(), real.usedTimeSteps(),
-                real.mfaFailures(), real.temporaryCredentials(), new FailingOnIssuance(real.auditLog()), real.requestNonces(), real.random(),
+                real.mfaFailures(), real.temporaryCredentials(), new FailingOnIssuance(real.auditLog()), real.requestNonces(), real.consoleSessions(), real.random(),
                 real.transactions(), real.clock()), GatekeySettings.DEFAULT);
     }
 

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class OpenApiDocumentsTest {
 
-    private static final List<String> DOCUMENTS = List.of("ncp", "huawei", "tencent", "aws", "health");
+    private static final List<String> DOCUMENTS = List.of("ncp", "huawei", "tencent", "aws", "health", "console");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final ObjectMapper JSON = new ObjectMapper();
 

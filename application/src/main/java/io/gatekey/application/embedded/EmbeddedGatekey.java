@@ -43,7 +43,8 @@ public final class EmbeddedGatekey {
         InMemoryMfaDevices devices = new InMemoryMfaDevices();
         return new GatekeyPorts(new InMemoryAccountRepository(), new InMemorySubAccountRepository(),
                 new InMemoryAccessKeyRepository(), devices, devices, devices, new InMemoryTemporaryCredentialRepository(),
-                new InMemoryAuditLog(), new InMemoryRequestNonceRegistry(), new SecureRandomSource(), new InMemoryTransactionRunner(), clock);
+                new InMemoryAuditLog(), new InMemoryRequestNonceRegistry(), new InMemoryConsoleSessions(),
+                new SecureRandomSource(), new InMemoryTransactionRunner(), clock);
     }
 
     public GatekeyServices useCases() {

@@ -36,6 +36,11 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
+    public synchronized Optional<Account> findByLoginAlias(LoginAlias alias) {
+        return accounts.values().stream().filter(account -> account.loginAlias().equals(Optional.of(alias))).findFirst();
+    }
+
+    @Override
     public synchronized boolean setLoginAlias(AccountId id, LoginAlias alias) {
         boolean takenElsewhere = accounts.values().stream()
                 .anyMatch(other -> !other.id().equals(id) && other.loginAlias().equals(Optional.of(alias)));

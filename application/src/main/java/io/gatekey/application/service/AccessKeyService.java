@@ -94,12 +94,12 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
 
     private AccessKey managed(Principal caller, AccessKeyId id) {
         AccessKey key = lookups.accessKey(caller, id);
-        AccessPolicy.requireAccountManagement(caller, key.owner().accountId());
+        AccessPolicy.requireKeyManagement(caller, key.owner().accountId(), key.owner().subAccountId());
         return key;
     }
 
     private KeyOwner checkedOwner(Principal caller, KeyOwner owner) {
-        AccessPolicy.requireAccountManagement(caller, owner.accountId());
+        AccessPolicy.requireKeyManagement(caller, owner.accountId(), owner.subAccountId());
         lookups.account(caller, owner.accountId());
         owner.subAccountId().ifPresent(id -> {
             if (!lookups.subAccount(caller, id).accountId().equals(owner.accountId())) {

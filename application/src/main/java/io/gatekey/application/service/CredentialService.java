@@ -61,6 +61,11 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         if (!user.active()) {
             throw new AccessDeniedException("the sub account is inactive");
         }
+        if (caller instanceof Principal.ConsoleUser && command.mfa().isEmpty()
+                && ports.mfaDevices().listBySubAccount(user.id()).stream().anyMatch(MfaDevice::isEnabled)) {
+            // A session cookie is a bearer secret too: with a device at hand, minting keys from it takes a fresh code.
+            throw new AccessDeniedException("the console issues credentials with a fresh code of the user's device");
+        }
         // One transaction: the request's nonce (when authentication left it to us), the claimed step, the
         // credential and its audit record land together. A refused code returns normally, so its failure count and
         // audit record are kept. Counted once it has committed (a transaction that lost a conflict runs again whole).
@@ -143,6 +148,9 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
             }
             return user.subAccountId();
         }
+        if (command.caller() instanceof Principal.ConsoleUser user) {
+            return user.subAccountId();
+        }
         if (command.caller() instanceof Principal.AccountAdmin) {
             throw new AccessDeniedException("temporary credentials are issued to a sub account for itself");
         }
@@ -176,7 +184,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         if (caller instanceof Principal.AccountAdmin admin) {
             return new LongTerm(ownKey(caller, admin.accessKeyId()));
         }
-        throw new AccessDeniedException("the operator signs with no key");
+        throw new AccessDeniedException(caller instanceof Principal.Operator ? "the operator signs with no key" : "a console session signs with no key");
     }
 
     @Override

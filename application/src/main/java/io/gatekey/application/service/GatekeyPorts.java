@@ -4,6 +4,7 @@ import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.port.out.AuditOrigins;
+import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RandomSource;
@@ -28,6 +29,7 @@ public record GatekeyPorts(
         TemporaryCredentialRepository temporaryCredentials,
         AuditLog auditLog,
         RequestNonceRegistry requestNonces,
+        ConsoleSessionRepository consoleSessions,
         RandomSource random,
         TransactionRunner transactions,
         Clock clock,
@@ -44,6 +46,7 @@ public record GatekeyPorts(
         Objects.requireNonNull(temporaryCredentials, "temporaryCredentials");
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(requestNonces, "requestNonces");
+        Objects.requireNonNull(consoleSessions, "consoleSessions");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(clock, "clock");
@@ -54,20 +57,21 @@ public record GatekeyPorts(
     /** Ports that count nothing ({@link Telemetry#NONE}), for an embedding program (its events' door is {@code embedded}). */
     public GatekeyPorts(AccountRepository accounts, SubAccountRepository subAccounts, AccessKeyRepository accessKeys, MfaDeviceRepository mfaDevices,
                         UsedTimeStepGuard usedTimeSteps, MfaFailureCounter mfaFailures, TemporaryCredentialRepository temporaryCredentials,
-                        AuditLog auditLog, RequestNonceRegistry requestNonces, RandomSource random, TransactionRunner transactions, Clock clock) {
-        this(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog, requestNonces, random,
+                        AuditLog auditLog, RequestNonceRegistry requestNonces, ConsoleSessionRepository consoleSessions, RandomSource random,
+                        TransactionRunner transactions, Clock clock) {
+        this(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog, requestNonces, consoleSessions, random,
                 transactions, clock, Telemetry.NONE, AuditOrigins.fixed(AuditOrigin.of("embedded")));
     }
 
     /** The same ports, counting into {@code counting}. */
     public GatekeyPorts withTelemetry(Telemetry counting) {
         return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog,
-                requestNonces, random, transactions, clock, counting, origins);
+                requestNonces, consoleSessions, random, transactions, clock, counting, origins);
     }
 
     /** The same ports, stamping audit events with {@code current}'s origin. */
     public GatekeyPorts withOrigins(AuditOrigins current) {
         return new GatekeyPorts(accounts, subAccounts, accessKeys, mfaDevices, usedTimeSteps, mfaFailures, temporaryCredentials, auditLog,
-                requestNonces, random, transactions, clock, telemetry, current);
+                requestNonces, consoleSessions, random, transactions, clock, telemetry, current);
     }
 }

@@ -22,6 +22,12 @@ import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
+import io.gatekey.application.port.in.console.ChangeConsolePasswordUseCase;
+import io.gatekey.application.port.in.console.ConfirmConsoleCodeUseCase;
+import io.gatekey.application.port.in.console.EnrolConsoleDeviceUseCase;
+import io.gatekey.application.port.in.console.ResumeConsoleSessionUseCase;
+import io.gatekey.application.port.in.console.SignInToConsoleUseCase;
+import io.gatekey.application.port.in.console.SignOutOfConsoleUseCase;
 import io.gatekey.application.port.in.credential.DescribeCallerCredentialUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
@@ -47,6 +53,7 @@ public final class GatekeyServices {
     private final MfaDeviceService mfaDevices;
     private final CredentialService credentials;
     private final AuthenticationService authentication;
+    private final ConsoleService console;
 
     public GatekeyServices(GatekeyPorts ports, GatekeySettings settings) {
         // Before any use case exists: the published TOTP, HOTP and HMAC vectors (once per JVM).
@@ -58,6 +65,7 @@ public final class GatekeyServices {
         this.mfaDevices = new MfaDeviceService(ports, settings);
         this.authentication = new AuthenticationService(ports, settings);
         this.credentials = new CredentialService(ports, settings, authentication);
+        this.console = new ConsoleService(ports, settings, mfaDevices);
     }
 
     public CreateAccountUseCase createAccount() { return accounts; }
@@ -100,4 +108,11 @@ public final class GatekeyServices {
 
     public AuthenticateRequestUseCase authenticateRequest() { return authentication; }
     public IdentifyCallerUseCase identifyCaller() { return authentication; }
+
+    public SignInToConsoleUseCase signInToConsole() { return console; }
+    public ResumeConsoleSessionUseCase resumeConsoleSession() { return console; }
+    public ConfirmConsoleCodeUseCase confirmConsoleCode() { return console; }
+    public ChangeConsolePasswordUseCase changeConsolePassword() { return console; }
+    public EnrolConsoleDeviceUseCase enrolConsoleDevice() { return console; }
+    public SignOutOfConsoleUseCase signOutOfConsole() { return console; }
 }

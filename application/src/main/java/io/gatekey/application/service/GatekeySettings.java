@@ -1,15 +1,17 @@
 package io.gatekey.application.service;
 
+import io.gatekey.domain.console.ConsoleSessionPolicy;
 import io.gatekey.domain.mfa.LockoutPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * What an installation may tune: the MFA lockout, the issuer name shown in authenticator apps, how long request
- * authentication may reuse key material it read (at most 5 seconds, zero for none), and how recent the MFA check
- * behind a user's credentials must be for the user to change its own MFA devices.
+ * authentication may reuse key material it read (at most 5 seconds, zero for none), how recent the MFA check
+ * behind a user's credentials must be for the user to change its own MFA devices, and how long console sessions live.
  */
-public record GatekeySettings(LockoutPolicy lockout, String otpIssuer, Duration keyCacheLifetime, Duration mfaMaxAge) {
+public record GatekeySettings(LockoutPolicy lockout, String otpIssuer, Duration keyCacheLifetime, Duration mfaMaxAge,
+                              ConsoleSessionPolicy consoleSessions) {
 
     public static final Duration MAX_KEY_CACHE_LIFETIME = Duration.ofSeconds(5);
     /** AWS's MultiFactorAuthAge idea: a device change needs an MFA check of the last 15 minutes by default. */
@@ -21,6 +23,7 @@ public record GatekeySettings(LockoutPolicy lockout, String otpIssuer, Duration 
         Objects.requireNonNull(otpIssuer, "otpIssuer");
         Objects.requireNonNull(keyCacheLifetime, "keyCacheLifetime");
         Objects.requireNonNull(mfaMaxAge, "mfaMaxAge");
+        Objects.requireNonNull(consoleSessions, "consoleSessions");
         if (keyCacheLifetime.isNegative() || keyCacheLifetime.compareTo(MAX_KEY_CACHE_LIFETIME) > 0) {
             throw new IllegalArgumentException("the key cache lifetime must be 0-5 seconds");
         }
@@ -31,5 +34,9 @@ public record GatekeySettings(LockoutPolicy lockout, String otpIssuer, Duration 
 
     public GatekeySettings(LockoutPolicy lockout, String otpIssuer, Duration keyCacheLifetime) {
         this(lockout, otpIssuer, keyCacheLifetime, DEFAULT_MFA_MAX_AGE);
+    }
+
+    public GatekeySettings(LockoutPolicy lockout, String otpIssuer, Duration keyCacheLifetime, Duration mfaMaxAge) {
+        this(lockout, otpIssuer, keyCacheLifetime, mfaMaxAge, ConsoleSessionPolicy.DEFAULT);
     }
 }

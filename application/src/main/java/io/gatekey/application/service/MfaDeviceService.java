@@ -219,7 +219,7 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         if (AccessPolicy.mayManageAccount(caller, account)) {
             return "by " + (caller instanceof Principal.Operator ? "the operator" : "the account's admin");
         }
-        return enabled.isEmpty() ? "no enabled device" : "mfa proof " + ((Principal.SubAccountUser) caller).mfa().orElseThrow().serialNumber();
+        return enabled.isEmpty() ? "no enabled device" : "mfa proof " + caller.mfaProof().orElseThrow().serialNumber();
     }
 
     private MfaDevice administered(Principal caller, MfaSerialNumber serial) {

@@ -83,6 +83,9 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
         // Deactivating revokes for good: reactivating the user later (say after rotating its keys) must not
         // bring back credentials that may have leaked with them.
         int revoked = active ? 0 : ports.temporaryCredentials().revokeAllOf(user.id());
+        if (!active) {
+            ports.consoleSessions().deleteAllOf(user.id());
+        }
         auditor.record(active ? AuditEventType.SUB_ACCOUNT_ACTIVATED : AuditEventType.SUB_ACCOUNT_DEACTIVATED,
                 user.accountId(), user.id(), caller, user.id(), active ? "" : "revoked " + revoked + " temporary credentials");
         return switched;
@@ -112,6 +115,8 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
             if (!subAccounts.setPassword(user.id(), hash, command.needPasswordReset(), ports.clock().instant())) {
                 throw new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, user.id().value());
             }
+            // A password set by the admin replaces one that may have leaked: the sessions it opened end.
+            ports.consoleSessions().deleteAllOf(user.id());
             auditor.record(AuditEventType.SUB_ACCOUNT_PASSWORD_SET, user.accountId(), user.id(), command.caller(), user.id(),
                     command.needPasswordReset() ? "reset due at next sign-in" : "");
             return null;
@@ -132,6 +137,7 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
         SubAccount user = managed(command.caller(), command.subAccountId());
         ports.transactions().inTransaction(() -> {
             int revoked = ports.temporaryCredentials().revokeAllOf(user.id());
+            ports.consoleSessions().deleteAllOf(user.id());
             ports.accessKeys().listByOwner(KeyOwner.subAccount(user.accountId(), user.id()))
                     .forEach(key -> ports.accessKeys().delete(key.id()));
             ports.mfaDevices().listBySubAccount(user.id())

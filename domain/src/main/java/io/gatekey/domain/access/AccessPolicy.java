@@ -59,7 +59,7 @@ public final class AccessPolicy {
         if (provingDevices.isEmpty()) {
             return;
         }
-        Optional<MfaProvenance> proof = ((Principal.SubAccountUser) caller).mfa();
+        Optional<MfaProvenance> proof = caller.mfaProof();
         boolean recent = proof.filter(p -> provingDevices.contains(p.serialNumber()))
                 .filter(p -> !p.verifiedAt().isAfter(now) && !p.verifiedAt().plus(maxAge).isBefore(now))
                 .isPresent();
@@ -83,9 +83,25 @@ public final class AccessPolicy {
         }
     }
 
+    /**
+     * Long-term keys: the account's admin manages all of them; a user signed in to the console manages its own. A
+     * request signed with a user's key may not make another long-term key, so one stolen key cannot plant a second
+     * one that outlives its rotation.
+     */
+    public static void requireKeyManagement(Principal caller, AccountId account, Optional<SubAccountId> owner) {
+        if (mayManageAccount(caller, account)) {
+            return;
+        }
+        if (caller instanceof Principal.ConsoleUser user && owner.isPresent() && isSelf(user, account, owner.get())) {
+            return;
+        }
+        throw new AccessDeniedException("only the account's admin may do this");
+    }
+
     private static boolean isSelf(Principal caller, AccountId account, SubAccountId subAccount) {
-        return caller instanceof Principal.SubAccountUser user
-                && user.accountId().equals(account)
-                && user.subAccountId().equals(subAccount);
+        if (caller instanceof Principal.SubAccountUser user) {
+            return user.accountId().equals(account) && user.subAccountId().equals(subAccount);
+        }
+        return caller instanceof Principal.ConsoleUser user && user.accountId().equals(account) && user.subAccountId().equals(subAccount);
     }
 }

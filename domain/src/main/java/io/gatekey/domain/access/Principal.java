@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Who is calling: the local operator, an account's admin, or a sub account (with the MFA context of its key). */
-public sealed interface Principal permits Principal.Operator, Principal.AccountAdmin, Principal.SubAccountUser {
+public sealed interface Principal permits Principal.Operator, Principal.AccountAdmin, Principal.SubAccountUser, Principal.ConsoleUser {
 
     /** A short, non-secret description for audit records. */
     String describe();
@@ -20,6 +20,20 @@ public sealed interface Principal permits Principal.Operator, Principal.AccountA
         }
         if (this instanceof SubAccountUser user) {
             return Optional.of(user.accountId());
+        }
+        if (this instanceof ConsoleUser user) {
+            return Optional.of(user.accountId());
+        }
+        return Optional.empty();
+    }
+
+    /** The newest MFA check behind this caller: a temporary key's, or a console session's; empty for the others. */
+    default Optional<MfaProvenance> mfaProof() {
+        if (this instanceof SubAccountUser user) {
+            return user.mfa();
+        }
+        if (this instanceof ConsoleUser user) {
+            return user.mfa();
         }
         return Optional.empty();
     }
@@ -72,6 +86,23 @@ public sealed interface Principal permits Principal.Operator, Principal.AccountA
         @Override
         public String describe() {
             return "user:" + accountId + "/" + subAccountId + "/" + accessKeyId;
+        }
+    }
+
+    /**
+     * A sub account signed in to the console with its password (and a one-time code when it has a device): acts for
+     * itself, with the newest MFA check of its session.
+     */
+    record ConsoleUser(AccountId accountId, SubAccountId subAccountId, Optional<MfaProvenance> mfa) implements Principal {
+        public ConsoleUser {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(subAccountId, "subAccountId");
+            Objects.requireNonNull(mfa, "mfa");
+        }
+
+        @Override
+        public String describe() {
+            return "console:" + accountId + "/" + subAccountId;
         }
     }
 }

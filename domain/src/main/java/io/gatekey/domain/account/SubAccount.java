@@ -34,4 +34,9 @@ public record SubAccount(SubAccountId id, AccountId accountId, long number, SubA
     public SubAccount withProfile(SubAccountProfile newProfile, Instant now) {
         return new SubAccount(id, accountId, number, name, newProfile, active, createdAt, now, lastLoginAt);
     }
+
+    /** The same sub account, having finished a console sign-in at {@code at}. */
+    public SubAccount withLastLogin(Instant at) {
+        return new SubAccount(id, accountId, number, name, profile, active, createdAt, modifiedAt, Optional.of(at));
+    }
 }

@@ -62,6 +62,17 @@ public record SubAccountProfile(String name, Optional<String> email, String memo
                 reset, useConsolePermitIp, consolePermitIps);
     }
 
+    /** Whether the user may sign in to the console from {@code source} (empty when the door could not tell). */
+    public boolean allowsConsoleFrom(Optional<InetAddress> source) {
+        if (!canConsoleAccess) {
+            return false;
+        }
+        if (!useConsolePermitIp) {
+            return true;
+        }
+        return source.map(address -> consolePermitIps.stream().anyMatch(range -> range.contains(address))).orElse(false);
+    }
+
     /** Whether the keys may sign a request that came from {@code source} (empty when the door could not tell). */
     public boolean allowsApiCallsFrom(Optional<InetAddress> source) {
         if (!canApiGatewayAccess) {

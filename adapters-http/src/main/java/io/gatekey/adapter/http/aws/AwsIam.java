@@ -1,13 +1,8 @@
 package io.gatekey.adapter.http.aws;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
+import io.gatekey.adapter.http.QrCodePng;
 import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
@@ -38,9 +33,6 @@ import io.gatekey.domain.shared.AccessDeniedException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -194,7 +186,7 @@ final class AwsIam {
         var created = useCases.createDevice().create(new CreateMfaDeviceUseCase.Command(caller, user.id(), new MfaDeviceName(name)));
         // AWS sends both as Base64 blobs: the Base32 seed's ASCII text, and the PNG of the otpauth URI.
         String seed = Base64.getEncoder().encodeToString(created.base32Seed().getBytes(StandardCharsets.US_ASCII));
-        String png = Base64.getEncoder().encodeToString(qrPng(created.otpauthUri()));
+        String png = Base64.getEncoder().encodeToString(QrCodePng.of(created.otpauthUri()));
         return AwsXml.result("CreateVirtualMFADevice", NAMESPACE, "<VirtualMFADevice>" + AwsXml.element("SerialNumber", arn(created.device().serialNumber()))
                 + AwsXml.element("Base32StringSeed", seed) + AwsXml.element("QRCodePNG", png) + "</VirtualMFADevice>");
     }
@@ -266,18 +258,5 @@ final class AwsIam {
                     + name.substring(1) + "' failed to satisfy constraint: Member must not be null"));
         }
         return value;
-    }
-
-    private static byte[] qrPng(String otpauthUri) {
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(new QRCodeWriter().encode(otpauthUri, BarcodeFormat.QR_CODE, 300, 300,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2)), "PNG", png);
-            return png.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalStateException("cannot encode the QR code", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,6 +14,9 @@ public interface AccountRepository {
 
     Optional<Account> find(AccountId id);
 
+    /** The account that holds the login alias. */
+    Optional<Account> findByLoginAlias(LoginAlias alias);
+
     /** All accounts, oldest first. */
     List<Account> list();
 

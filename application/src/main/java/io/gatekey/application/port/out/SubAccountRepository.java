@@ -4,6 +4,8 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.PasswordHash;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.mfa.LockoutPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,28 @@ public interface SubAccountRepository {
 
     /** The console password's hash, if one was set. */
     Optional<PasswordHash> passwordHash(SubAccountId id);
+
+    /** The account's sub account with that login id. */
+    Optional<SubAccount> findByLoginId(AccountId accountId, SubAccountName loginId);
+
+    /**
+     * Reserves one console sign-in attempt, as {@link MfaFailureCounter#reserveAttempt} does for codes: atomically
+     * adds one to the user's consecutive password failures unless the user's sign-in is locked at {@code now} or the
+     * count has reached the limit; then returns false, changing nothing.
+     */
+    boolean reserveSignInAttempt(SubAccountId id, Instant now, LockoutPolicy policy);
+
+    /**
+     * A reserved sign-in attempt failed: at the limit the sign-in locks until {@code now + lockDuration} and the
+     * count starts again; returns that lock to the one call that started it. Atomic.
+     */
+    Optional<Instant> settleSignInFailure(SubAccountId id, Instant now, LockoutPolicy policy);
+
+    /** A reserved sign-in attempt succeeded: the count starts again from zero. */
+    void clearSignInFailures(SubAccountId id);
+
+    /** Records a finished console sign-in as the user's last login. */
+    void recordLogin(SubAccountId id, Instant at);
 
     /** Removes the sub account; returns false when there was none. Its keys and devices are the caller's to remove first. */
     boolean delete(SubAccountId id);
