@@ -168,7 +168,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
     }
 
     @Override
-    public ConsoleStep confirm(ConfirmConsoleCodeUseCase.Command command) {
+    public ConsoleStep.Outcome confirm(ConfirmConsoleCodeUseCase.Command command) {
         ConsoleSession session = command.session();
         if (session.stage() != SignInStage.CODE && session.stage() != SignInStage.SIGNED_IN) {
             throw new AccessDeniedException("no code is asked at this step");
@@ -182,7 +182,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
         Optional<MfaDevice> device = command.serialNumber().isPresent()
                 ? enabled.stream().filter(d -> d.serialNumber().equals(command.serialNumber().get())).findFirst()
                 : enabled.stream().findFirst();
-        ConsoleStep step = ports.transactions().inTransaction(() -> {
+        ConsoleStep.Outcome step = ports.transactions().inTransaction(() -> {
             if (device.isEmpty()) {
                 auditor.record(AuditEventType.MFA_CHECK_FAILED, user.accountId(), user.id(), caller, user.id().value(), MfaCheck.Reason.NO_DEVICE.name());
                 return new ConsoleStep.Refused(MfaCheck.Reason.NO_DEVICE);
@@ -244,7 +244,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
     }
 
     @Override
-    public ConsoleStep finish(Finish command) {
+    public ConsoleStep.Outcome finish(Finish command) {
         ConsoleSession session = command.session();
         requireEnrolling(session);
         SubAccount user = user(session);

@@ -94,7 +94,7 @@ class ConsoleSignInTest {
         world.clock.advance(Duration.ofSeconds(60));
         var begun = assertInstanceOf(SignInToConsoleUseCase.Begun.class, signIn("acme", "alice", PASSWORD));
         assertEquals(SignInStage.CODE, begun.session().stage());
-        ConsoleStep wrong = world.useCases.confirmConsoleCode().confirm(new ConfirmConsoleCodeUseCase.Command(begun.session(), Optional.empty(), "000000"));
+        ConsoleStep.Outcome wrong = world.useCases.confirmConsoleCode().confirm(new ConfirmConsoleCodeUseCase.Command(begun.session(), Optional.empty(), "000000"));
         assertEquals(MfaCheck.Reason.INVALID, assertInstanceOf(ConsoleStep.Refused.class, wrong).reason());
         var passed = assertInstanceOf(ConsoleStep.Advanced.class, world.useCases.confirmConsoleCode().confirm(
                 new ConfirmConsoleCodeUseCase.Command(begun.session(), Optional.empty(), device.code(0))));

@@ -151,7 +151,7 @@ final class ConsoleController {
     @Post(uri = "/" + ALIAS + "/code", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> code(HttpRequest<?> request, @PathVariable String loginAlias, @Body ConsoleForm form) {
         return posted(request, loginAlias, form, SignInStage.CODE, session -> {
-            ConsoleStep step = useCases.confirmCode().confirm(new ConfirmConsoleCodeUseCase.Command(session, Optional.empty(), form.code()));
+            ConsoleStep.Outcome step = useCases.confirmCode().confirm(new ConfirmConsoleCodeUseCase.Command(session, Optional.empty(), form.code()));
             if (step instanceof ConsoleStep.Advanced advanced) {
                 return advance(request, loginAlias, advanced.token(), advanced.session());
             }
@@ -210,7 +210,7 @@ final class ConsoleController {
     }
 
     private HttpResponse<?> finishEnrolment(HttpRequest<?> request, String loginAlias, ConsoleSession session, ConsoleForm form, String action) {
-        ConsoleStep step = useCases.enrol().finish(new EnrolConsoleDeviceUseCase.Finish(session, serial(form.serialNumber()),
+        ConsoleStep.Outcome step = useCases.enrol().finish(new EnrolConsoleDeviceUseCase.Finish(session, serial(form.serialNumber()),
                 text(form.code1()), text(form.code2())));
         if (step instanceof ConsoleStep.Advanced advanced) {
             return advance(request, loginAlias, advanced.token(), advanced.session());
@@ -296,7 +296,7 @@ final class ConsoleController {
             ConsoleSession acting = session;
             String newToken = null;
             if (form.code() != null && !form.code().isEmpty()) {
-                ConsoleStep step = useCases.confirmCode().confirm(new ConfirmConsoleCodeUseCase.Command(session, Optional.empty(), form.code()));
+                ConsoleStep.Outcome step = useCases.confirmCode().confirm(new ConfirmConsoleCodeUseCase.Command(session, Optional.empty(), form.code()));
                 if (step instanceof ConsoleStep.Refused refused) {
                     return home(loginAlias, session, HttpStatus.UNAUTHORIZED, null, refusal(refused.reason()));
                 }

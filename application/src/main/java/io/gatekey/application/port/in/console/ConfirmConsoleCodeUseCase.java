@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public interface ConfirmConsoleCodeUseCase {
 
-    ConsoleStep confirm(Command command);
+    ConsoleStep.Outcome confirm(Command command);
 
     record Command(ConsoleSession session, Optional<MfaSerialNumber> serialNumber, String code) {
         public Command {

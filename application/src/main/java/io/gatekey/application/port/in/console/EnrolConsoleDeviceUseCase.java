@@ -15,7 +15,7 @@ public interface EnrolConsoleDeviceUseCase {
 
     CreatedMfaDevice begin(ConsoleSession session);
 
-    ConsoleStep finish(Finish command);
+    ConsoleStep.Outcome finish(Finish command);
 
     record Finish(ConsoleSession session, MfaSerialNumber serialNumber, String firstCode, String secondCode) {
         public Finish {
