@@ -135,6 +135,32 @@ public abstract class CliCommandsContract {
     }
 
     @Test
+    void theConsoleSignInIsSetForAUser() {
+        init();
+        String alice = newUser("alice");
+        ok("accounts", "alias", "set", "examplecorp");
+        CliRunner.Run run = ok("users", "console", alice, "--access", "on", "--mfa-mandatory", "on", "--password-reset", "on",
+                "--permit-ip", "203.0.113.0/24", "--generate-password");
+        assertTrue(run.out().startsWith("Console for " + alice + ": access on, MFA mandatory, password reset due, from 1 range(s), password set.\n"),
+                run.out());
+        String password = run.out().substring(run.out().indexOf("Password (shown once): ") + 23).strip();
+        io.gatekey.domain.account.ConsolePassword.of(password);
+        var user = environment.useCases().getSubAccount().get(new io.gatekey.application.port.in.account.GetSubAccountUseCase.Command(
+                new io.gatekey.domain.access.Principal.Operator(), new io.gatekey.domain.account.SubAccountId(alice)));
+        assertTrue(user.profile().canConsoleAccess() && user.profile().mfaMandatory() && user.profile().needPasswordReset());
+        var signIn = environment.useCases().signInToConsole();
+        var fromPermitted = signIn.signIn(new io.gatekey.application.port.in.console.SignInToConsoleUseCase.Command("examplecorp", "alice", password,
+                io.gatekey.domain.account.IpRange.literal("203.0.113.9")));
+        assertEquals(io.gatekey.domain.console.SignInStage.NEW_PASSWORD, ((io.gatekey.application.port.in.console.SignInToConsoleUseCase.Begun) fromPermitted).session().stage());
+        var fromElsewhere = signIn.signIn(new io.gatekey.application.port.in.console.SignInToConsoleUseCase.Command("examplecorp", "alice", password,
+                io.gatekey.domain.account.IpRange.literal("198.51.100.9")));
+        assertTrue(fromElsewhere instanceof io.gatekey.application.port.in.console.SignInToConsoleUseCase.Refused);
+        assertEquals("Console for " + alice + ": access off, MFA mandatory, password reset due, from anywhere.\n",
+                ok("users", "console", alice, "--access", "off", "--any-ip").out());
+        assertEquals(2, cli.run("users", "console", alice, "--generate-password", "--password-stdin").exitCode());
+    }
+
+    @Test
     void usersAreCreatedSwitchedAndDeleted() {
         init();
         String alice = newUser("alice");

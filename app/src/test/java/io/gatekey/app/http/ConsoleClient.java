@@ -20,7 +20,7 @@ final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private TestServer server;
     final Map<String, String> cookies = new LinkedHashMap<>();
     /** The Set-Cookie lines of the last answer. */
@@ -28,7 +28,13 @@ final class ConsoleClient {
     String csrf = "";
 
     ConsoleClient(TestServer server) {
+        this(server, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /** Through {@code http} (say one that trusts a test server's certificate); it must follow no redirects. */
+    ConsoleClient(TestServer server, HttpClient http) {
         this.server = server;
+        this.http = http;
     }
 
     /** The same browser, talking to another node from now on. */
@@ -38,7 +44,7 @@ final class ConsoleClient {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(server.uri(path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
     /** Posts the form with the CSRF token of the last page read (unless the fields name one). */
@@ -52,11 +58,21 @@ final class ConsoleClient {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", uri("").toString().replaceAll("/$", ""))
+                .header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document")
+                .header("Sec-Fetch-User", "?1").header("Upgrade-Insecure-Requests", "1").header("Cache-Control", "max-age=0")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The server's address; over TLS by the name its self-signed certificate holds. */
+    private URI uri(String path) {
+        URI uri = server.uri(path);
+        return uri.getScheme().equals("https") ? URI.create(uri.toString().replace("127.0.0.1", "localhost")) : uri;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8");
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
         }

@@ -160,4 +160,79 @@ class ConsoleSessionTest {
             assertFalse(browser.cookies.containsKey(ConsoleClientNames.SESSION));
         }
     }
+
+    @Test
+    void underTlsTheSessionCookieIsSecure() throws Exception {
+        try (TestServer tls = TestServer.on("h2", Map.of("micronaut.server.ssl.enabled", true, "micronaut.server.ssl.build-self-signed", true,
+                "micronaut.server.ssl.port", -1))) {
+            ConsoleFixture fixture = new ConsoleFixture(tls, "Secure Corp", "securecorp", false, false);
+            tls.clock.advance(Duration.ofSeconds(30));
+            ConsoleClient browser = new ConsoleClient(tls, java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                    .sslContext(TlsTest.trusting(null)).build());
+            HttpResponse<String> signedIn = browser.signIn(fixture.alias, "alice", ConsoleFixture.PASSWORD);
+            assertEquals(303, signedIn.statusCode(), signedIn.body());
+            String line = browser.setCookies.stream().filter(c -> c.startsWith(ConsoleClientNames.SESSION + "=")).findFirst().orElseThrow();
+            assertTrue(line.toLowerCase().contains("; secure"), line);
+            assertTrue(line.toLowerCase().contains("httponly") && line.contains("SameSite=Strict"), line);
+        }
+    }
+
+    @Test
+    void theSignedInUserManagesItsKeysAndDevices() {
+        ConsoleFixture fixture = tenant();
+        String base = "/nsa/" + fixture.alias;
+        ConsoleClient browser = signedIn(fixture, first);
+        browser.get(base + "/console");
+
+        // A second key, its secret shown once; it signs at the NCP door until it is deactivated.
+        HttpResponse<String> created = browser.post(base + "/console/keys");
+        assertEquals(201, created.statusCode(), created.body());
+        String accessKey = between(created.body(), "id=\"accessKey\" class=\"seed\" type=\"text\" value=\"", "\"");
+        String secretKey = between(created.body(), "id=\"secretKey\" class=\"seed\" type=\"text\" value=\"", "\"");
+        NcpClient key = new NcpClient(first, accessKey, secretKey);
+        assertEquals(200, key.send("GET", "/api/v1/credentials", null).statusCode());
+        browser.get(base + "/console");
+        HttpResponse<String> third = browser.post(base + "/console/keys");
+        assertEquals(409, third.statusCode());
+        assertTrue(third.body().contains("two active access keys already"), third.body());
+        HttpResponse<String> deactivated = browser.post(base + "/console/keys/deactivate", "accessKey", accessKey);
+        assertEquals(200, deactivated.statusCode(), deactivated.body());
+        assertEquals(401, key.send("GET", "/api/v1/credentials", null).statusCode());
+        HttpResponse<String> notMine = browser.post(base + "/console/keys/deactivate", "accessKey", "GKAKAAAAAAAAAAAAAAAA");
+        assertEquals(404, notMine.statusCode());
+
+        // Resync with two consecutive codes; removal needs a fresh code, and a wrong one removes nothing.
+        HttpResponse<String> resynced = browser.post(base + "/console/devices/resync", "serialNumber", fixture.tenant.serial.value(),
+                "code1", fixture.tenant.code(0), "code2", fixture.tenant.code(1));
+        assertTrue(resynced.body().contains("in step again"), resynced.body());
+        CLOCK.advance(Duration.ofSeconds(90));
+        HttpResponse<String> wrong = browser.post(base + "/console/devices/remove", "serialNumber", fixture.tenant.serial.value(), "code", "000000");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains(fixture.tenant.serial.value()), "the device is still listed");
+        HttpResponse<String> removed = browser.post(base + "/console/devices/remove", "serialNumber", fixture.tenant.serial.value(),
+                "code", fixture.tenant.code(0));
+        assertEquals(200, removed.statusCode(), removed.body());
+        assertTrue(removed.body().contains("The device was removed.") && !removed.body().contains(fixture.tenant.serial.value()), removed.body());
+
+        // A new device from the console: QR code and seed, enabled with two codes.
+        HttpResponse<String> enrolling = browser.post(base + "/console/devices");
+        assertEquals(200, enrolling.statusCode(), enrolling.body());
+        assertTrue(enrolling.body().contains("src=\"data:image/png;base64,"));
+        io.gatekey.domain.mfa.TotpSeed seed = io.gatekey.domain.mfa.TotpSeed.fromBase32(between(enrolling.body(), "id=\"seed\" class=\"seed\" type=\"text\" value=\"", "\""));
+        String serial = between(enrolling.body(), "name=\"serialNumber\" value=\"", "\"");
+        long step = io.gatekey.domain.mfa.Totp.stepAt(CLOCK.instant(), 30);
+        HttpResponse<String> enabled = browser.post(base + "/console/devices/enable", "serialNumber", serial,
+                "code1", io.gatekey.domain.mfa.Totp.code(seed, io.gatekey.domain.mfa.TotpParameters.DEFAULT, step - 1),
+                "code2", io.gatekey.domain.mfa.Totp.code(seed, io.gatekey.domain.mfa.TotpParameters.DEFAULT, step));
+        assertEquals(303, enabled.statusCode(), enabled.body());
+        HttpResponse<String> home = browser.get(base + "/console");
+        assertTrue(home.body().contains(serial) && home.body().contains("virtual, enabled"), home.body());
+    }
+
+    private static String between(String text, String before, String after) {
+        int start = text.indexOf(before);
+        assertTrue(start >= 0, before + " not in " + text);
+        start += before.length();
+        return text.substring(start, text.indexOf(after, start));
+    }
 }

@@ -86,7 +86,7 @@ class TlsTest {
     }
 
     /** Trusts exactly {@code certificate}, or any certificate when it is null (the self-signed one is made at start, for localhost). */
-    private static SSLContext trusting(X509Certificate certificate) throws Exception {
+    static SSLContext trusting(X509Certificate certificate) throws Exception {
         X509TrustManager manager = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {

@@ -360,13 +360,13 @@ final class ConsoleController {
             model.put("expires", Iso8601.seconds(credential.expiresAt()));
             model.put("mfa", credential.mfa().map(p -> p.serialNumber().value()).orElse("none"));
             model.put("environments", List.of(
-                    row("provider", "NCP (scripts/ncp-curl, ncloud CLI)", "lines", "export NCP_ACCESS_KEY=" + id + "\nexport NCP_SECRET_KEY=" + secret
-                            + "\nexport NCLOUD_ACCESS_KEY_ID=" + id + "\nexport NCLOUD_SECRET_ACCESS_KEY=" + secret),
+                    row("provider", "NCP (scripts/ncp-curl, Terraform's ncloud provider)", "lines", "export NCP_ACCESS_KEY=" + id + "\nexport NCP_SECRET_KEY="
+                            + secret + "\nexport NCLOUD_ACCESS_KEY=" + id + "\nexport NCLOUD_SECRET_KEY=" + secret),
                     row("provider", "AWS (aws CLI, AWS SDKs)", "lines", "export AWS_ACCESS_KEY_ID=" + id + "\nexport AWS_SECRET_ACCESS_KEY=" + secret
                             + "\nexport AWS_SESSION_TOKEN=" + token),
                     row("provider", "Tencent Cloud (tccli, SDKs)", "lines", "export TENCENTCLOUD_SECRET_ID=" + id + "\nexport TENCENTCLOUD_SECRET_KEY="
                             + secret + "\nexport TENCENTCLOUD_SESSION_TOKEN=" + token),
-                    row("provider", "Huawei Cloud (hcloud, SDKs)", "lines", "export HUAWEICLOUD_SDK_AK=" + id + "\nexport HUAWEICLOUD_SDK_SK=" + secret
+                    row("provider", "Huawei Cloud (SDKs)", "lines", "export HUAWEICLOUD_SDK_AK=" + id + "\nexport HUAWEICLOUD_SDK_SK=" + secret
                             + "\nexport HUAWEICLOUD_SDK_SECURITY_TOKEN=" + token)));
             return page(HttpStatus.CREATED, "console/credentials", model);
         });

@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * What every console answer says to the browser: run no script and load nothing from elsewhere (no inline script
- * is ever needed), never be framed, keep nothing in caches (pages show seeds and secrets), send no referrer.
+ * is ever needed), never be framed, keep nothing in caches (pages show seeds and secrets), send no referrer to other sites.
  */
 @ServerFilter({"/nsa", "/nsa/**"})
 final class ConsoleHeaders {
@@ -19,7 +19,8 @@ final class ConsoleHeaders {
         response.header("Content-Security-Policy", POLICY);
         response.header("X-Frame-Options", "DENY");
         response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser posts forms with "Origin: null", which CORS refuses.
+        response.header("Referrer-Policy", "same-origin");
         if (!response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");
         }
