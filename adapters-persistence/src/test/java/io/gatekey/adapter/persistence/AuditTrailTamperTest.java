@@ -128,7 +128,8 @@ class AuditTrailTamperTest {
                     + "(2000, 'SUB_ACCOUNT_CREATED', 'a1', 'u1', 'operator', 'u1', 'alice'), "
                     + "(3000, 'ACCESS_KEY_CREATED', 'a1', 'u1', 'operator', 'GKAK1', 'user')");
         }
-        assertEquals(2, SchemaMigrations.configure().dataSource(database.url(), database.user(), database.password()).load().migrate().migrationsExecuted);
+        assertEquals(SchemaMigrations.LATEST_VERSION - 6,
+                SchemaMigrations.configure().dataSource(database.url(), database.user(), database.password()).load().migrate().migrationsExecuted);
         try (TestStore store = TestStore.open(database, Map.of())) {
             assertEquals(0, store.count("SELECT COUNT(*) FROM audit_event WHERE event_hash IS NULL OR door IS NULL"));
             assertEquals(2, store.count("SELECT last_seq FROM audit_chain WHERE chain_key = 'user:u1@migration-8'"));
