@@ -48,6 +48,7 @@ class ArchitectureTest {
     @Test
     void doorsDoNotDependOnEachOther() {
         assertTrue(gatekey.containPackage("io.gatekey.adapter.http.huawei"));
+        assertTrue(gatekey.containPackage("io.gatekey.adapter.http.console"));
         GatekeyRules.doorsDoNotDependOnEachOther(ROOT).check(gatekey);
     }
 

@@ -66,6 +66,8 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
 
     @Override
     public Result signIn(SignInToConsoleUseCase.Command command) {
+        // Made on the node's first sign-in whoever signs in, so that one is not slower only for a missing user.
+        PasswordHash stand = decoy();
         Optional<SubAccount> user = parse(() -> new LoginAlias(command.loginAlias()))
                 .flatMap(ports.accounts()::findByLoginAlias)
                 .flatMap(account -> parse(() -> new SubAccountName(command.loginId()))
@@ -75,7 +77,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
         Optional<String> barred = user.flatMap(found -> barred(found, hash, command));
         boolean reserved = user.isPresent() && barred.isEmpty() && subAccounts.reserveSignInAttempt(user.get().id(), now, settings.lockout());
         // The same Argon2id work on every path, so how long a refusal takes tells nothing about who exists.
-        boolean matches = hash.orElseGet(this::decoy).matches(command.password()) && hash.isPresent();
+        boolean matches = hash.orElse(stand).matches(command.password()) && hash.isPresent();
         if (user.isEmpty()) {
             return new Refused();
         }
@@ -100,8 +102,13 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
             });
             return new Refused();
         }
+        // A hash made with a lower cost than today's is made again now, while the password is at hand.
+        Optional<PasswordHash> raised = hash.filter(old -> !old.isCurrent())
+                .flatMap(old -> parse(() -> ConsolePassword.of(command.password())))
+                .map(password -> PasswordHash.of(password, ports.random().bytes(16)));
         return ports.transactions().inTransaction(() -> {
             subAccounts.clearSignInFailures(found.id());
+            raised.ifPresent(fresh -> subAccounts.setPassword(found.id(), fresh, found.profile().needPasswordReset(), now));
             SignInStage stage = stageAfter(-1, found);
             ConsoleSessionToken token = newToken();
             ConsoleSession session = new ConsoleSession(token.key(), found.accountId(), found.id(), stage, newCsrfToken(), now, now, Optional.empty());

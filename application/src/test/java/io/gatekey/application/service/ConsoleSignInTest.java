@@ -205,4 +205,26 @@ class ConsoleSignInTest {
         console(false, false, List.of());
         assertTrue(world.useCases.resumeConsoleSession().resume(two.token()).isEmpty());
     }
+
+    @Test
+    void aHashOfAnOlderCostIsMadeAgainAtTheNextSignIn() {
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        org.bouncycastle.crypto.generators.Argon2BytesGenerator generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+        generator.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13).withSalt(salt).withMemoryAsKB(8192)
+                .withIterations(1).withParallelism(1).build());
+        generator.generateBytes(PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8), hash);
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder().withoutPadding();
+        io.gatekey.domain.account.PasswordHash old = new io.gatekey.domain.account.PasswordHash(
+                "$argon2id$v=19$m=8192,t=1,p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash));
+        world.ports.subAccounts().setPassword(acme.user.id(), old, false, world.clock.instant());
+        assertFalse(old.isCurrent());
+
+        begun(signIn("acme", "alice", PASSWORD));
+        io.gatekey.domain.account.PasswordHash stored = world.ports.subAccounts().passwordHash(acme.user.id()).orElseThrow();
+        assertTrue(stored.isCurrent(), stored.encoded());
+        assertTrue(stored.matches(PASSWORD));
+        begun(signIn("acme", "alice", PASSWORD));
+    }
 }

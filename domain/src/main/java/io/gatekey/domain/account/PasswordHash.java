@@ -24,6 +24,11 @@ public record PasswordHash(String encoded) {
                 + b64.encodeToString(salt) + "$" + b64.encodeToString(hash));
     }
 
+    /** Whether this hash was made with today's cost; an older one is made again at the next sign-in that proves the password. */
+    public boolean isCurrent() {
+        return encoded.startsWith("$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$");
+    }
+
     public boolean matches(String candidate) {
         String[] parts = encoded.split("\\$");
         String[] cost = parts[3].split(",");
