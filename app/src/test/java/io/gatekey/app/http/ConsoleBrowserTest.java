@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -202,10 +202,12 @@ class ConsoleBrowserTest {
         click(browser.findElement(By.cssSelector("main form.card button[type=submit]")));
     }
 
+    /** Clicks and waits until another document has loaded (the old one's window carries a mark the new one lacks). */
     private void click(WebElement button) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        browser.executeScript("window.gatekeyOldPage = true");
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(
+                browser.executeScript("return window.gatekeyOldPage === undefined && document.readyState === 'complete'")));
     }
 
     private String alert() {
