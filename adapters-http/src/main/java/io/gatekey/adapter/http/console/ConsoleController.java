@@ -143,9 +143,15 @@ final class ConsoleController {
     }
 
     private MutableHttpResponse<?> codeForm(String loginAlias, ConsoleSession session, HttpStatus status, @Nullable String error) {
-        Map<String, Object> model = model(loginAlias, session.csrfToken(), "One-time code");
+        return stepForm("console/code", "One-time code", loginAlias, session, status, error);
+    }
+
+    /** The form of a sign-in step, with what went wrong at its last try. */
+    private static MutableHttpResponse<?> stepForm(String view, String title, String loginAlias, ConsoleSession session, HttpStatus status,
+                                                   @Nullable String error) {
+        Map<String, Object> model = model(loginAlias, session.csrfToken(), title);
         model.put("error", error);
-        return page(status, "console/code", model);
+        return page(status, view, model);
     }
 
     @Post(uri = "/" + ALIAS + "/code", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -165,9 +171,7 @@ final class ConsoleController {
     }
 
     private MutableHttpResponse<?> passwordForm(String loginAlias, ConsoleSession session, HttpStatus status, @Nullable String error) {
-        Map<String, Object> model = model(loginAlias, session.csrfToken(), "Choose a new password");
-        model.put("error", error);
-        return page(status, "console/password", model);
+        return stepForm("console/password", "Choose a new password", loginAlias, session, status, error);
     }
 
     @Post(uri = "/" + ALIAS + "/password", consumes = MediaType.APPLICATION_FORM_URLENCODED)
