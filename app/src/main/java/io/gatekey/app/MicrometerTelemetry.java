@@ -52,6 +52,11 @@ final class MicrometerTelemetry implements Telemetry {
     }
 
     @Override
+    public void consoleSignIn(SignIn outcome) {
+        count("gatekey.console.sign-ins", "Console sign-ins' password step, by outcome", "outcome", label(outcome.name()));
+    }
+
+    @Override
     public void signatureRefused(Authentication.Reason reason) {
         count("gatekey.signature.refused", "Signed requests refused, by reason", "door", door(), "reason", label(reason.name()));
     }

@@ -143,7 +143,7 @@ class ConsoleSessionTest {
     }
 
     @Test
-    void unknownAliasesUsersAndWrongPasswordsGetOneAnswer() {
+    void unknownAliasesUsersAndWrongPasswordsGetOneAnswer() throws Exception {
         ConsoleFixture fixture = tenant();
         String[][] attempts = {{"nosuchalias", "alice", ConsoleFixture.PASSWORD}, {fixture.alias, "nobody", ConsoleFixture.PASSWORD},
                 {fixture.alias, "alice", "Wr0ng-Horse!"}};
@@ -159,6 +159,9 @@ class ConsoleSessionTest {
             body = page;
             assertFalse(browser.cookies.containsKey(ConsoleClientNames.SESSION));
         }
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(first.managementUri("/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("gatekey_console_sign_ins_total{outcome=\"refused\"}"), metrics);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
 import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.application.port.out.SubAccountRepository;
+import io.gatekey.application.port.out.Telemetry;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.ConsolePassword;
 import io.gatekey.domain.account.LoginAlias;
@@ -79,6 +80,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
         // The same Argon2id work on every path, so how long a refusal takes tells nothing about who exists.
         boolean matches = hash.orElse(stand).matches(command.password()) && hash.isPresent();
         if (user.isEmpty()) {
+            ports.telemetry().consoleSignIn(Telemetry.SignIn.REFUSED);
             return new Refused();
         }
         SubAccount found = user.get();
@@ -89,6 +91,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
                         found.accountId(), found.id(), caller, found.id(), barred.orElse("sign-in locked"));
                 return null;
             });
+            ports.telemetry().consoleSignIn(barred.isPresent() ? Telemetry.SignIn.REFUSED : Telemetry.SignIn.LOCKED);
             return new Refused();
         }
         if (!matches) {
@@ -96,10 +99,11 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
                 auditor.record(AuditEventType.CONSOLE_SIGN_IN_FAILED, found.accountId(), found.id(), caller, found.id(), "wrong password");
                 subAccounts.settleSignInFailure(found.id(), now, settings.lockout()).ifPresent(until -> {
                     auditor.record(AuditEventType.CONSOLE_SIGN_IN_LOCKED, found.accountId(), found.id(), caller, found.id(), "locked until " + until);
-                    ports.transactions().afterCommit(ports.telemetry()::lockoutStarted);
+                    ports.transactions().afterCommit(() -> ports.telemetry().consoleSignIn(Telemetry.SignIn.LOCKOUT_STARTED));
                 });
                 return null;
             });
+            ports.telemetry().consoleSignIn(Telemetry.SignIn.REFUSED);
             return new Refused();
         }
         // A hash made with a lower cost than today's is made again now, while the password is at hand.
@@ -114,6 +118,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
             ConsoleSession session = new ConsoleSession(token.key(), found.accountId(), found.id(), stage, newCsrfToken(), now, now, Optional.empty());
             sessions.add(session);
             reached(session, found);
+            ports.transactions().afterCommit(() -> ports.telemetry().consoleSignIn(Telemetry.SignIn.ACCEPTED));
             return new Begun(token, session);
         });
     }

@@ -3,6 +3,7 @@ package io.gatekey.domain.account;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -16,6 +17,11 @@ public record PasswordHash(String encoded) {
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
     private static final int LENGTH = 32;
+    /**
+     * Each derivation holds 19 MiB for tens of milliseconds: at most this many run at once, so a flood of sign-ins
+     * queues here instead of taking the heap.
+     */
+    private static final Semaphore DERIVATIONS = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     public static PasswordHash of(ConsolePassword password, byte[] salt) {
         byte[] hash = derive(password.reveal(), salt, MEMORY_KIB, ITERATIONS, PARALLELISM, LENGTH);
@@ -40,6 +46,15 @@ public record PasswordHash(String encoded) {
     }
 
     private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+        DERIVATIONS.acquireUninterruptibly();
+        try {
+            return deriveNow(password, salt, memory, iterations, parallelism, length);
+        } finally {
+            DERIVATIONS.release();
+        }
+    }
+
+    private static byte[] deriveNow(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt).withMemoryAsKB(memory).withIterations(iterations).withParallelism(parallelism).build());

@@ -18,6 +18,12 @@ public interface Telemetry {
     /** A device was locked after too many wrong codes. */
     void lockoutStarted();
 
+    /** A console sign-in's password step ended so. */
+    void consoleSignIn(SignIn outcome);
+
+    /** How a console sign-in's password step ended: the password held, was refused, or met a locked sign-in; or it locked the sign-in. */
+    enum SignIn { ACCEPTED, REFUSED, LOCKED, LOCKOUT_STARTED }
+
     /** A signed request was refused. */
     void signatureRefused(Authentication.Reason reason);
 
@@ -38,6 +44,10 @@ public interface Telemetry {
 
         @Override
         public void lockoutStarted() {
+        }
+
+        @Override
+        public void consoleSignIn(SignIn outcome) {
         }
 
         @Override
