@@ -6,6 +6,9 @@ import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
@@ -14,17 +17,25 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A connection the server will close after its answer says so. Once a request on a connection did not decode (a
  * malformed request line, header or chunk), the server cannot find where the next request starts and closes the
  * connection after answering; this handler, right after the HTTP codec, puts {@code Connection: close} on that
  * answer, so a client's pool drops the connection instead of sending its next request into a closed one.
+ * <p>
+ * And it closes gently: a connection closed while the client is still sending (the rest of a body refused with 413)
+ * would be reset, and a reset can throw away the answer before the client reads it. So the server first ends its
+ * own side (the client reads the answer, then the end), reads and drops whatever still comes, and closes when the
+ * client does, or after {@link #LINGER} at the latest.
  */
 @Singleton
 final class ConnectionCloseNotice implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     static final String HANDLER = "gatekey-connection-close-notice";
+    static final Duration LINGER = Duration.ofSeconds(2);
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
@@ -49,13 +60,38 @@ final class ConnectionCloseNotice implements BeanCreatedEventListener<NettyServe
 
     private static final class Notice extends ChannelDuplexHandler {
         private boolean undecodable;
+        private boolean lingering;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
+            if (lingering) {
+                ReferenceCountUtil.release(message);
+                return;
+            }
             if (message instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
                 undecodable = true;
             }
             super.channelRead(ctx, message);
+        }
+
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+            // Under TLS the end of the server's side is TLS's own close_notify, written when the connection closes.
+            if (lingering || !(ctx.channel() instanceof SocketChannel socket) || !socket.isActive() || socket.isOutputShutdown()
+                    || ctx.pipeline().get(SslHandler.class) != null) {
+                super.close(ctx, promise);
+                return;
+            }
+            lingering = true;
+            socket.shutdownOutput().addListener(ended -> {
+                if (!ended.isSuccess()) {
+                    ctx.close(promise);
+                    return;
+                }
+                socket.config().setAutoRead(true);
+                socket.read();
+                ctx.executor().schedule(() -> ctx.close(promise), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            });
         }
 
         @Override
