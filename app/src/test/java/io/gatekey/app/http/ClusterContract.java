@@ -227,6 +227,43 @@ abstract class ClusterContract {
     }
 
     @Test
+    void aConsoleSessionMovesFromNodeToNodeAndOneCodeSentToEveryNodeAtOnceSignsInOnce() throws Exception {
+        String alias = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        ConsoleFixture console = new ConsoleFixture(acme, alias, false, false);
+        clock.advance(Duration.ofSeconds(30));
+        ConsoleClient browser = new ConsoleClient(nodes.get(0));
+        java.net.http.HttpResponse<String> password = browser.signIn(alias, "alice", ConsoleFixture.PASSWORD);
+        assertEquals("/nsa/" + alias + "/code", ConsoleClient.location(password).getPath());
+        browser.on(nodes.get(1 % size())).get("/nsa/" + alias + "/code");
+        String code = acme.code(0);
+        List<ConsoleClient> copies = new ArrayList<>();
+        for (int i = 0; i < 3 * size(); i++) {
+            copies.add(browser.copyOn(nodes.get(i % size())));
+        }
+        List<java.net.http.HttpResponse<String>> answers = atOnce(copies.size(), i -> copies.get(i).post("/nsa/" + alias + "/code", "code", code));
+        List<Integer> statuses = answers.stream().map(java.net.http.HttpResponse::statusCode).toList();
+        assertTrue(statuses.stream().allMatch(status -> status < 500), statuses.toString());
+        List<Integer> winners = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).statusCode() == 303 && ConsoleClient.location(answers.get(i)).getPath().endsWith("/console")) {
+                winners.add(i);
+            }
+        }
+        assertEquals(1, winners.size(), statuses.toString());
+        ConsoleClient signedIn = copies.get(winners.get(0));
+        for (int node = 0; node < size(); node++) {
+            assertEquals(200, signedIn.on(nodes.get(node)).get("/nsa/" + alias + "/console").statusCode(), "node " + node);
+        }
+        String token = signedIn.cookies.get(ConsoleClientNames.SESSION);
+        assertEquals(303, signedIn.post("/nsa/" + alias + "/sign-out").statusCode());
+        for (int node = 0; node < size(); node++) {
+            ConsoleClient replay = new ConsoleClient(nodes.get(node));
+            replay.cookies.put(ConsoleClientNames.SESSION, token);
+            assertEquals(303, replay.get("/nsa/" + alias + "/console").statusCode(), "signed out, node " + node);
+        }
+    }
+
+    @Test
     void aKeyDeactivatedOnOneNodeIsRefusedOnEveryNodeAtOnce() {
         for (int node = 0; node < size(); node++) {
             assertEquals(200, user(node).send("GET", "/api/v1/credentials", null).statusCode());

@@ -37,6 +37,14 @@ final class ConsoleClient {
         this.http = http;
     }
 
+    /** Another browser holding this one's cookies and form token (a captured session), talking to {@code node}. */
+    ConsoleClient copyOn(TestServer node) {
+        ConsoleClient copy = new ConsoleClient(node);
+        copy.cookies.putAll(cookies);
+        copy.csrf = csrf;
+        return copy;
+    }
+
     /** The same browser, talking to another node from now on. */
     ConsoleClient on(TestServer node) {
         this.server = node;

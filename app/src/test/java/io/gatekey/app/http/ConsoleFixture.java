@@ -19,7 +19,13 @@ final class ConsoleFixture {
     final String alias;
 
     ConsoleFixture(TestServer server, String name, String alias, boolean mfaMandatory, boolean needPasswordReset) {
-        this.tenant = new NcpFixture(server, name);
+        this(new NcpFixture(server, name), alias, mfaMandatory, needPasswordReset);
+    }
+
+    /** The console opened for a tenant set up already. */
+    ConsoleFixture(NcpFixture tenant, String alias, boolean mfaMandatory, boolean needPasswordReset) {
+        TestServer server = tenant.server;
+        this.tenant = tenant;
         this.alias = alias;
         Principal operator = new Principal.Operator();
         server.useCases.setLoginAlias().setLoginAlias(new SetLoginAliasUseCase.Command(operator, tenant.accountId, new LoginAlias(alias)));
