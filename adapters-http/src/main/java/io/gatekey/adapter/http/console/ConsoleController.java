@@ -34,7 +34,6 @@ import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDevice;
 import io.gatekey.domain.mfa.MfaDeviceType;
 import io.gatekey.domain.mfa.MfaSerialNumber;
-import io.gatekey.domain.shared.AccessDeniedException;
 import io.gatekey.domain.shared.ConflictException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
