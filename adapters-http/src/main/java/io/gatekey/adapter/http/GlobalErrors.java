@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,12 @@ final class GlobalErrors {
 
     @Error(exception = ConversionErrorException.class, global = true)
     HttpResponse<?> unconvertible(HttpRequest<?> request) {
+        return answer(request, Door.CommonError.BAD_REQUEST);
+    }
+
+    /** A form body whose percent escapes do not decode. */
+    @Error(exception = HttpPostRequestDecoder.ErrorDataDecoderException.class, global = true)
+    HttpResponse<?> undecodableForm(HttpRequest<?> request) {
         return answer(request, Door.CommonError.BAD_REQUEST);
     }
 

@@ -114,6 +114,24 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void malformedFormsAreTheConsolesOwn400() throws Exception {
+        ConsoleFixture fixture = tenant();
+        ConsoleClient browser = new ConsoleClient(first);
+        browser.get("/nsa/" + fixture.alias);
+        java.net.http.HttpResponse<String> broken = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        first.uri("/nsa/" + fixture.alias + "/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "gatekey_form=" + browser.csrf).POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + browser.csrf
+                        + "&loginId=%ZZ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertTrue(broken.body().contains("Not understood"), broken.body());
+        java.net.http.HttpResponse<String> json = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        first.uri("/nsa/" + fixture.alias + "/sign-in")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"loginId\":\"alice\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, json.statusCode(), json.body());
+        assertTrue(json.body().startsWith("<!DOCTYPE html>"), json.body());
+    }
+
+    @Test
     void aSessionEndsAfterFifteenIdleMinutes() {
         ConsoleFixture fixture = tenant();
         ConsoleClient browser = signedIn(fixture, first);
@@ -203,6 +221,16 @@ class ConsoleSessionTest {
         assertEquals(401, key.send("GET", "/api/v1/credentials", null).statusCode());
         HttpResponse<String> notMine = browser.post(base + "/console/keys/deactivate", "accessKey", "GKAKAAAAAAAAAAAAAAAA");
         assertEquals(404, notMine.statusCode());
+        HttpResponse<String> notAKey = browser.post(base + "/console/keys/deactivate", "accessKey", "not a key");
+        assertEquals(400, notAKey.statusCode());
+        assertTrue(notAKey.body().contains("Signed in as"), "the console's own page: " + notAKey.body());
+        HttpResponse<String> badDuration = browser.post(base + "/console/credentials", "durationSec", "an hour", "code", "123456");
+        assertEquals(400, badDuration.statusCode());
+        assertTrue(badDuration.body().contains("durationSec must be a whole number of seconds"), badDuration.body());
+        HttpResponse<String> tooLong = browser.post(base + "/console/credentials", "durationSec", "99999", "code", "123456");
+        assertEquals(400, tooLong.statusCode());
+        HttpResponse<String> badSerial = browser.post(base + "/console/devices/resync", "serialNumber", "x", "code1", "1", "code2", "2");
+        assertEquals(400, badSerial.statusCode(), badSerial.body());
 
         // Resync with two consecutive codes; removal needs a fresh code, and a wrong one removes nothing.
         HttpResponse<String> resynced = browser.post(base + "/console/devices/resync", "serialNumber", fixture.tenant.serial.value(),
