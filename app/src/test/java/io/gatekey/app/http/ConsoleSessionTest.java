@@ -199,6 +199,20 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void behindAProxyThatEndsTlsTheCookiesAreMarkedSecureByConfiguration() {
+        try (TestServer proxied = TestServer.on("h2", Map.of("gatekey.console.secure-cookies", true))) {
+            ConsoleFixture fixture = new ConsoleFixture(proxied, "Proxied Corp", "proxiedcorp", false, false);
+            proxied.clock.advance(Duration.ofSeconds(30));
+            ConsoleClient browser = new ConsoleClient(proxied);
+            browser.get("/nsa/" + fixture.alias);
+            assertTrue(browser.setCookies.get(0).toLowerCase().contains("; secure"), browser.setCookies.toString());
+            browser.post("/nsa/" + fixture.alias + "/sign-in", "loginId", "alice", "password", ConsoleFixture.PASSWORD);
+            String line = browser.setCookies.stream().filter(c -> c.startsWith(ConsoleClientNames.SESSION + "=")).findFirst().orElseThrow();
+            assertTrue(line.toLowerCase().contains("; secure"), line);
+        }
+    }
+
+    @Test
     void theSignedInUserManagesItsKeysAndDevices() {
         ConsoleFixture fixture = tenant();
         String base = "/nsa/" + fixture.alias;

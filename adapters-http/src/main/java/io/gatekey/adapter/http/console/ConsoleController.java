@@ -38,6 +38,7 @@ import io.gatekey.domain.shared.ConflictException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.shared.NotFoundException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -85,12 +86,15 @@ final class ConsoleController {
 
     private final ConsoleUseCases useCases;
     private final ClientAddresses clients;
+    /** Behind a proxy that ends TLS the request itself is plain HTTP: this says the cookies are for HTTPS anyway. */
+    private final boolean secureCookies;
     private final SecureRandom random = new SecureRandom();
     private final byte[] stylesheet;
 
-    ConsoleController(ConsoleUseCases useCases, ClientAddresses clients) {
+    ConsoleController(ConsoleUseCases useCases, ClientAddresses clients, @Value("${gatekey.console.secure-cookies:false}") boolean secureCookies) {
         this.useCases = useCases;
         this.clients = clients;
+        this.secureCookies = secureCookies;
         try (InputStream css = ConsoleController.class.getResourceAsStream("/views/console/console.css")) {
             this.stylesheet = css.readAllBytes();
         } catch (IOException e) {
@@ -459,8 +463,8 @@ final class ConsoleController {
         return HttpResponse.seeOther(URI.create("/nsa/" + loginAlias + "/" + step));
     }
 
-    private static Cookie cookie(HttpRequest<?> request, String loginAlias, String name, String value) {
-        return Cookie.of(name, value).path("/nsa/" + loginAlias).httpOnly(true).sameSite(SameSite.Strict).secure(request.isSecure());
+    private Cookie cookie(HttpRequest<?> request, String loginAlias, String name, String value) {
+        return Cookie.of(name, value).path("/nsa/" + loginAlias).httpOnly(true).sameSite(SameSite.Strict).secure(secureCookies || request.isSecure());
     }
 
     private static HttpResponse<?> formExpired() {
