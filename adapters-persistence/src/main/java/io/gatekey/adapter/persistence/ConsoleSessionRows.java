@@ -22,10 +22,6 @@ interface ConsoleSessionRows extends GenericRepository<ConsoleSessionRow, String
     @Query("UPDATE console_session SET last_seen_ms = :nowMs WHERE id_hash = :idHash")
     int touch(String idHash, long nowMs);
 
-    @Query("UPDATE console_session SET mfa_serial = :serial, mfa_step = :step, mfa_verified_ms = :verifiedMs, last_seen_ms = :nowMs "
-            + "WHERE id_hash = :idHash")
-    int recordMfa(String idHash, String serial, long step, long verifiedMs, long nowMs);
-
     @Query("DELETE FROM console_session WHERE id_hash = :idHash")
     int deleteRow(String idHash);
 

@@ -41,11 +41,6 @@ class JdbcConsoleSessions implements ConsoleSessionRepository {
         return rows.touch(key.value(), now.toEpochMilli()) == 1;
     }
 
-    @Override
-    public boolean recordMfa(ConsoleSessionKey key, MfaProvenance proof, Instant now) {
-        return rows.recordMfa(key.value(), proof.serialNumber().value(), proof.matchedStep(), proof.verifiedAt().toEpochMilli(), now.toEpochMilli()) == 1;
-    }
-
     /** In the caller's transaction: of two requests replacing one session, only the one whose delete counts a row adds. */
     @Override
     public boolean replace(ConsoleSessionKey old, ConsoleSession next) {

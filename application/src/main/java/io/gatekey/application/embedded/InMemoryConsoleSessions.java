@@ -4,7 +4,6 @@ import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.console.ConsoleSession;
 import io.gatekey.domain.console.ConsoleSessionKey;
-import io.gatekey.domain.mfa.MfaProvenance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +30,7 @@ public final class InMemoryConsoleSessions implements ConsoleSessionRepository {
 
     @Override
     public synchronized boolean touch(ConsoleSessionKey key, Instant now) {
-        return sessions.computeIfPresent(key, (k, s) -> new ConsoleSession(k, s.accountId(), s.subAccountId(), s.stage(), s.csrfToken(),
-                s.createdAt(), now, s.mfa())) != null;
-    }
-
-    @Override
-    public synchronized boolean recordMfa(ConsoleSessionKey key, MfaProvenance proof, Instant now) {
-        return sessions.computeIfPresent(key, (k, s) -> new ConsoleSession(k, s.accountId(), s.subAccountId(), s.stage(), s.csrfToken(),
-                s.createdAt(), now, Optional.of(proof))) != null;
+        return sessions.computeIfPresent(key, (k, s) -> s.seenAt(now)) != null;
     }
 
     @Override

@@ -113,7 +113,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
         return ports.transactions().inTransaction(() -> {
             subAccounts.clearSignInFailures(found.id());
             raised.ifPresent(fresh -> subAccounts.setPassword(found.id(), fresh, found.profile().needPasswordReset(), now));
-            SignInStage stage = stageAfter(-1, found);
+            SignInStage stage = stageAfter(-1, found, hasEnabledDevice(found));
             ConsoleSessionToken token = newToken();
             ConsoleSession session = new ConsoleSession(token.key(), found.accountId(), found.id(), stage, newCsrfToken(), now, now, Optional.empty());
             sessions.add(session);
@@ -175,8 +175,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
         if (!sessions.touch(session.key(), now)) {
             return Optional.empty();
         }
-        return Optional.of(new ConsoleSession(session.key(), session.accountId(), session.subAccountId(), session.stage(), session.csrfToken(),
-                session.createdAt(), now, session.mfa()));
+        return Optional.of(session.seenAt(now));
     }
 
     @Override
@@ -204,7 +203,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
                 return new ConsoleStep.Refused(rejected.reason());
             }
             MfaProvenance proof = new MfaProvenance(device.get().serialNumber(), ((MfaCheck.Accepted) check).step(), ports.clock().instant());
-            SignInStage next = session.stage() == SignInStage.CODE ? stageAfter(SignInStage.CODE.ordinal(), user) : SignInStage.SIGNED_IN;
+            SignInStage next = session.stage() == SignInStage.CODE ? stageAfter(SignInStage.CODE.ordinal(), user, true) : SignInStage.SIGNED_IN;
             return advance(session, user, next, Optional.of(proof));
         });
         if (step instanceof ConsoleStep.Refused refused) {
@@ -235,8 +234,8 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
             auditor.record(AuditEventType.CONSOLE_PASSWORD_CHANGED, user.accountId(), user.id(), session.principal(), user.id(),
                     "ended " + ended + " other sessions");
             ConsoleSessionToken token = newToken();
-            ConsoleSession next = session.advancedTo(token.key(), newCsrfToken(), stageAfter(SignInStage.NEW_PASSWORD.ordinal(), changed), now,
-                    Optional.empty());
+            SignInStage stage = stageAfter(SignInStage.NEW_PASSWORD.ordinal(), changed, hasEnabledDevice(changed));
+            ConsoleSession next = session.advancedTo(token.key(), newCsrfToken(), stage, now, Optional.empty());
             sessions.add(next);
             reached(next, changed);
             return new ConsoleStep.Advanced(token, next);
@@ -266,7 +265,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
             return new ConsoleStep.Refused(rejected.reason());
         }
         MfaProvenance proof = new MfaProvenance(command.serialNumber(), ((MfaCheck.Accepted) check).step(), ports.clock().instant());
-        SignInStage next = session.stage() == SignInStage.ENROL ? stageAfter(SignInStage.ENROL.ordinal(), user) : SignInStage.SIGNED_IN;
+        SignInStage next = session.stage() == SignInStage.ENROL ? stageAfter(SignInStage.ENROL.ordinal(), user, true) : SignInStage.SIGNED_IN;
         return ports.transactions().inTransaction(() -> advance(session, user, next, Optional.of(proof)));
     }
 
@@ -307,8 +306,7 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
      * The first step after {@code passedOrdinal} (-1: after the password) that the user's settings call for: a code
      * when it has an enabled device, a new password when one is due, a first device when MFA is mandatory.
      */
-    private SignInStage stageAfter(int passedOrdinal, SubAccount user) {
-        boolean hasDevice = ports.mfaDevices().listBySubAccount(user.id()).stream().anyMatch(MfaDevice::isEnabled);
+    private static SignInStage stageAfter(int passedOrdinal, SubAccount user, boolean hasDevice) {
         for (SignInStage stage : SignInStage.values()) {
             if (stage.ordinal() <= passedOrdinal) {
                 continue;
@@ -324,6 +322,10 @@ final class ConsoleService implements SignInToConsoleUseCase, ResumeConsoleSessi
             }
         }
         return SignInStage.SIGNED_IN;
+    }
+
+    private boolean hasEnabledDevice(SubAccount user) {
+        return ports.mfaDevices().listBySubAccount(user.id()).stream().anyMatch(MfaDevice::isEnabled);
     }
 
     private SubAccount user(ConsoleSession session) {

@@ -39,11 +39,14 @@ public abstract class ConsoleSessionRepositoryContract extends PortContract {
         assertEquals(Optional.of(stored), ports.consoleSessions().find(stored.key()));
         assertTrue(ports.consoleSessions().touch(stored.key(), NOW.plusSeconds(5)));
         MfaProvenance proof = new MfaProvenance(serial, 123_456L, millis(NOW.plusSeconds(6)));
-        assertTrue(ports.consoleSessions().recordMfa(stored.key(), proof, NOW.plusSeconds(6)));
-        ConsoleSession found = ports.consoleSessions().find(stored.key()).orElseThrow();
+        ConsoleSession proven = stored.advancedTo(ConsoleSessionToken.of(random(32)).key(), "csrf-next", SignInStage.SIGNED_IN,
+                millis(NOW.plusSeconds(6)), Optional.of(proof));
+        assertTrue(ports.transactions().inTransaction(() -> ports.consoleSessions().replace(stored.key(), proven)));
+        ConsoleSession found = ports.consoleSessions().find(proven.key()).orElseThrow();
         assertEquals(Optional.of(proof), found.mfa());
         assertEquals(millis(NOW.plusSeconds(6)), found.lastSeenAt());
         assertEquals(stored.createdAt(), found.createdAt());
+        assertEquals(proven, found);
         assertTrue(ports.consoleSessions().find(ConsoleSessionToken.of(random(32)).key()).isEmpty());
     }
 

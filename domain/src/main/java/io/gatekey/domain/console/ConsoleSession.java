@@ -33,6 +33,11 @@ public record ConsoleSession(ConsoleSessionKey key, AccountId accountId, SubAcco
                 && !now.isBefore(createdAt);
     }
 
+    /** The same session, used at {@code now}. */
+    public ConsoleSession seenAt(Instant now) {
+        return new ConsoleSession(key, accountId, subAccountId, stage, csrfToken, createdAt, now, mfa);
+    }
+
     /** The caller this session acts as; only a finished sign-in acts at all. */
     public Principal.ConsoleUser principal() {
         return new Principal.ConsoleUser(accountId, subAccountId, mfa);

@@ -3,7 +3,6 @@ package io.gatekey.application.port.out;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.console.ConsoleSession;
 import io.gatekey.domain.console.ConsoleSessionKey;
-import io.gatekey.domain.mfa.MfaProvenance;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,9 +18,6 @@ public interface ConsoleSessionRepository {
 
     /** Records a request at {@code now}; false when the session is gone. */
     boolean touch(ConsoleSessionKey key, Instant now);
-
-    /** Stores a newer MFA check made in the session; false when the session is gone. */
-    boolean recordMfa(ConsoleSessionKey key, MfaProvenance proof, Instant now);
 
     /**
      * Replaces a session by its next step under a new key, atomically: true when {@code old} was still there (and
