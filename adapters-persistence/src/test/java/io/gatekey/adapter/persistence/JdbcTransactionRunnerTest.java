@@ -10,7 +10,9 @@ import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,5 +60,51 @@ class JdbcTransactionRunnerTest {
         });
         ports.transactions().afterCommit(() -> ran.add("outside"));
         assertEquals(java.util.List.of("committed", "outside"), ran);
+    }
+
+    /**
+     * On MariaDB a transaction is START TRANSACTION and COMMIT (or ROLLBACK) on a connection that stays in autocommit:
+     * no SET autocommit before or after it, and a statement outside a transaction still commits on its own. Counted
+     * on the pool's one connection (the session's own counters), with the reading statements' own share taken out.
+     */
+    @Test
+    void onMariaDbATransactionStartsAndEndsWithoutSwitchingAutocommit() {
+        try (TestStore store = TestStore.open(TestDatabases.newMariaDbDatabase(),
+                Map.of("datasources.default.maximum-pool-size", 1, "datasources.default.minimum-idle", 1))) {
+            GatekeyPorts ports = store.ports(Clock.systemUTC());
+            Map<String, Long> before = sessionCounters(store);
+            for (int n = 0; n < 3; n++) {
+                Account account = Account.create(new AccountId("tx-" + n), new AccountName("Tx " + n), Instant.now());
+                ports.transactions().inTransaction(() -> {
+                    ports.accounts().add(account);
+                    return null;
+                });
+            }
+            assertThrows(IllegalStateException.class, () -> ports.transactions().inTransaction(() -> {
+                ports.accounts().add(Account.create(new AccountId("tx-lost"), new AccountName("Lost"), Instant.now()));
+                throw new IllegalStateException("boom");
+            }));
+            ports.accounts().add(Account.create(new AccountId("alone"), new AccountName("Alone"), Instant.now()));
+            Map<String, Long> after = sessionCounters(store);
+
+            assertEquals(Map.of("com_begin", 4L, "com_commit", 3L, "com_rollback", 1L, "com_set_option", 0L, "com_insert", 5L),
+                    Map.of("com_begin", after.get("com_begin") - before.get("com_begin"),
+                            "com_commit", after.get("com_commit") - before.get("com_commit"),
+                            "com_rollback", after.get("com_rollback") - before.get("com_rollback"),
+                            "com_set_option", after.get("com_set_option") - before.get("com_set_option"),
+                            "com_insert", after.get("com_insert") - before.get("com_insert")));
+            assertEquals(4, store.count("SELECT COUNT(*) FROM account WHERE id IN ('tx-0', 'tx-1', 'tx-2', 'alone')"));
+            assertEquals(0, store.count("SELECT COUNT(*) FROM account WHERE id = 'tx-lost'"));
+            assertEquals("0", store.text("SELECT @@in_transaction"), "the pool's connection is back outside any transaction");
+        }
+    }
+
+    private static Map<String, Long> sessionCounters(TestStore store) {
+        Map<String, Long> counters = new java.util.HashMap<>();
+        for (String name : new String[] {"com_begin", "com_commit", "com_rollback", "com_set_option", "com_insert"}) {
+            counters.put(name, Long.parseLong(store.text(
+                    "SELECT variable_value FROM information_schema.session_status WHERE variable_name = '" + name.toUpperCase() + "'")));
+        }
+        return counters;
     }
 }
