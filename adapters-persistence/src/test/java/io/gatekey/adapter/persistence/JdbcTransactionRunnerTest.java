@@ -65,7 +65,8 @@ class JdbcTransactionRunnerTest {
     /**
      * On MariaDB a transaction is START TRANSACTION and COMMIT (or ROLLBACK) on a connection that stays in autocommit:
      * no SET autocommit before or after it, and a statement outside a transaction still commits on its own. Counted
-     * on the pool's one connection (the session's own counters), with the reading statements' own share taken out.
+     * on the pool's one connection (the session's own counters). The statements are the server's prepared ones
+     * ({@link MariaDbDriverDefaults}), executed without being parsed again.
      */
     @Test
     void onMariaDbATransactionStartsAndEndsWithoutSwitchingAutocommit() {
@@ -87,8 +88,9 @@ class JdbcTransactionRunnerTest {
             ports.accounts().add(Account.create(new AccountId("alone"), new AccountName("Alone"), Instant.now()));
             Map<String, Long> after = sessionCounters(store);
 
-            assertEquals(Map.of("com_begin", 4L, "com_commit", 3L, "com_rollback", 1L, "com_set_option", 0L, "com_insert", 5L),
-                    Map.of("com_begin", after.get("com_begin") - before.get("com_begin"),
+            assertEquals(Map.of("com_begin", 4L, "com_commit", 3L, "com_rollback", 1L, "com_set_option", 0L, "com_insert", 5L, "com_stmt_execute", 5L),
+                    Map.of("com_stmt_execute", after.get("com_stmt_execute") - before.get("com_stmt_execute"),
+                            "com_begin", after.get("com_begin") - before.get("com_begin"),
                             "com_commit", after.get("com_commit") - before.get("com_commit"),
                             "com_rollback", after.get("com_rollback") - before.get("com_rollback"),
                             "com_set_option", after.get("com_set_option") - before.get("com_set_option"),
@@ -101,10 +103,25 @@ class JdbcTransactionRunnerTest {
 
     private static Map<String, Long> sessionCounters(TestStore store) {
         Map<String, Long> counters = new java.util.HashMap<>();
-        for (String name : new String[] {"com_begin", "com_commit", "com_rollback", "com_set_option", "com_insert"}) {
+        for (String name : new String[] {"com_begin", "com_commit", "com_rollback", "com_set_option", "com_insert", "com_stmt_execute"}) {
             counters.put(name, Long.parseLong(store.text(
                     "SELECT variable_value FROM information_schema.session_status WHERE variable_name = '" + name.toUpperCase() + "'")));
         }
         return counters;
+    }
+
+    @Test
+    void mariaDbUrlsGetServerPreparedStatementsUnlessTheyChoseThemselves() {
+        assertEquals("true", configured("jdbc:mariadb://db:3306/gatekey", Map.of()));
+        assertEquals(null, configured("jdbc:mariadb://db:3306/gatekey?useServerPrepStmts=false", Map.of()));
+        assertEquals("false", configured("jdbc:mariadb://db:3306/gatekey", Map.of("useServerPrepStmts", "false")));
+        assertEquals(null, configured("jdbc:h2:mem:x", Map.of()));
+    }
+
+    private static Object configured(String url, Map<String, String> properties) {
+        io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration configuration = new io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration("default");
+        configuration.setUrl(url);
+        configuration.setDataSourceProperties(properties);
+        return MariaDbDriverDefaults.applied(configuration).getDataSourceProperties().get(MariaDbDriverDefaults.SERVER_PREPARED);
     }
 }
