@@ -73,7 +73,7 @@ class JdbcTransactionRunnerTest {
         try (TestStore store = TestStore.open(TestDatabases.newMariaDbDatabase(),
                 Map.of("datasources.default.maximum-pool-size", 1, "datasources.default.minimum-idle", 1))) {
             GatekeyPorts ports = store.ports(Clock.systemUTC());
-            Map<String, Long> before = sessionCounters(store);
+            Map<String, Long> before = store.sessionCounters();
             for (int n = 0; n < 3; n++) {
                 Account account = Account.create(new AccountId("tx-" + n), new AccountName("Tx " + n), Instant.now());
                 ports.transactions().inTransaction(() -> {
@@ -86,28 +86,14 @@ class JdbcTransactionRunnerTest {
                 throw new IllegalStateException("boom");
             }));
             ports.accounts().add(Account.create(new AccountId("alone"), new AccountName("Alone"), Instant.now()));
-            Map<String, Long> after = sessionCounters(store);
+            Map<String, Long> after = store.sessionCounters();
 
-            assertEquals(Map.of("com_begin", 4L, "com_commit", 3L, "com_rollback", 1L, "com_set_option", 0L, "com_insert", 5L, "com_stmt_execute", 5L),
-                    Map.of("com_stmt_execute", after.get("com_stmt_execute") - before.get("com_stmt_execute"),
-                            "com_begin", after.get("com_begin") - before.get("com_begin"),
-                            "com_commit", after.get("com_commit") - before.get("com_commit"),
-                            "com_rollback", after.get("com_rollback") - before.get("com_rollback"),
-                            "com_set_option", after.get("com_set_option") - before.get("com_set_option"),
-                            "com_insert", after.get("com_insert") - before.get("com_insert")));
+            assertEquals(Map.of("com_begin", 4L, "com_commit", 3L, "com_rollback", 1L, "com_set_option", 0L, "com_select", 0L,
+                    "com_insert", 5L, "com_update", 0L, "com_delete", 0L, "com_stmt_execute", 5L), TestStore.between(before, after));
             assertEquals(4, store.count("SELECT COUNT(*) FROM account WHERE id IN ('tx-0', 'tx-1', 'tx-2', 'alone')"));
             assertEquals(0, store.count("SELECT COUNT(*) FROM account WHERE id = 'tx-lost'"));
             assertEquals("0", store.text("SELECT @@in_transaction"), "the pool's connection is back outside any transaction");
         }
-    }
-
-    private static Map<String, Long> sessionCounters(TestStore store) {
-        Map<String, Long> counters = new java.util.HashMap<>();
-        for (String name : new String[] {"com_begin", "com_commit", "com_rollback", "com_set_option", "com_insert", "com_stmt_execute"}) {
-            counters.put(name, Long.parseLong(store.text(
-                    "SELECT variable_value FROM information_schema.session_status WHERE variable_name = '" + name.toUpperCase() + "'")));
-        }
-        return counters;
     }
 
     @Test

@@ -111,6 +111,32 @@ final class TestStore implements AutoCloseable {
         }
     }
 
+    /**
+     * MariaDB's statement counters of the session that answers (with a pool of one connection, the pool's), read in
+     * one statement, which itself counts as one {@code com_select}.
+     */
+    Map<String, Long> sessionCounters() {
+        String sql = "SELECT LOWER(variable_name), variable_value FROM information_schema.session_status WHERE variable_name IN "
+                + "('COM_BEGIN', 'COM_COMMIT', 'COM_ROLLBACK', 'COM_SET_OPTION', 'COM_SELECT', 'COM_INSERT', 'COM_UPDATE', 'COM_DELETE', 'COM_STMT_EXECUTE')";
+        Map<String, Long> counters = new java.util.TreeMap<>();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
+             Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                counters.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return counters;
+    }
+
+    /** What the statements between two readings of {@link #sessionCounters()} counted, the second reading taken out. */
+    static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> counted = new java.util.TreeMap<>();
+        after.forEach((name, value) -> counted.put(name, value - before.get(name) - (name.equals("com_select") ? 1 : 0)));
+        return counted;
+    }
+
     void execute(String sql) {
         execute(context, sql);
     }
