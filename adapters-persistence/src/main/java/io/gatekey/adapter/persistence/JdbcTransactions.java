@@ -27,18 +27,15 @@ import javax.sql.DataSource;
  * transaction begins with {@code START TRANSACTION} and ends with the driver's {@code COMMIT} or {@code ROLLBACK},
  * instead of {@code SET autocommit=0} before it and {@code SET autocommit=1} after it: one round trip where there
  * were two, for every transaction, while a statement outside one still commits on its own. Other drivers (H2, an embedding
- * program's own) switch autocommit off and back through JDBC as usual. A commit that fails is followed by a rollback
- * (a no-op when the database already ended the transaction), so no connection goes back to the pool inside one.
- * Everything else (joining, synchronizations, the transaction status callers read) is Micronaut's own.
+ * program's own) switch autocommit off and back through JDBC as usual. Everything else is Micronaut's own: joining,
+ * synchronizations, the transaction status callers read, and the rollback after a commit that failed (a no-op when
+ * the database already ended the transaction), so no connection goes back to the pool inside one.
  */
 @EachBean(DataSource.class)
 @Replaces(DataSourceTransactionManager.class)
 final class JdbcTransactions extends AbstractDefaultTransactionOperations<Connection> {
 
-    /** Whether this pool's connections come from MariaDB Connector/J; learnt from its first connection. */
-    private volatile Boolean mariaDb;
-
-    JdbcTransactions(DataSource dataSource, @Parameter ConnectionOperations<Connection> connectionOperations,
+    JdbcTransactions(@Parameter ConnectionOperations<Connection> connectionOperations,
                      @Parameter @Nullable SynchronousConnectionManager<Connection> synchronousConnectionManager) {
         super(connectionOperations, synchronousConnectionManager);
     }
@@ -72,14 +69,9 @@ final class JdbcTransactions extends AbstractDefaultTransactionOperations<Connec
     }
 
     /** A MariaDB connection in autocommit mode: the driver's commit and rollback end what START TRANSACTION began. */
-    private boolean startsTransactions(Connection connection) {
+    private static boolean startsTransactions(Connection connection) {
         try {
-            Boolean known = mariaDb;
-            if (known == null) {
-                known = connection.getMetaData().getDriverName().startsWith("MariaDB Connector/J");
-                mariaDb = known;
-            }
-            return known && connection.getAutoCommit();
+            return connection.isWrapperFor(org.mariadb.jdbc.Connection.class) && connection.getAutoCommit();
         } catch (SQLException e) {
             throw new CannotCreateTransactionException("Could not read the JDBC connection's mode", e);
         }
@@ -87,15 +79,9 @@ final class JdbcTransactions extends AbstractDefaultTransactionOperations<Connec
 
     @Override
     protected void doCommit(DefaultTransactionStatus<Connection> status) {
-        Connection connection = status.getConnection();
         try {
-            connection.commit();
+            status.getConnection().commit();
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException | RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
             throw new TransactionSystemException("Could not commit JDBC transaction", e);
         }
     }
