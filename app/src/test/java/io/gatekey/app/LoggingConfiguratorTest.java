@@ -3,7 +3,6 @@ package io.gatekey.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
@@ -26,7 +25,7 @@ class LoggingConfiguratorTest {
             System.setErr(new PrintStream(written, true, StandardCharsets.UTF_8));
             new LoggingConfigurator().configure(context);
             Logger requests = context.getLogger(LoggingConfigurator.REQUEST_LOG);
-            assertTrue(requests.getAppender("requests") instanceof AsyncAppender, "request lines go through a queue");
+            assertTrue(requests.getAppender("requests") instanceof BatchingAppender, "request lines go through a queue");
             requests.info("ncp GET /health 200 0ms id=first");
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (!written.toString(StandardCharsets.UTF_8).contains("id=first") && System.nanoTime() < deadline) {
@@ -47,7 +46,7 @@ class LoggingConfiguratorTest {
                 sender.join();
             }
             context.getLogger("io.gatekey").warn("a line of another logger");
-            ((AsyncAppender) requests.getAppender("requests")).stop();
+            requests.getAppender("requests").stop();
         } finally {
             System.setErr(stderr);
             context.stop();

@@ -57,6 +57,19 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void onlyTheConsolesPathsPassThroughTheViewsFilter() {
+        var filters = first.context.getBeansOfType(io.micronaut.views.ViewsFilter.class);
+        assertEquals(1, filters.size(), "Micronaut's own views filter is replaced");
+        var filter = first.context.getBeanDefinition(filters.iterator().next().getClass());
+        assertEquals(java.util.List.of("/nsa", "/nsa/**"),
+                java.util.List.of(filter.stringValues(io.micronaut.http.annotation.Filter.class)), "not every door's answers");
+        ConsoleFixture fixture = tenant();
+        HttpResponse<String> page = new ConsoleClient(first).get("/nsa/" + fixture.alias);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().startsWith("<!DOCTYPE html>") && page.body().contains("name=\"password\""), "still rendered: " + page.body());
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         ConsoleFixture fixture = tenant();
         ConsoleClient browser = new ConsoleClient(first);
