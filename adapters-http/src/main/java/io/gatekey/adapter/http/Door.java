@@ -18,7 +18,12 @@ public interface Door {
 
     /** The door that owns {@code path}, if any. */
     static Optional<Door> owning(List<Door> doors, String path) {
-        return doors.stream().filter(door -> door.owns(path)).findFirst();
+        for (Door door : doors) {
+            if (door.owns(path)) {
+                return Optional.of(door);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Failures any door can meet. */
