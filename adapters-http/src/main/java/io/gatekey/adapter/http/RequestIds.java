@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * string is never written (Tencent's carries the signature and the code), nor any header value but the key id.
  * It also hands each answered request to {@link RequestMetrics}, when there is one.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+// Every path, as a regular expression: Micronaut matches an Ant pattern, even "/**", by splitting the path anew on each request.
+@ServerFilter(value = "/.*", patternStyle = FilterPatternStyle.REGEX)
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";

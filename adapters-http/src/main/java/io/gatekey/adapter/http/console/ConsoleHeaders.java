@@ -3,12 +3,13 @@ package io.gatekey.adapter.http.console;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 
 /**
  * What every console answer says to the browser: run no script and load nothing from elsewhere (no inline script
  * is ever needed), never be framed, keep nothing in caches (pages show seeds and secrets), send no referrer to other sites.
  */
-@ServerFilter({"/nsa", "/nsa/**"})
+@ServerFilter(value = ConsoleViews.PATHS, patternStyle = FilterPatternStyle.REGEX)
 final class ConsoleHeaders {
 
     static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "

@@ -2,6 +2,7 @@ package io.gatekey.adapter.http.console;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.views.ViewsFilter;
 import io.micronaut.views.ViewsModelDecorator;
 import io.micronaut.views.ViewsRendererLocator;
@@ -13,8 +14,11 @@ import io.micronaut.views.turbo.TurboFrameRenderer;
  * at every answer of every door (all of them JSON or XML), a cost on each signed request for nothing.
  */
 @Replaces(ViewsFilter.class)
-@Filter({"/nsa", "/nsa/**"})
+@Filter(value = ConsoleViews.PATHS, patternStyle = FilterPatternStyle.REGEX)
 final class ConsoleViews extends ViewsFilter {
+
+    /** The console's paths: /nsa and all below it. */
+    static final String PATHS = "/nsa(/.*)?";
 
     ConsoleViews(ViewsResolver viewsResolver, ViewsRendererLocator viewsRendererLocator, ViewsModelDecorator viewsModelDecorator,
                  TurboFrameRenderer turboFrameRenderer) {
