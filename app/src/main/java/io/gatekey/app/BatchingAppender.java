@@ -90,22 +90,18 @@ final class BatchingAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
     }
 
-    /** Stops taking lines and waits up to {@code maxMillis} for the writer to write out the ones queued. */
-    void stop(long maxMillis) {
+    /** Stops taking lines and waits up to two seconds for the writer to write out the ones queued. */
+    @Override
+    public void stop() {
         if (!isStarted()) {
             return;
         }
         super.stop();
         LockSupport.unpark(writer);
         try {
-            writer.join(maxMillis);
+            writer.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void stop() {
-        stop(2_000);
     }
 }
