@@ -28,13 +28,16 @@ final class AuditEventLinks {
                         origin.userAgent().map(agent -> cut(agent, 255))));
     }
 
-    /** Stores a storable event at its place in its chain. */
-    static void insert(AuditEventRows rows, AuditEvent event, AuditLink link) {
+    static final RowInsert INSERT = new RowInsert("INSERT", "audit_event", "at_ms", "event_type", "account_id", "sub_account_id", "actor",
+            "subject", "detail", "door", "request_id", "source_address", "user_agent", "chain_key", "chain_seq", "prev_hash", "event_hash");
+
+    /** A storable event at its place in its chain, as {@link #INSERT} stores it (its id is the database's). */
+    static Object[] row(AuditEvent event, AuditLink link) {
         AuditOrigin origin = event.origin();
-        rows.insert(event.at().toEpochMilli(), event.type().name(), event.accountId().value(),
+        return new Object[] {event.at().toEpochMilli(), event.type().name(), event.accountId().value(),
                 event.subAccountId().map(SubAccountId::value).orElse(null), event.actor(), event.subject(), event.detail(),
                 origin.door(), origin.requestId().orElse(null), origin.sourceAddress().orElse(null), origin.userAgent().orElse(null),
-                link.chain(), link.seq(), link.previousHash(), link.hash());
+                link.chain(), link.seq(), link.previousHash(), link.hash()};
     }
 
     static AuditEvent event(AuditEventRow row) {

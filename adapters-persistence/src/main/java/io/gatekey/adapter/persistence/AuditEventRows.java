@@ -1,6 +1,5 @@
 package io.gatekey.adapter.persistence;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -9,14 +8,6 @@ import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AuditEventRows extends GenericRepository<AuditEventRow, Long> {
-
-    /** One linked event (its id is the database's); a statement of its own rather than an entity save, since every change writes one. */
-    @Query("INSERT INTO audit_event (at_ms, event_type, account_id, sub_account_id, actor, subject, detail, door, request_id, source_address, "
-            + "user_agent, chain_key, chain_seq, prev_hash, event_hash) VALUES (:atMs, :eventType, :accountId, :subAccountId, :actor, :subject, "
-            + ":detail, :door, :requestId, :sourceAddress, :userAgent, :chainKey, :chainSeq, :prevHash, :eventHash)")
-    void insert(long atMs, String eventType, String accountId, @Nullable String subAccountId, String actor, String subject, String detail,
-                String door, @Nullable String requestId, @Nullable String sourceAddress, @Nullable String userAgent, String chainKey, long chainSeq,
-                String prevHash, String eventHash);
 
     // Empty filters are passed as '' (or 0), so one statement serves every combination.
     @Query("SELECT * FROM audit_event WHERE (:accountId = '' OR account_id = :accountId) "

@@ -18,7 +18,9 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,29 +126,57 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    @Shareable
     public void record(AuditEvent event) {
-        AuditEvent stored = AuditEventLinks.storable(event);
+        SharedWrites shared = SharedWrites.gathering();
+        if (shared != null) {
+            shared.events.add(event);
+        } else {
+            append(List.of(event));
+        }
+    }
+
+    /**
+     * Appends the events in their order, in the current transaction (or one of their own): one insert for all of
+     * them, and each chain's head moved once, from where it was to the last of them.
+     */
+    void append(List<AuditEvent> events) {
         transactions.executeWrite(status -> {
             Held writer = writerOf(status);
-            String chain = AuditChain.chainOf(stored, writer.writer().name);
-            Optional<AuditChainHead> head = writer.known(chain)
-                    .or(() -> chains.lockHead(chain).map(row -> new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash())));
-            AuditLink link = AuditChain.next(head, stored, writer.writer().name);
-            writer.touching(chain);
-            try {
-                AuditEventLinks.insert(rows, stored, link);
+            Map<String, Optional<AuditChainHead>> found = new LinkedHashMap<>(2);
+            Map<String, AuditChainHead> last = new HashMap<>(2);
+            List<Object[]> linked = new ArrayList<>(events.size());
+            for (AuditEvent event : events) {
+                AuditEvent stored = AuditEventLinks.storable(event);
+                String chain = AuditChain.chainOf(stored, writer.writer().name);
+                Optional<AuditChainHead> head = Optional.ofNullable(last.get(chain));
                 if (head.isEmpty()) {
-                    chains.insertHead(chain, link.seq(), link.hash());
-                } else if (chains.moveHead(chain, head.get().seq(), link.seq(), link.hash()) != 1) {
-                    throw new SqlErrors.LostRace("chain " + chain + " moved on since this node last appended to it", null);
+                    head = writer.known(chain)
+                            .or(() -> chains.lockHead(chain).map(row -> new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash())));
+                    found.put(chain, head);
+                    writer.touching(chain);
+                }
+                AuditLink link = AuditChain.next(head, stored, writer.writer().name);
+                linked.add(AuditEventLinks.row(stored, link));
+                last.put(chain, new AuditChainHead(chain, link.seq(), link.hash()));
+            }
+            try {
+                AuditEventLinks.INSERT.run(status.getConnection(), linked);
+                for (Map.Entry<String, Optional<AuditChainHead>> chain : found.entrySet()) {
+                    AuditChainHead to = last.get(chain.getKey());
+                    if (chain.getValue().isEmpty()) {
+                        chains.insertHead(to.chain(), to.seq(), to.hash());
+                    } else if (chains.moveHead(to.chain(), chain.getValue().get().seq(), to.seq(), to.hash()) != 1) {
+                        throw new SqlErrors.LostRace("chain " + to.chain() + " moved on since this node last appended to it", null);
+                    }
                 }
             } catch (RuntimeException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
-                    throw new SqlErrors.LostRace("another append took place " + link.seq() + " of chain " + chain + " first", e);
+                    throw new SqlErrors.LostRace("another append took a place of " + String.join(", ", found.keySet()) + " first", e);
                 }
                 throw e;
             }
-            writer.moved().put(chain, Optional.of(new AuditChainHead(chain, link.seq(), link.hash())));
+            last.forEach((chain, head) -> writer.moved().put(chain, Optional.of(head)));
             return null;
         });
     }

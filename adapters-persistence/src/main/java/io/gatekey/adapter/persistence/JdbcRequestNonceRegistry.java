@@ -2,7 +2,9 @@ package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.port.out.RequestNonceRegistry;
 import io.gatekey.domain.accesskey.AccessKeyId;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,15 +13,28 @@ import java.util.List;
 @StorageBoundary
 class JdbcRequestNonceRegistry implements RequestNonceRegistry {
 
-    private final RequestNonceRows rows;
+    /** One row for each nonce that is new, none for one the key used before (no error, so nothing about it is logged). */
+    static final RowInsert INSERT_NEW = new RowInsert("INSERT IGNORE", "request_nonce", "access_key_id", "nonce", "expires_ms");
 
-    JdbcRequestNonceRegistry(RequestNonceRows rows) {
+    private final RequestNonceRows rows;
+    private final ConnectionOperations<Connection> connections;
+
+    JdbcRequestNonceRegistry(RequestNonceRows rows, ConnectionOperations<Connection> connections) {
         this.rows = rows;
+        this.connections = connections;
     }
 
     @Override
+    @Shareable
     public boolean register(AccessKeyId key, String nonce, Instant now, Instant expiresAt) {
-        if (rows.insertIfAbsent(key.value(), nonce, expiresAt.toEpochMilli()) == 1) {
+        Object[] row = {key.value(), nonce, expiresAt.toEpochMilli()};
+        SharedWrites shared = SharedWrites.gathering();
+        if (shared != null) {
+            // Taken for now: the shared commit inserts it, or fails and the work's own run finds it used.
+            shared.nonces.add(row);
+            return true;
+        }
+        if (connections.executeWrite(status -> INSERT_NEW.run(status.getConnection(), List.<Object[]>of(row))) == 1) {
             return true;
         }
         // Used before: fresh again only if that use is no longer remembered.

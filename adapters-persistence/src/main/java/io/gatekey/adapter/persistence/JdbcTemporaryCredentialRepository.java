@@ -11,7 +11,9 @@ import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaProvenance;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.secret.SealedSecret;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,15 +28,22 @@ class JdbcTemporaryCredentialRepository implements TemporaryCredentialRepository
     static final String SECRET = "secret";
     static final String TOKEN = "token";
 
+    static final RowInsert INSERT = new RowInsert("INSERT", TABLE, "access_key_id", "account_id", "sub_account_id", "secret_sealed", "token_sealed",
+            "key_version", "created_ms", "expires_ms", "revoked", "mfa_serial", "mfa_step", "mfa_verified_ms", "minted_by", "root_key_id",
+            "token_bound", "owner_bound");
+
     private final TemporaryCredentialRows rows;
     private final Sealing sealing;
+    private final ConnectionOperations<Connection> connections;
 
-    JdbcTemporaryCredentialRepository(TemporaryCredentialRows rows, Sealing sealing) {
+    JdbcTemporaryCredentialRepository(TemporaryCredentialRows rows, Sealing sealing, ConnectionOperations<Connection> connections) {
         this.rows = rows;
         this.sealing = sealing;
+        this.connections = connections;
     }
 
     @Override
+    @Shareable
     public void add(TemporaryCredential credential) {
         String id = credential.accessKeyId().value();
         String owner = Sealing.owner(credential.accountId().value(), credential.subAccountId().value());
@@ -42,13 +51,19 @@ class JdbcTemporaryCredentialRepository implements TemporaryCredentialRepository
         SealedSecret token = sealing.seal(TABLE, id, TOKEN, owner, credential.sessionToken().reveal().getBytes(StandardCharsets.UTF_8));
         Optional<MfaProvenance> mfa = credential.mfa();
         Optional<CredentialOrigin> origin = credential.origin();
-        rows.insert(id, credential.accountId().value(), credential.subAccountId().value(),
+        Object[] row = {id, credential.accountId().value(), credential.subAccountId().value(),
                 secret.sealed(), token.sealed(), secret.keyVersion(), credential.createdAt().toEpochMilli(),
                 credential.expiresAt().toEpochMilli(), credential.revoked(),
                 mfa.map(p -> p.serialNumber().value()).orElse(null), mfa.map(MfaProvenance::matchedStep).orElse(null),
                 mfa.map(p -> p.verifiedAt().toEpochMilli()).orElse(null),
                 origin.map(o -> o.mintedBy().value()).orElse(null), origin.flatMap(CredentialOrigin::rootKey).map(AccessKeyId::value).orElse(null),
-                credential.tokenBound(), true);
+                credential.tokenBound(), true};
+        SharedWrites shared = SharedWrites.gathering();
+        if (shared != null) {
+            shared.credentials.add(row);
+        } else {
+            connections.executeWrite(status -> INSERT.run(status.getConnection(), List.<Object[]>of(row)));
+        }
     }
 
     @Override

@@ -7,15 +7,20 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.function.Supplier;
 
-/** Database transactions: the work commits when it returns and rolls back when it throws. Nested work joins. */
+/**
+ * Database transactions: the work commits when it returns and rolls back when it throws. Nested work joins. A
+ * shared transaction gathers its rows ({@link SharedWrites}) and has {@link SharedCommits} write them with others'.
+ */
 @Singleton
 @StorageBoundary
 class JdbcTransactionRunner implements TransactionRunner {
 
     private final TransactionOperations<Connection> transactions;
+    private final SharedCommits sharedCommits;
 
-    JdbcTransactionRunner(TransactionOperations<Connection> transactions) {
+    JdbcTransactionRunner(TransactionOperations<Connection> transactions, SharedCommits sharedCommits) {
         this.transactions = transactions;
+        this.sharedCommits = sharedCommits;
     }
 
     @Override
@@ -24,7 +29,32 @@ class JdbcTransactionRunner implements TransactionRunner {
     }
 
     @Override
+    public <T> T inSharedTransaction(Supplier<T> work) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            return work.get();
+        }
+        SharedWrites writes = new SharedWrites();
+        T result;
+        try {
+            result = writes.gather(work);
+        } catch (SharedWrites.NotShareable e) {
+            return inTransaction(work);
+        }
+        if (!writes.isEmpty() && !sharedCommits.commit(writes)) {
+            return inTransaction(work);
+        }
+        writes.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    @Shareable
     public void afterCommit(Runnable action) {
+        SharedWrites shared = SharedWrites.gathering();
+        if (shared != null) {
+            shared.afterCommit.add(action);
+            return;
+        }
         transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

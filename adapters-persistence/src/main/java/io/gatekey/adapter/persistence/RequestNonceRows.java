@@ -9,10 +9,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface RequestNonceRows extends GenericRepository<RequestNonceRow, RequestNonceRow.Key> {
 
-    /** One row when the nonce is new, none when the key used it before (no error, so nothing about it is logged). */
-    @Query("INSERT IGNORE INTO request_nonce (access_key_id, nonce, expires_ms) VALUES (:accessKeyId, :nonce, :expiresMs)")
-    int insertIfAbsent(String accessKeyId, String nonce, long expiresMs);
-
     /** Reuses a row whose remembrance has run out; the condition makes the takeover atomic. */
     @Query("UPDATE request_nonce SET expires_ms = :expiresMs WHERE access_key_id = :accessKeyId AND nonce = :nonce AND expires_ms <= :nowMs")
     int renewExpired(String accessKeyId, String nonce, long nowMs, long expiresMs);

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * winning certification) is run again from its start when the call opened no transaction of its own caller's:
  * the database rolled all of it back, and the run again reads what the winner wrote, so a lost race ends in the
  * answer that race deserves (a replayed code, a taken alias) rather than an error. Inside a caller's
- * transaction the conflict goes up to where that transaction began, which runs it again whole.
+ * transaction the conflict goes up to where that transaction began, which runs it again whole. While a shared
+ * transaction gathers its rows, only the {@link Shareable} methods may be called; any other call ends the
+ * gathering, and the work runs in a transaction of its own.
  */
 @Singleton
 final class StorageBoundaryInterceptor implements MethodInterceptor<Object, Object> {
@@ -33,6 +35,9 @@ final class StorageBoundaryInterceptor implements MethodInterceptor<Object, Obje
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
+        if (SharedWrites.gathering() != null && !context.hasDeclaredAnnotation(Shareable.class)) {
+            throw new SharedWrites.NotShareable(context.getExecutableMethod().toString());
+        }
         for (int run = 1; ; run++) {
             try {
                 return context.proceed(this);

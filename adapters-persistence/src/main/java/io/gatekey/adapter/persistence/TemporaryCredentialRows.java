@@ -1,6 +1,5 @@
 package io.gatekey.adapter.persistence;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,15 +9,6 @@ import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface TemporaryCredentialRows extends GenericRepository<TemporaryCredentialRow, String> {
-
-    /** A new credential: a statement of its own rather than an entity save, since every issuance writes one. */
-    @Query("INSERT INTO temporary_credential (access_key_id, account_id, sub_account_id, secret_sealed, token_sealed, key_version, created_ms, "
-            + "expires_ms, revoked, mfa_serial, mfa_step, mfa_verified_ms, minted_by, root_key_id, token_bound, owner_bound) VALUES (:accessKeyId, "
-            + ":accountId, :subAccountId, :secretSealed, :tokenSealed, :keyVersion, :createdMs, :expiresMs, :revoked, :mfaSerial, :mfaStep, "
-            + ":mfaVerifiedMs, :mintedBy, :rootKeyId, :tokenBound, :ownerBound)")
-    void insert(String accessKeyId, String accountId, String subAccountId, byte[] secretSealed, byte[] tokenSealed, int keyVersion, long createdMs,
-                long expiresMs, boolean revoked, @Nullable String mfaSerial, @Nullable Long mfaStep, @Nullable Long mfaVerifiedMs,
-                @Nullable String mintedBy, @Nullable String rootKeyId, boolean tokenBound, boolean ownerBound);
 
     Optional<TemporaryCredentialRow> findById(String accessKeyId);
 

@@ -69,9 +69,12 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         // One transaction: the request's nonce (when authentication left it to us), the claimed step, the
         // credential and its audit record land together. A refused code returns normally, so its failure count and
         // audit record are kept. Counted once it has committed (a transaction that lost a conflict runs again whole).
+        // Without a code the work only adds rows, which storage may commit together with other issuances.
         Result result;
         try {
-            result = ports.transactions().inTransaction(() -> issueOnce(command, caller, user));
+            result = command.mfa().isEmpty()
+                    ? ports.transactions().inSharedTransaction(() -> issueOnce(command, caller, user))
+                    : ports.transactions().inTransaction(() -> issueOnce(command, caller, user));
         } catch (RuntimeException e) {
             // Nothing was issued, yet the signature was presented: it stays used, as when authentication records it.
             command.nonce().ifPresent(this::recordNonceAfterFailure);

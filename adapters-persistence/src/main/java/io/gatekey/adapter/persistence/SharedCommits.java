@@ -1,0 +1,136 @@
+package io.gatekey.adapter.persistence;
+
+import io.gatekey.domain.audit.AuditEvent;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits the gathered rows of concurrent shared transactions together (a group commit). A thread queues its rows;
+ * when no other thread is committing, it takes all that is queued (up to {@link #MOST}) and writes it in one
+ * database transaction: the nonces in one {@code INSERT}, the credentials in one, the audit events in one, each
+ * audit chain's head moved once. Then it wakes the first thread still queued, which commits the next batch, and
+ * the threads whose rows it wrote go on. Rows queued while a commit is under way go into the next: the busier the
+ * node, the larger the batches (a row costs the database a fraction of what a transaction of its own does), and a
+ * quiet node's work commits alone, with no wait. A batch fails whole (a nonce used before, a lost conflict, a
+ * lost connection); its threads then run their work again alone, so one request's fault is only its own.
+ */
+@Singleton
+final class SharedCommits {
+
+    /** The most work one batch commits. */
+    static final int MOST = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(SharedCommits.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcAuditLog auditLog;
+    private final ConcurrentLinkedQueue<SharedWrites> queue = new ConcurrentLinkedQueue<>();
+    private final Semaphore committer = new Semaphore(1);
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong batches = new AtomicLong();
+
+    SharedCommits(TransactionOperations<Connection> transactions, JdbcAuditLog auditLog) {
+        this.transactions = transactions;
+        this.auditLog = auditLog;
+    }
+
+    /** Commits the rows with whatever else is queued; true once they are committed, false if their batch failed. */
+    boolean commit(SharedWrites writes) {
+        waiting.incrementAndGet();
+        queue.add(writes);
+        boolean interrupted = false;
+        while (writes.pending()) {
+            if (committer.tryAcquire()) {
+                try {
+                    commitQueued();
+                } finally {
+                    committer.release();
+                }
+                SharedWrites next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.owner);
+                }
+            } else {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return writes.committed();
+    }
+
+    /** Work handed to {@link #commit} and not yet settled: queued, or in the batch under way. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** Batches written so far, committed or not. */
+    long batches() {
+        return batches.get();
+    }
+
+    private void commitQueued() {
+        List<SharedWrites> batch = new ArrayList<>();
+        for (SharedWrites next; batch.size() < MOST && (next = queue.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        batches.incrementAndGet();
+        boolean committed = write(batch);
+        for (SharedWrites writes : batch) {
+            writes.settle(committed);
+            waiting.decrementAndGet();
+            LockSupport.unpark(writes.owner);
+        }
+    }
+
+    private boolean write(List<SharedWrites> batch) {
+        List<Object[]> nonces = new ArrayList<>(batch.size());
+        List<Object[]> credentials = new ArrayList<>(batch.size());
+        List<AuditEvent> events = new ArrayList<>(batch.size());
+        for (SharedWrites writes : batch) {
+            nonces.addAll(writes.nonces);
+            credentials.addAll(writes.credentials);
+            events.addAll(writes.events);
+        }
+        try {
+            transactions.executeWrite(status -> {
+                // A nonce used before (a replay, or one remembered past its time) is left to the work's own run.
+                if (!nonces.isEmpty() && JdbcRequestNonceRegistry.INSERT_NEW.run(status.getConnection(), nonces) != nonces.size()) {
+                    throw new NonceTaken();
+                }
+                if (!credentials.isEmpty()) {
+                    JdbcTemporaryCredentialRepository.INSERT.run(status.getConnection(), credentials);
+                }
+                if (!events.isEmpty()) {
+                    auditLog.append(events);
+                }
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("A shared commit of {} failed; each runs again alone", batch.size(), e);
+            return false;
+        }
+    }
+
+    private static final class NonceTaken extends RuntimeException {
+
+        NonceTaken() {
+            super("a nonce of the batch was used before", null, false, false);
+        }
+    }
+}

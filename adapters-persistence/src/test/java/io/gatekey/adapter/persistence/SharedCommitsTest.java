@@ -1,0 +1,199 @@
+package io.gatekey.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.application.testing.World;
+import io.gatekey.domain.audit.AuditChainCheck;
+import io.gatekey.domain.audit.AuditEventType;
+import io.gatekey.domain.credential.DurationPolicy;
+import io.gatekey.domain.signature.RequestNonce;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issuances without a code share commits. Each test holds the audit chain's head row from a connection of its own,
+ * so the first batch waits at it while the other issuances queue; released, the queued ones commit in one batch.
+ */
+class SharedCommitsTest {
+
+    private static final int ISSUANCES = 12;
+
+    @Test
+    void concurrentIssuancesCommitTogetherInOneTransaction() throws Exception {
+        try (TestStore store = pooled(2)) {
+            World world = new World(store::ports);
+            issue(world, "ncp:warm-up", 900);
+            SharedCommits commits = store.context.getBean(SharedCommits.class);
+            long before = commits.batches();
+
+            List<IssueTemporaryCredentialsUseCase.Result> results = whileTheHeadIsHeld(store, n -> () -> issue(world, "ncp:" + n, 900));
+
+            results.forEach(result -> assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, result));
+            // Two transactions for twelve issuances (one if all were queued before the first began): the first
+            // batch, then all the rest together.
+            long batches = commits.batches() - before;
+            assertTrue(batches == 1 || batches == 2, batches + " batches");
+            assertEquals(ISSUANCES + 1, store.count("SELECT COUNT(*) FROM temporary_credential"));
+            assertEquals(ISSUANCES + 1, store.count("SELECT COUNT(*) FROM request_nonce"));
+            assertEquals(ISSUANCES + 1, world.audit(AuditEventType.CREDENTIALS_ISSUED).size());
+            assertWhole(world, ISSUANCES + 1);
+        }
+    }
+
+    @Test
+    void aReplayedNonceInABatchIsRefusedAloneAndTheOthersAreIssued() throws Exception {
+        try (TestStore store = pooled(2)) {
+            World world = new World(store::ports);
+            issue(world, "ncp:used-before", 900);
+
+            // Two issuances present a nonce used before, two more share one: their batch fails at the nonces, and
+            // each issuance runs again alone. (The first issuance, started first, usually commits alone ahead.)
+            List<IssueTemporaryCredentialsUseCase.Result> results = whileTheHeadIsHeld(store, n -> () -> issue(world,
+                    n >= 10 ? "ncp:used-before" : n >= 8 ? "ncp:twice" : "ncp:" + n, 900));
+
+            long issued = results.stream().filter(IssueTemporaryCredentialsUseCase.Issued.class::isInstance).count();
+            long replayed = results.stream().filter(IssueTemporaryCredentialsUseCase.RequestReplayed.class::isInstance).count();
+            assertEquals(ISSUANCES - 3, issued, "all but the replays, one of the twice-presented nonce's included");
+            assertEquals(3, replayed);
+            assertEquals(1 + issued, store.count("SELECT COUNT(*) FROM temporary_credential"));
+            assertEquals(1 + issued, world.audit(AuditEventType.CREDENTIALS_ISSUED).size());
+            assertWhole(world, 1 + issued);
+        }
+    }
+
+    @Test
+    void aFailureAfterTheCredentialsInsertUndoesTheBatchAndFailsOnlyItsCause() throws Exception {
+        try (TestStore store = pooled(2)) {
+            World world = new World(store::ports);
+            issue(world, "ncp:warm-up", 900);
+            // The audit record of a 1,234 s credential fails, as a lost connection would after the credential's insert.
+            store.execute("CREATE TRIGGER fail_one_audit_record BEFORE INSERT ON audit_event FOR EACH ROW "
+                    + "IF NEW.detail LIKE 'lifetime 1234s%' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF");
+
+            List<Object> results = new ArrayList<>();
+            for (IssueTemporaryCredentialsUseCase.Result result : whileTheHeadIsHeld(store, n -> () -> {
+                try {
+                    return issue(world, "ncp:" + n, n == 5 ? 1234 : 900);
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            })) {
+                results.add(result == null ? "failed" : result.getClass().getSimpleName());
+            }
+
+            List<Object> expected = new ArrayList<>();
+            for (int n = 0; n < ISSUANCES; n++) {
+                expected.add(n == 5 ? "failed" : "Issued");
+            }
+            assertEquals(expected, results);
+            assertEquals(0, store.count("SELECT COUNT(*) FROM temporary_credential WHERE expires_ms - created_ms = 1234000"), "no credential of the failed one");
+            assertEquals(ISSUANCES, store.count("SELECT COUNT(*) FROM temporary_credential"), "the warm-up's and the eleven others'");
+            assertEquals(ISSUANCES, world.audit(AuditEventType.CREDENTIALS_ISSUED).size());
+            // The failed request's signature was presented all the same: used up, as when the work fails alone.
+            assertEquals(1, store.count("SELECT COUNT(*) FROM request_nonce WHERE nonce = 'ncp:5'"));
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.RequestReplayed.class, issue(world, "ncp:5", 900));
+            assertWhole(world, ISSUANCES);
+        }
+    }
+
+    @Test
+    void workThatDoesMoreThanAddRowsRunsInATransactionOfItsOwn() {
+        try (TestStore store = pooled(1)) {
+            World world = new World(store::ports);
+            List<String> ran = new ArrayList<>();
+            assertThrows(IllegalStateException.class, () -> world.ports.transactions().inSharedTransaction(() -> {
+                world.ports.transactions().afterCommit(() -> ran.add("rolled back"));
+                world.ports.requestNonces().register(world.acme.userKey.id(), "ncp:read-then-fail", world.clock.instant(), world.clock.instant().plusSeconds(300));
+                throw new IllegalStateException("boom");
+            }));
+            Map<String, Long> before = store.sessionCounters();
+            String alias = world.ports.transactions().inSharedTransaction(() -> {
+                world.ports.transactions().afterCommit(() -> ran.add("committed"));
+                world.ports.requestNonces().register(world.acme.userKey.id(), "ncp:then-read", world.clock.instant(), world.clock.instant().plusSeconds(300));
+                assertEquals(List.of(), ran, "not before the commit");
+                return world.ports.accounts().find(world.acme.accountId).orElseThrow().name().value();
+            });
+            Map<String, Long> counted = TestStore.between(before, store.sessionCounters());
+
+            assertEquals("Acme", alias);
+            assertEquals(List.of("committed"), ran);
+            assertEquals(0, store.count("SELECT COUNT(*) FROM request_nonce WHERE nonce = 'ncp:read-then-fail'"));
+            assertEquals(1, store.count("SELECT COUNT(*) FROM request_nonce WHERE nonce = 'ncp:then-read'"));
+            // The read stopped the gathering before anything was written: the work ran once, in its own transaction.
+            assertEquals(1L, counted.get("com_commit"));
+            assertEquals(1L, counted.get("com_insert"));
+        }
+    }
+
+    /** A store with this many connections: one holds all statements, so the test can count them; two serve reads beside a shared commit. */
+    private static TestStore pooled(int connections) {
+        return TestStore.open(TestDatabases.newMariaDbDatabase(),
+                Map.of("datasources.default.maximum-pool-size", connections, "datasources.default.minimum-idle", connections));
+    }
+
+    private static IssueTemporaryCredentialsUseCase.Result issue(World world, String nonce, long seconds) {
+        IssueTemporaryCredentialsUseCase.Command issue = IssueTemporaryCredentialsUseCase.Command.of(world.acme.userPrincipal, Optional.empty(),
+                DurationPolicy.NCP, seconds, Optional.empty()).withoutTokenBinding();
+        Instant until = world.clock.instant().plusSeconds(300);
+        return world.useCases.issueTemporaryCredentials().issue(issue.withNonce(Optional.of(new RequestNonce(world.acme.userKey.id(), nonce, until))));
+    }
+
+    /**
+     * Runs {@link #ISSUANCES} issuances at once while a connection of the test's own holds every audit chain head:
+     * the first batch waits at its head, the others queue behind it; once all are waiting, the heads are let go.
+     */
+    private static List<IssueTemporaryCredentialsUseCase.Result> whileTheHeadIsHeld(
+            TestStore store, IntFunction<java.util.concurrent.Callable<IssueTemporaryCredentialsUseCase.Result>> issuance) throws Exception {
+        SharedCommits commits = store.context.getBean(SharedCommits.class);
+        ExecutorService threads = Executors.newFixedThreadPool(ISSUANCES);
+        try (Connection holder = DriverManager.getConnection(store.database.url(), store.database.user(), store.database.password())) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.executeQuery("SELECT * FROM audit_chain FOR UPDATE").close();
+            }
+            List<Future<IssueTemporaryCredentialsUseCase.Result>> futures = new ArrayList<>();
+            for (int n = 0; n < ISSUANCES; n++) {
+                futures.add(threads.submit(issuance.apply(n)));
+            }
+            // Until all wait for a shared commit or are done; an issuance whose batch failed before reaching the head
+            // runs again alone, and may wait at the head too, so after 10 s the heads are let go whatever the count.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (commits.waiting() + futures.stream().filter(Future::isDone).count() < ISSUANCES && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            holder.rollback();
+            List<IssueTemporaryCredentialsUseCase.Result> results = new ArrayList<>();
+            for (Future<IssueTemporaryCredentialsUseCase.Result> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void assertWhole(World world, long events) {
+        AuditChainCheck.Result check = world.useCases.verifyAuditTrail().verify(world.operator);
+        assertEquals(Optional.empty(), check.broken());
+        assertTrue(check.events() >= events, check.events() + " events");
+    }
+}
