@@ -183,6 +183,9 @@ abstract class TwoNodesContract {
         assertEquals(40, outcomes.stream().filter(o -> o.value() instanceof IssueTemporaryCredentialsUseCase.Issued).count());
         assertEquals(40, storeB.context.getBean(io.gatekey.application.port.out.TemporaryCredentialRepository.class)
                 .listUnexpired(world.acme.user.id(), world.clock.instant()).size());
+        // Each node's shared commits appended to its own chains: every chain checks, every issuance is in one.
+        assertEquals(Optional.empty(), world.useCases.verifyAuditTrail().verify(world.operator).broken());
+        assertEquals(40, world.audit(io.gatekey.domain.audit.AuditEventType.CREDENTIALS_ISSUED).size());
     }
 
     @Test
