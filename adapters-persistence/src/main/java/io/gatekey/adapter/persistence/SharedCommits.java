@@ -29,6 +29,7 @@ final class SharedCommits {
 
     /** The most work one batch commits. */
     static final int MOST = 64;
+    private static final long PARK_BOUND_NANOS = 100_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(SharedCommits.class);
 
     private final TransactionOperations<Connection> transactions;
@@ -54,13 +55,14 @@ final class SharedCommits {
                     commitQueued();
                 } finally {
                     committer.release();
-                }
-                SharedWrites next = queue.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.owner);
+                    SharedWrites next = queue.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.owner);
+                    }
                 }
             } else {
-                LockSupport.park(this);
+                // Woken by the committer that settles these rows or hands over to this thread; the bound is a guard only.
+                LockSupport.parkNanos(this, PARK_BOUND_NANOS);
                 interrupted |= Thread.interrupted();
             }
         }
@@ -89,11 +91,16 @@ final class SharedCommits {
             return;
         }
         batches.incrementAndGet();
-        boolean committed = write(batch);
-        for (SharedWrites writes : batch) {
-            writes.settle(committed);
-            waiting.decrementAndGet();
-            LockSupport.unpark(writes.owner);
+        boolean committed = false;
+        try {
+            committed = write(batch);
+        } finally {
+            // Settled whatever happened, even an Error: no thread is left waiting for a batch that is over.
+            for (SharedWrites writes : batch) {
+                writes.settle(committed);
+                waiting.decrementAndGet();
+                LockSupport.unpark(writes.owner);
+            }
         }
     }
 
