@@ -41,7 +41,8 @@ import java.util.function.Predicate;
  * nodes sharing a name, a hand edit), the conditional update finds it, and the transaction runs again whole from
  * a fresh read; so do two first appends to a new chain, which race to insert its head. When every writer is
  * taken for longer than {@link #WRITER_WAIT}, an append uses the thread's writer without taking it, reading and
- * locking the head each time.
+ * locking the head each time. A shared commit appends many issuances' events at once ({@link #append}): one
+ * insert, and each chain's head moved once.
  */
 @Singleton
 @StorageBoundary
