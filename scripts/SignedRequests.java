@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * through them. Several keys (comma-separated, access keys and secret keys in the same order) take turns; each
  * round of them steps the timestamp one millisecond, from {@code --start-ms} (default now), so N keys give N
  * requests per millisecond within NCP's five minutes (give a count larger than the run will send). Run it as
- * {@code wrk -t T ... -s script -- T OFFSET}: each thread takes every T-th request from OFFSET on. It prints the
+ * {@code wrk -t T ... -s script -- T}: each thread takes every T-th request. It prints the
  * millisecond after its last timestamp: where a later list that must not repeat this one starts.
  *
  *   java scripts/SignedRequests.java --access-key GKAK...,GKAK... --secret-key ...,... --method POST --path /api/v1/credentials
@@ -72,8 +72,8 @@ public final class SignedRequests {
             lua.println("    local t, s, a = line:match(\"(%d+) (%S+) (%S+)\")");
             lua.println("    n = n + 1; ts[n] = t; sig[n] = s; key[n] = a");
             lua.println("  end");
-            // args: the number of threads, and where in the list this run starts (a run must not reuse another's).
-            lua.println("  step = tonumber(args[1] or \"1\"); i = (id or 0) + tonumber(args[2] or \"0\")");
+            // args: the number of threads.
+            lua.println("  step = tonumber(args[1] or \"1\"); i = id or 0");
             lua.println("end");
             lua.println("request = function()");
             lua.println("  i = i + step");

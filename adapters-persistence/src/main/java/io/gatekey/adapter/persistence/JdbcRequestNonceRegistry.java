@@ -27,14 +27,9 @@ class JdbcRequestNonceRegistry implements RequestNonceRegistry {
     @Override
     @Shareable
     public boolean register(AccessKeyId key, String nonce, Instant now, Instant expiresAt) {
-        Object[] row = {key.value(), nonce, expiresAt.toEpochMilli()};
-        SharedWrites shared = SharedWrites.gathering();
-        if (shared != null) {
-            // Taken for now: the shared commit inserts it, or fails and the work's own run finds it used.
-            shared.nonces.add(row);
-            return true;
-        }
-        if (connections.executeWrite(status -> INSERT_NEW.run(status.getConnection(), List.<Object[]>of(row))) == 1) {
+        // In a shared transaction the nonce counts as taken for now: the shared commit inserts it, or fails and the
+        // work's own run finds it used.
+        if (INSERT_NEW.insertOrGather(connections, new Object[] {key.value(), nonce, expiresAt.toEpochMilli()}) == 1) {
             return true;
         }
         // Used before: fresh again only if that use is no longer remembered.

@@ -13,8 +13,8 @@ import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.secret.SealedSecret;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,19 +51,13 @@ class JdbcTemporaryCredentialRepository implements TemporaryCredentialRepository
         SealedSecret token = sealing.seal(TABLE, id, TOKEN, owner, credential.sessionToken().reveal().getBytes(StandardCharsets.UTF_8));
         Optional<MfaProvenance> mfa = credential.mfa();
         Optional<CredentialOrigin> origin = credential.origin();
-        Object[] row = {id, credential.accountId().value(), credential.subAccountId().value(),
+        INSERT.insertOrGather(connections, new Object[] {id, credential.accountId().value(), credential.subAccountId().value(),
                 secret.sealed(), token.sealed(), secret.keyVersion(), credential.createdAt().toEpochMilli(),
                 credential.expiresAt().toEpochMilli(), credential.revoked(),
                 mfa.map(p -> p.serialNumber().value()).orElse(null), mfa.map(MfaProvenance::matchedStep).orElse(null),
                 mfa.map(p -> p.verifiedAt().toEpochMilli()).orElse(null),
                 origin.map(o -> o.mintedBy().value()).orElse(null), origin.flatMap(CredentialOrigin::rootKey).map(AccessKeyId::value).orElse(null),
-                credential.tokenBound(), true};
-        SharedWrites shared = SharedWrites.gathering();
-        if (shared != null) {
-            shared.credentials.add(row);
-        } else {
-            connections.executeWrite(status -> INSERT.run(status.getConnection(), List.<Object[]>of(row)));
-        }
+                credential.tokenBound(), true});
     }
 
     @Override

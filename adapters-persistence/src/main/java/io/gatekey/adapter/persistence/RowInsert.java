@@ -1,5 +1,6 @@
 package io.gatekey.adapter.persistence;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,21 +13,32 @@ final class RowInsert {
     private final String head;
     private final String row;
     private final int width;
+    private final String one;
 
     /** {@code verb}: {@code INSERT}, or {@code INSERT IGNORE} to skip rows whose key is taken. */
     RowInsert(String verb, String table, String... columns) {
         this.head = verb + " INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
         this.row = "(" + "?, ".repeat(columns.length - 1) + "?)";
         this.width = columns.length;
+        this.one = head + row;
+    }
+
+    /**
+     * Inserts the row now, through the current connection (or one of its own), or, in a shared transaction,
+     * gathers it for the shared commit and counts it as inserted: that commit fails whole if it is not.
+     */
+    int insertOrGather(ConnectionOperations<Connection> connections, Object[] values) {
+        SharedWrites shared = SharedWrites.gathering();
+        if (shared != null) {
+            shared.add(this, values);
+            return 1;
+        }
+        return connections.executeWrite(status -> run(status.getConnection(), List.<Object[]>of(values)));
     }
 
     /** Inserts the rows, each its values in the columns' order; how many rows it inserted. */
     int run(Connection connection, List<Object[]> rows) {
-        StringBuilder sql = new StringBuilder(head.length() + rows.size() * (row.length() + 2)).append(head);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement statement = connection.prepareStatement(rows.size() == 1 ? one : sql(rows.size()))) {
             int parameter = 1;
             for (Object[] values : rows) {
                 if (values.length != width) {
@@ -40,5 +52,13 @@ final class RowInsert {
         } catch (SQLException e) {
             throw new DataAccessException("Could not insert " + rows.size() + " row(s): " + e.getMessage(), e);
         }
+    }
+
+    private String sql(int rows) {
+        StringBuilder sql = new StringBuilder(head.length() + rows * (row.length() + 2)).append(head).append(row);
+        for (int i = 1; i < rows; i++) {
+            sql.append(", ").append(row);
+        }
+        return sql.toString();
     }
 }

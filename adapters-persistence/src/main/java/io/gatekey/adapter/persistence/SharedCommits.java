@@ -5,7 +5,9 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits the gathered rows of concurrent shared transactions together (a group commit). A thread queues its rows;
  * when no other thread is committing, it takes all that is queued (up to {@link #MOST}) and writes it in one
- * database transaction: the nonces in one {@code INSERT}, the credentials in one, the audit events in one, each
- * audit chain's head moved once. Then it wakes the first thread still queued, which commits the next batch, and
+ * database transaction: the rows of each table in one {@code INSERT} (nonces, credentials), the audit events in
+ * one, each audit chain's head moved once. Then it wakes the first thread still queued, which commits the next batch, and
  * the threads whose rows it wrote go on. Rows queued while a commit is under way go into the next: the busier the
  * node, the larger the batches (a row costs the database a fraction of what a transaction of its own does), and a
  * quiet node's work commits alone, with no wait. A batch fails whole (a nonce used before, a lost conflict, a
@@ -105,22 +107,20 @@ final class SharedCommits {
     }
 
     private boolean write(List<SharedWrites> batch) {
-        List<Object[]> nonces = new ArrayList<>(batch.size());
-        List<Object[]> credentials = new ArrayList<>(batch.size());
+        Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
         List<AuditEvent> events = new ArrayList<>(batch.size());
         for (SharedWrites writes : batch) {
-            nonces.addAll(writes.nonces);
-            credentials.addAll(writes.credentials);
+            writes.rows.forEach((insert, its) -> rows.computeIfAbsent(insert, any -> new ArrayList<>(batch.size())).addAll(its));
             events.addAll(writes.events);
         }
         try {
             transactions.executeWrite(status -> {
-                // A nonce used before (a replay, or one remembered past its time) is left to the work's own run.
-                if (!nonces.isEmpty() && JdbcRequestNonceRegistry.INSERT_NEW.run(status.getConnection(), nonces) != nonces.size()) {
-                    throw new NonceTaken();
-                }
-                if (!credentials.isEmpty()) {
-                    JdbcTemporaryCredentialRepository.INSERT.run(status.getConnection(), credentials);
+                for (Map.Entry<RowInsert, List<Object[]>> insert : rows.entrySet()) {
+                    // Each work counted its rows as inserted. One that was not (an INSERT IGNORE's nonce used
+                    // before: a replay, or one remembered past its time) is left to that work's own run.
+                    if (insert.getKey().run(status.getConnection(), insert.getValue()) != insert.getValue().size()) {
+                        throw new RowTaken();
+                    }
                 }
                 if (!events.isEmpty()) {
                     auditLog.append(events);
@@ -134,10 +134,10 @@ final class SharedCommits {
         }
     }
 
-    private static final class NonceTaken extends RuntimeException {
+    private static final class RowTaken extends RuntimeException {
 
-        NonceTaken() {
-            super("a nonce of the batch was used before", null, false, false);
+        RowTaken() {
+            super("a row of the batch was there before", null, false, false);
         }
     }
 }

@@ -2,14 +2,17 @@ package io.gatekey.adapter.persistence;
 
 import io.gatekey.domain.audit.AuditEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The rows of one shared transaction's work, gathered on its thread instead of written: the storage adapters that
- * only add rows put them here while {@link #gather} runs the work, and {@link SharedCommits} writes them later,
- * with other work's, in one database transaction. Any other storage call during the gathering throws
- * {@link NotShareable}, and the work runs again in a transaction of its own.
+ * The rows of one shared transaction's work, gathered on its thread instead of written: while {@link #gather}
+ * runs the work, the storage adapters that only add rows put them here ({@link RowInsert#insertOrGather}, and the
+ * audit log its events), and {@link SharedCommits} writes them later, with other work's, in one database
+ * transaction. Any other storage call during the gathering throws {@link NotShareable}, and the work runs again
+ * in a transaction of its own.
  */
 final class SharedWrites {
 
@@ -19,10 +22,8 @@ final class SharedWrites {
     private static final int COMMITTED = 1;
     private static final int FAILED = 2;
 
-    /** {@code access_key_id, nonce, expires_ms}. */
-    final List<Object[]> nonces = new ArrayList<>(1);
-    /** In {@link JdbcTemporaryCredentialRepository#INSERT}'s columns. */
-    final List<Object[]> credentials = new ArrayList<>(1);
+    /** The rows of each insert, in the order the work first used the inserts. */
+    final Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
     final List<AuditEvent> events = new ArrayList<>(1);
     final List<Runnable> afterCommit = new ArrayList<>(1);
     final Thread owner = Thread.currentThread();
@@ -43,8 +44,12 @@ final class SharedWrites {
         }
     }
 
+    void add(RowInsert insert, Object[] row) {
+        rows.computeIfAbsent(insert, any -> new ArrayList<>(1)).add(row);
+    }
+
     boolean isEmpty() {
-        return nonces.isEmpty() && credentials.isEmpty() && events.isEmpty();
+        return rows.isEmpty() && events.isEmpty();
     }
 
     boolean pending() {

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Temporary credentials: issued after an optional MFA check, described to their holder, revoked. */
@@ -70,11 +71,10 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         // credential and its audit record land together. A refused code returns normally, so its failure count and
         // audit record are kept. Counted once it has committed (a transaction that lost a conflict runs again whole).
         // Without a code the work only adds rows, which storage may commit together with other issuances.
+        Supplier<Result> work = () -> issueOnce(command, caller, user);
         Result result;
         try {
-            result = command.mfa().isEmpty()
-                    ? ports.transactions().inSharedTransaction(() -> issueOnce(command, caller, user))
-                    : ports.transactions().inTransaction(() -> issueOnce(command, caller, user));
+            result = command.mfa().isEmpty() ? ports.transactions().inSharedTransaction(work) : ports.transactions().inTransaction(work);
         } catch (RuntimeException e) {
             // Nothing was issued, yet the signature was presented: it stays used, as when authentication records it.
             command.nonce().ifPresent(this::recordNonceAfterFailure);
