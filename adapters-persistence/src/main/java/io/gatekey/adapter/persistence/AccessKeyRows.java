@@ -31,9 +31,6 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
     @Query("UPDATE access_key SET active = FALSE, owner_slot = NULL WHERE id = :id")
     int deactivate(String id);
 
-    @Query("UPDATE access_key SET last_used_ms = :usedMs WHERE id = :id AND (last_used_ms IS NULL OR last_used_ms < :usedMs)")
-    int updateLastUsed(String id, long usedMs);
-
     @Query("DELETE FROM access_key WHERE id = :id")
     int deleteRow(String id);
 

@@ -25,10 +25,12 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
 
     private final AccessKeyRows rows;
     private final Sealing sealing;
+    private final KeyLastUses lastUses;
 
-    JdbcAccessKeyRepository(AccessKeyRows rows, Sealing sealing) {
+    JdbcAccessKeyRepository(AccessKeyRows rows, Sealing sealing, KeyLastUses lastUses) {
         this.rows = rows;
         this.sealing = sealing;
+        this.lastUses = lastUses;
     }
 
     /**
@@ -108,8 +110,9 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
     }
 
     @Override
+    @Shareable
     public void recordUse(AccessKeyId id, Instant at) {
-        rows.updateLastUsed(id.value(), at.toEpochMilli());
+        lastUses.record(id.value(), at.toEpochMilli());
     }
 
     @Override
@@ -125,6 +128,12 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
         byte[] secret = sealing.open(TABLE, row.id(), SECRET, owner(row), row.ownerBound(), row.secretSealed(), row.keyVersion());
         KeyOwner owner = new KeyOwner(new AccountId(row.accountId()), Optional.ofNullable(row.subAccountId()).map(SubAccountId::new));
         return new AccessKey(new AccessKeyId(row.id()), owner, SecretKey.fromBytes(secret), row.active(),
-                Instant.ofEpochMilli(row.createdMs()), Optional.ofNullable(row.lastUsedMs()).map(Instant::ofEpochMilli));
+                Instant.ofEpochMilli(row.createdMs()), lastUsed(row).map(Instant::ofEpochMilli));
+    }
+
+    private Optional<Long> lastUsed(AccessKeyRow row) {
+        Optional<Long> written = Optional.ofNullable(row.lastUsedMs());
+        Optional<Long> unwritten = lastUses.unwritten(row.id());
+        return unwritten.isPresent() && written.map(ms -> ms < unwritten.get()).orElse(true) ? unwritten : written;
     }
 }

@@ -12,10 +12,13 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +60,8 @@ class JdbcAuditLog implements AuditLog {
     private final TransactionOperations<Connection> transactions;
     private final Writer[] writers;
     private final LinkedBlockingDeque<Writer> idle = new LinkedBlockingDeque<>();
+    private static final RowInsert NEW_HEADS = new RowInsert("INSERT", "audit_chain", "chain_key", "last_seq", "last_hash");
+
     private final ThreadLocal<Held> held = new ThreadLocal<>();
 
     JdbcAuditLog(AuditEventRows rows, AuditChainRows chains, TransactionOperations<Connection> transactions,
@@ -138,38 +143,41 @@ class JdbcAuditLog implements AuditLog {
     }
 
     /**
-     * Appends the events in their order, in the current transaction (or one of their own): one insert for all of
-     * them, and each chain's head moved once, from where it was to the last of them.
+     * Appends the events in their order, in the current transaction (or one of their own): the heads of their
+     * chains read in one statement, one insert for all the events, and the heads moved in one statement, each from
+     * where it was to the last of its events.
      */
     void append(List<AuditEvent> events) {
         transactions.executeWrite(status -> {
             Held writer = writerOf(status);
-            Map<String, Optional<AuditChainHead>> found = new LinkedHashMap<>(2);
+            List<AuditEvent> storable = events.stream().map(AuditEventLinks::storable).toList();
+            Map<String, Optional<AuditChainHead>> found = heads(writer, storable);
             Map<String, AuditChainHead> last = new HashMap<>(2);
             List<Object[]> linked = new ArrayList<>(events.size());
-            for (AuditEvent event : events) {
-                AuditEvent stored = AuditEventLinks.storable(event);
+            for (AuditEvent stored : storable) {
                 String chain = AuditChain.chainOf(stored, writer.writer().name);
-                Optional<AuditChainHead> head = Optional.ofNullable(last.get(chain));
-                if (head.isEmpty()) {
-                    head = writer.known(chain)
-                            .or(() -> chains.lockHead(chain).map(row -> new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash())));
-                    found.put(chain, head);
-                    writer.touching(chain);
-                }
+                Optional<AuditChainHead> head = Optional.ofNullable(last.get(chain)).or(() -> found.get(chain));
                 AuditLink link = AuditChain.next(head, stored, writer.writer().name);
                 linked.add(AuditEventLinks.row(stored, link));
                 last.put(chain, new AuditChainHead(chain, link.seq(), link.hash()));
             }
             try {
                 AuditEventLinks.INSERT.run(status.getConnection(), linked);
-                for (Map.Entry<String, Optional<AuditChainHead>> chain : found.entrySet()) {
-                    AuditChainHead to = last.get(chain.getKey());
-                    if (chain.getValue().isEmpty()) {
-                        chains.insertHead(to.chain(), to.seq(), to.hash());
-                    } else if (chains.moveHead(to.chain(), chain.getValue().get().seq(), to.seq(), to.hash()) != 1) {
-                        throw new SqlErrors.LostRace("chain " + to.chain() + " moved on since this node last appended to it", null);
+                List<Object[]> started = new ArrayList<>();
+                Map<AuditChainHead, AuditChainHead> moves = new LinkedHashMap<>();
+                found.forEach((chain, from) -> {
+                    AuditChainHead to = last.get(chain);
+                    if (from.isEmpty()) {
+                        started.add(new Object[] {to.chain(), to.seq(), to.hash()});
+                    } else {
+                        moves.put(from.get(), to);
                     }
+                });
+                if (!started.isEmpty()) {
+                    NEW_HEADS.run(status.getConnection(), started);
+                }
+                if (!moves.isEmpty() && moveHeads(status.getConnection(), moves) != moves.size()) {
+                    throw new SqlErrors.LostRace("a chain of " + String.join(", ", found.keySet()) + " moved on since this node last appended to it", null);
                 }
             } catch (RuntimeException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
@@ -180,6 +188,65 @@ class JdbcAuditLog implements AuditLog {
             last.forEach((chain, head) -> writer.moved().put(chain, Optional.of(head)));
             return null;
         });
+    }
+
+    /**
+     * The head of each chain the events go to, as found: remembered by the writer (checked when it is moved), or
+     * read and locked, all such chains in one statement; empty for a chain not begun.
+     */
+    private Map<String, Optional<AuditChainHead>> heads(Held writer, List<AuditEvent> events) {
+        Map<String, Optional<AuditChainHead>> found = new LinkedHashMap<>(2);
+        List<String> unknown = new ArrayList<>(2);
+        for (AuditEvent event : events) {
+            String chain = AuditChain.chainOf(event, writer.writer().name);
+            if (!found.containsKey(chain)) {
+                Optional<AuditChainHead> known = writer.known(chain);
+                found.put(chain, known);
+                if (known.isEmpty()) {
+                    unknown.add(chain);
+                }
+                writer.touching(chain);
+            }
+        }
+        if (unknown.size() == 1) {
+            chains.lockHead(unknown.get(0)).ifPresent(row -> found.put(row.chainKey(), Optional.of(new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash()))));
+        } else if (!unknown.isEmpty()) {
+            chains.lockHeads(unknown).forEach(row -> found.put(row.chainKey(), Optional.of(new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash()))));
+        }
+        return found;
+    }
+
+    /** Moves each head on from where it was found, in one statement; how many moved (a head that had moved meanwhile does not). */
+    private static int moveHeads(Connection connection, Map<AuditChainHead, AuditChainHead> moves) {
+        StringBuilder seqs = new StringBuilder();
+        StringBuilder hashes = new StringBuilder();
+        StringBuilder where = new StringBuilder();
+        List<Object> seqValues = new ArrayList<>();
+        List<Object> hashValues = new ArrayList<>();
+        List<Object> whereValues = new ArrayList<>();
+        moves.forEach((from, to) -> {
+            seqs.append(" WHEN ? THEN ?");
+            seqValues.add(to.chain());
+            seqValues.add(to.seq());
+            hashes.append(" WHEN ? THEN ?");
+            hashValues.add(to.chain());
+            hashValues.add(to.hash());
+            where.append(where.length() == 0 ? "" : " OR ").append("(chain_key = ? AND last_seq = ?)");
+            whereValues.add(from.chain());
+            whereValues.add(from.seq());
+        });
+        String sql = "UPDATE audit_chain SET last_seq = CASE chain_key" + seqs + " END, last_hash = CASE chain_key" + hashes + " END WHERE " + where;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            for (List<Object> values : List.of(seqValues, hashValues, whereValues)) {
+                for (Object value : values) {
+                    statement.setObject(parameter++, value);
+                }
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("Could not move audit chain heads: " + e.getMessage(), e);
+        }
     }
 
     /** The writer the current transaction holds, taken now (and given back when it ends) at its first append. */

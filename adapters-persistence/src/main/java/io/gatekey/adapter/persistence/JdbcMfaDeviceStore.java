@@ -15,7 +15,9 @@ import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
 import io.gatekey.domain.secret.SealedSecret;
 import io.gatekey.domain.shared.ConflictException;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +33,25 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
     static final String TABLE = "mfa_device";
     static final String SEED = "seed";
 
+    private static final String UNLOCKED = " AND (locked_until_ms IS NULL OR locked_until_ms <= ?)";
+    /** A code accepted on a device as read: a later step, the count read, no lock in force. */
+    private static final RowUpdate ACCEPT_HELD = new RowUpdate(TABLE, "UPDATE mfa_device SET last_accepted_step = ?, failed_attempts = 0 "
+            + "WHERE serial_number = ? AND last_accepted_step < ? AND failed_attempts = ?" + UNLOCKED, 2);
+    /** One more failure on a device as read. */
+    private static final RowUpdate COUNT_HELD = new RowUpdate(TABLE, "UPDATE mfa_device SET failed_attempts = failed_attempts + 1 "
+            + "WHERE serial_number = ? AND failed_attempts = ?" + UNLOCKED, 1);
+    /** The failure that reaches the limit on a device as read locks it; the count starts again. */
+    private static final RowUpdate LOCK_HELD = new RowUpdate(TABLE, "UPDATE mfa_device SET locked_until_ms = ?, failed_attempts = 0 "
+            + "WHERE serial_number = ? AND failed_attempts = ?" + UNLOCKED, 2);
+
     private final MfaDeviceRows rows;
     private final Sealing sealing;
+    private final ConnectionOperations<Connection> connections;
 
-    JdbcMfaDeviceStore(MfaDeviceRows rows, Sealing sealing) {
+    JdbcMfaDeviceStore(MfaDeviceRows rows, Sealing sealing, ConnectionOperations<Connection> connections) {
         this.rows = rows;
         this.sealing = sealing;
+        this.connections = connections;
     }
 
     @Override
@@ -65,6 +80,15 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
     @Override
     public Optional<MfaDevice> find(MfaSerialNumber serialNumber) {
         return rows.findById(serialNumber.value()).map(this::toDomain);
+    }
+
+    @Override
+    @Shareable
+    public Optional<MfaDevice> findForUpdate(MfaSerialNumber serialNumber) {
+        // Gathering for a shared commit, there is no transaction to hold the row in: a plain read, which waits for
+        // no lock, and the updates made on it apply only to the row as read.
+        Optional<MfaDeviceRow> row = SharedWrites.gathering() != null ? rows.findById(serialNumber.value()) : rows.findForUpdate(serialNumber.value());
+        return row.map(this::toDomain);
     }
 
     @Override
@@ -120,6 +144,25 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
     public Optional<Instant> settleFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
         Instant lockUntil = now.plus(policy.lockDuration());
         return rows.lockAtLimit(serialNumber.value(), policy.maxFailures(), lockUntil.toEpochMilli()) == 1 ? Optional.of(lockUntil) : Optional.empty();
+    }
+
+    @Override
+    @Shareable
+    public boolean acceptHeld(MfaSerialNumber serialNumber, long step, int heldCount, Instant now) {
+        return ACCEPT_HELD.updateOrGather(connections, step, serialNumber.value(), step, heldCount, now.toEpochMilli()) == 1;
+    }
+
+    @Override
+    @Shareable
+    public Optional<Instant> countFailure(MfaSerialNumber serialNumber, int heldCount, Instant now, LockoutPolicy policy) {
+        boolean locks = heldCount + 1 >= policy.maxFailures();
+        Instant lockUntil = now.plus(policy.lockDuration());
+        int changed = locks ? LOCK_HELD.updateOrGather(connections, lockUntil.toEpochMilli(), serialNumber.value(), heldCount, now.toEpochMilli())
+                : COUNT_HELD.updateOrGather(connections, serialNumber.value(), heldCount, now.toEpochMilli());
+        if (changed != 1) {
+            throw new SqlErrors.LostRace("device " + serialNumber + " changed while held", null);
+        }
+        return locks ? Optional.of(lockUntil) : Optional.empty();
     }
 
     @Override

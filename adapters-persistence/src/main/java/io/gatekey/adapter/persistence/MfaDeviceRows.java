@@ -53,6 +53,9 @@ interface MfaDeviceRows extends GenericRepository<MfaDeviceRow, String> {
             + "AND failed_attempts >= :maxFailures")
     int lockAtLimit(String serial, int maxFailures, long lockUntilMs);
 
+    @Query("SELECT * FROM mfa_device WHERE serial_number = :serial FOR UPDATE")
+    Optional<MfaDeviceRow> findForUpdate(String serial);
+
     @Query("UPDATE mfa_device SET failed_attempts = failed_attempts - 1 WHERE serial_number = :serial AND failed_attempts > 0")
     int releaseAttempt(String serial);
 

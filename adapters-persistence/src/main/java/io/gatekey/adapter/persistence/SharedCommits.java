@@ -5,9 +5,11 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits the gathered rows of concurrent shared transactions together (a group commit). A thread queues its rows;
  * when no other thread is committing, it takes all that is queued (up to {@link #MOST}) and writes it in one
- * database transaction: the rows of each table in one {@code INSERT} (nonces, credentials), the audit events in
- * one, each audit chain's head moved once. Then it wakes the first thread still queued, which commits the next batch, and
+ * database transaction: the rows of each table in one {@code INSERT} (nonces, credentials), each conditional
+ * update (a device's claimed step or counted failure) on its own, the audit events in one insert, each audit
+ * chain's head moved once; no two updates of one row share a batch. Then it wakes the first thread still queued, which commits the next batch, and
  * the threads whose rows it wrote go on. Rows queued while a commit is under way go into the next: the busier the
  * node, the larger the batches (a row costs the database a fraction of what a transaction of its own does), and a
  * quiet node's work commits alone, with no wait. A batch fails whole (a nonce used before, a lost conflict, a
@@ -86,9 +89,20 @@ final class SharedCommits {
 
     private void commitQueued() {
         List<SharedWrites> batch = new ArrayList<>();
+        List<SharedWrites> later = new ArrayList<>();
+        Set<String> updated = new HashSet<>();
         for (SharedWrites next; batch.size() < MOST && (next = queue.poll()) != null; ) {
-            batch.add(next);
+            // Work that updates a row another in the batch updates (two codes for one device) waits for the next
+            // batch: its update would miss and fail the batch for everyone in it.
+            Set<String> rows = next.updatedRows();
+            if (rows.stream().anyMatch(updated::contains)) {
+                later.add(next);
+            } else {
+                updated.addAll(rows);
+                batch.add(next);
+            }
         }
+        queue.addAll(later);
         if (batch.isEmpty()) {
             return;
         }
@@ -108,9 +122,11 @@ final class SharedCommits {
 
     private boolean write(List<SharedWrites> batch) {
         Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
+        List<Map.Entry<RowUpdate, Object[]>> updates = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>(batch.size());
         for (SharedWrites writes : batch) {
             writes.rows.forEach((insert, its) -> rows.computeIfAbsent(insert, any -> new ArrayList<>(batch.size())).addAll(its));
+            updates.addAll(writes.updates);
             events.addAll(writes.events);
         }
         try {
@@ -119,6 +135,13 @@ final class SharedCommits {
                     // Each work counted its rows as inserted. One that was not (an INSERT IGNORE's nonce used
                     // before: a replay, or one remembered past its time) is left to that work's own run.
                     if (insert.getKey().run(status.getConnection(), insert.getValue()) != insert.getValue().size()) {
+                        throw new RowTaken();
+                    }
+                }
+                // Each work counted its updates as applied: one that finds its row changed since it was read is
+                // left to that work's own run, which reads it again.
+                for (Map.Entry<RowUpdate, Object[]> update : updates) {
+                    if (update.getKey().run(status.getConnection(), update.getValue()) != 1) {
                         throw new RowTaken();
                     }
                 }
@@ -137,7 +160,7 @@ final class SharedCommits {
     private static final class RowTaken extends RuntimeException {
 
         RowTaken() {
-            super("a row of the batch was there before", null, false, false);
+            super("a row of the batch was there before, or had changed", null, false, false);
         }
     }
 }

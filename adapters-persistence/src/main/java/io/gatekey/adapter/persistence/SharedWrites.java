@@ -2,15 +2,17 @@ package io.gatekey.adapter.persistence;
 
 import io.gatekey.domain.audit.AuditEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The rows of one shared transaction's work, gathered on its thread instead of written: while {@link #gather}
- * runs the work, the storage adapters that only add rows put them here ({@link RowInsert#insertOrGather}, and the
- * audit log its events), and {@link SharedCommits} writes them later, with other work's, in one database
+ * runs the work, the storage adapters put here the rows they add ({@link RowInsert#insertOrGather}, and the audit
+ * log its events) and the conditional updates that must each change their row ({@link RowUpdate#updateOrGather}), and {@link SharedCommits} writes them later, with other work's, in one database
  * transaction. Any other storage call during the gathering throws {@link NotShareable}, and the work runs again
  * in a transaction of its own.
  */
@@ -24,6 +26,8 @@ final class SharedWrites {
 
     /** The rows of each insert, in the order the work first used the inserts. */
     final Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
+    /** The conditional updates, each with its values, in the order the work made them. */
+    final List<Map.Entry<RowUpdate, Object[]>> updates = new ArrayList<>(1);
     final List<AuditEvent> events = new ArrayList<>(1);
     final List<Runnable> afterCommit = new ArrayList<>(1);
     final Thread owner = Thread.currentThread();
@@ -48,8 +52,19 @@ final class SharedWrites {
         rows.computeIfAbsent(insert, any -> new ArrayList<>(1)).add(row);
     }
 
+    void add(RowUpdate update, Object[] values) {
+        updates.add(Map.entry(update, values));
+    }
+
+    /** The rows the work's conditional updates change. */
+    Set<String> updatedRows() {
+        Set<String> updated = new HashSet<>(2);
+        updates.forEach(update -> updated.add(update.getKey().rowOf(update.getValue())));
+        return updated;
+    }
+
     boolean isEmpty() {
-        return rows.isEmpty() && events.isEmpty();
+        return rows.isEmpty() && updates.isEmpty() && events.isEmpty();
     }
 
     boolean pending() {

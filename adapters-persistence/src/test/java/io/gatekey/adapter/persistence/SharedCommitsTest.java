@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issuances without a code share commits. Each test holds the audit chain's head row from a connection of its own,
+ * Issuances share commits, with a code or without. Each test holds the audit chain's head row from a connection of its own,
  * so the first batch waits at it while the other issuances queue; released, the queued ones commit in one batch.
  */
 class SharedCommitsTest {
@@ -110,6 +110,56 @@ class SharedCommitsTest {
             assertEquals(1, store.count("SELECT COUNT(*) FROM request_nonce WHERE nonce = 'ncp:5'"));
             assertInstanceOf(IssueTemporaryCredentialsUseCase.RequestReplayed.class, issue(world, "ncp:5", 900));
             assertWhole(world, ISSUANCES);
+        }
+    }
+
+    @Test
+    void codesForSeveralDevicesShareCommitsAndEachCodeIsJudgedOnTheDeviceAsItIs() throws Exception {
+        try (TestStore store = pooled(2)) {
+            World world = new World(store::ports);
+            World.Device acme = world.acme.enrolledDevice("phone");
+            World.Device globex = world.globex.enrolledDevice("phone");
+            SharedCommits commits = store.context.getBean(SharedCommits.class);
+            long before = commits.batches();
+
+            // Acme's good code three times (one wins; the others were judged on the device before it was claimed,
+            // so their update misses, their batch fails, and alone they are replays) and three wrong codes; Globex's
+            // good code once and five wrong ones. One device's updates never share a batch.
+            List<IssueTemporaryCredentialsUseCase.Result> results = whileTheHeadIsHeld(store, n -> () -> n % 2 == 0
+                    ? world.acme.issueWithCode(acme, n < 6 ? acme.code(1) : wrong(acme))
+                    : world.globex.issueWithCode(globex, n == 1 ? globex.code(1) : wrong(globex)));
+
+            Map<String, Long> outcomes = new java.util.TreeMap<>();
+            for (IssueTemporaryCredentialsUseCase.Result result : results) {
+                String outcome = result instanceof IssueTemporaryCredentialsUseCase.MfaRejected rejected ? rejected.reason().name() : "ISSUED";
+                outcomes.merge(outcome, 1L, Long::sum);
+            }
+            assertEquals(Map.of("ISSUED", 2L, "REPLAYED", 2L, "INVALID", 8L), outcomes);
+            assertEquals(2, store.count("SELECT COUNT(*) FROM temporary_credential"));
+            assertEquals(Long.toString(acme.currentStep() + 1), store.text("SELECT last_accepted_step FROM mfa_device WHERE serial_number = '"
+                    + acme.serial.value() + "'"));
+            assertEquals(8, world.audit(AuditEventType.MFA_CHECK_FAILED).size());
+            assertEquals(2, world.audit(AuditEventType.MFA_CODE_REPLAYED).size());
+            // A device's count holds the refusals (a replay is one) booked after its success, never more.
+            assertTrue(failedAttempts(store, acme) <= 5, failedAttempts(store, acme) + " failures");
+            assertTrue(failedAttempts(store, globex) <= 5, failedAttempts(store, globex) + " failures");
+            // Acme's six updates need six batches; Globex's ride along (the first batch may hold one issuance alone).
+            long batches = commits.batches() - before;
+            assertTrue(batches >= 6 && batches <= 8, batches + " batches");
+            assertWhole(world, 12);
+        }
+    }
+
+    private static int failedAttempts(TestStore store, World.Device device) {
+        return store.count("SELECT failed_attempts FROM mfa_device WHERE serial_number = '" + device.serial.value() + "'");
+    }
+
+    private static String wrong(World.Device device) {
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            if (!List.of(device.code(-1), device.code(0), device.code(1), device.code(2)).contains(code)) {
+                return code;
+            }
         }
     }
 

@@ -46,6 +46,11 @@ public final class InMemoryMfaDevices implements MfaDeviceRepository, UsedTimeSt
     }
 
     @Override
+    public Optional<MfaDevice> findForUpdate(MfaSerialNumber serialNumber) {
+        return find(serialNumber);
+    }
+
+    @Override
     public List<MfaDevice> listBySubAccount(SubAccountId subAccountId) {
         return devices.values().stream().filter(d -> d.subAccountId().equals(subAccountId)).sorted(BY_SERIAL).toList();
     }
@@ -124,6 +129,19 @@ public final class InMemoryMfaDevices implements MfaDeviceRepository, UsedTimeSt
     }
 
     @Override
+    public boolean acceptHeld(MfaSerialNumber serialNumber, long step, int heldCount, Instant now) {
+        AtomicBoolean accepted = new AtomicBoolean();
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            if (step <= device.lastAcceptedStep() || device.failedAttempts() != heldCount || device.isLocked(now)) {
+                return device;
+            }
+            accepted.set(true);
+            return device.afterAccepted(step);
+        });
+        return accepted.get();
+    }
+
+    @Override
     public boolean reserveAttempt(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy) {
         AtomicBoolean reserved = new AtomicBoolean();
         devices.computeIfPresent(serialNumber, (serial, device) -> {
@@ -146,6 +164,22 @@ public final class InMemoryMfaDevices implements MfaDeviceRepository, UsedTimeSt
             MfaDevice locked = device.lockedFrom(now, policy);
             lock.set(locked.lockedUntil());
             return locked;
+        });
+        return lock.get();
+    }
+
+    @Override
+    public Optional<Instant> countFailure(MfaSerialNumber serialNumber, int heldCount, Instant now, LockoutPolicy policy) {
+        AtomicReference<Optional<Instant>> lock = new AtomicReference<>(Optional.empty());
+        devices.computeIfPresent(serialNumber, (serial, device) -> {
+            if (device.failedAttempts() != heldCount || device.isLocked(now)) {
+                throw new IllegalStateException("device " + serial + " changed while held");
+            }
+            MfaDevice after = device.afterFailure(now, policy);
+            if (after.failedAttempts() == 0) {
+                lock.set(after.lockedUntil());
+            }
+            return after;
         });
         return lock.get();
     }

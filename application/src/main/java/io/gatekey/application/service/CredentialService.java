@@ -18,6 +18,7 @@ import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDevice;
 import io.gatekey.domain.mfa.MfaProvenance;
+import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.AccessDeniedException;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.shared.NotFoundException;
@@ -70,11 +71,12 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         // One transaction: the request's nonce (when authentication left it to us), the claimed step, the
         // credential and its audit record land together. A refused code returns normally, so its failure count and
         // audit record are kept. Counted once it has committed (a transaction that lost a conflict runs again whole).
-        // Without a code the work only adds rows, which storage may commit together with other issuances.
+        // The work adds rows and books the check on the device as read, which storage may commit together with
+        // other issuances.
         Supplier<Result> work = () -> issueOnce(command, caller, user);
         Result result;
         try {
-            result = command.mfa().isEmpty() ? ports.transactions().inSharedTransaction(work) : ports.transactions().inTransaction(work);
+            result = ports.transactions().inSharedTransaction(work);
         } catch (RuntimeException e) {
             // Nothing was issued, yet the signature was presented: it stays used, as when authentication records it.
             command.nonce().ifPresent(this::recordNonceAfterFailure);
@@ -109,7 +111,7 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
                         presented.serialNumber().map(Object::toString).orElse(user.id().value()), MfaCheck.Reason.NO_DEVICE.name());
                 return new MfaRejected(MfaCheck.Reason.NO_DEVICE);
             }
-            MfaCheck check = gate.verify(caller, device.get(), presented.code());
+            MfaCheck check = gate.verifyHeld(caller, device.get(), presented.code());
             if (check instanceof MfaCheck.Rejected rejected) {
                 return new MfaRejected(rejected.reason());
             }
@@ -160,16 +162,19 @@ public final class CredentialService implements IssueTemporaryCredentialsUseCase
         return command.subAccountId().orElseThrow(() -> new InvalidValueException("subAccountId", "required for the operator"));
     }
 
-    /** The named device if it is the user's, else the user's single enabled device of the presented type. */
+    /**
+     * The named device if it is the user's, else the user's single enabled device of the presented type; held for
+     * the rest of the transaction, so the check reads its lock and count exactly.
+     */
     private Optional<MfaDevice> deviceFor(SubAccount user, MfaPresentation presented) {
-        if (presented.serialNumber().isPresent()) {
-            return ports.mfaDevices().find(presented.serialNumber().get())
-                    .filter(device -> device.subAccountId().equals(user.id()));
+        Optional<MfaSerialNumber> serialNumber = presented.serialNumber();
+        if (serialNumber.isEmpty()) {
+            List<MfaDevice> enabled = ports.mfaDevices().listBySubAccount(user.id()).stream()
+                    .filter(device -> device.type() == presented.type() && device.isEnabled())
+                    .toList();
+            serialNumber = enabled.size() == 1 ? Optional.of(enabled.get(0).serialNumber()) : Optional.empty();
         }
-        List<MfaDevice> enabled = ports.mfaDevices().listBySubAccount(user.id()).stream()
-                .filter(device -> device.type() == presented.type() && device.isEnabled())
-                .toList();
-        return enabled.size() == 1 ? Optional.of(enabled.get(0)) : Optional.empty();
+        return serialNumber.flatMap(ports.mfaDevices()::findForUpdate).filter(device -> device.subAccountId().equals(user.id()));
     }
 
     @Override

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Checks codes against devices and books the outcome. Each attempt is first reserved under the lockout, so no
- * more codes are judged than the lockout allows however many arrive at once; an accepted step is claimed through
- * the guard, so a code wins once even when two nodes check it at the same moment; every refusal is audited.
+ * Checks codes against devices and books the outcome. No more codes are judged than the lockout allows however
+ * many arrive at once: each attempt is either reserved under the lockout before its code is judged, or made on a
+ * device its transaction holds, whose lock and count are then exact. An accepted step is claimed through the
+ * guard, so a code wins once even when two nodes check it at the same moment; every refusal is audited.
  */
 final class MfaGate {
 
@@ -48,6 +49,34 @@ final class MfaGate {
         return attempt(caller, device, now, true, () -> device.judge(code, now));
     }
 
+    /**
+     * One code of a device read with {@code MfaDeviceRepository.findForUpdate}: a device locked as read is refused
+     * before its code is judged, and the outcome is booked in one write that applies only to the device as read
+     * (the accepted step claimed, or the failure counted or the device locked), so the lock and count judged on
+     * are exact.
+     */
+    MfaCheck verifyHeld(Principal caller, MfaDevice device, String code) {
+        Instant now = clock.instant();
+        if (!device.isEnabled()) {
+            return refusedUncounted(caller, device, MfaCheck.Reason.NOT_ENABLED);
+        }
+        if (device.isLocked(now) || device.failedAttempts() >= lockout.maxFailures()) {
+            return refusedUncounted(caller, device, MfaCheck.Reason.LOCKED);
+        }
+        MfaCheck outcome = device.judge(code, now);
+        if (outcome instanceof MfaCheck.Accepted accepted
+                && !usedTimeSteps.acceptHeld(device.serialNumber(), accepted.step(), device.failedAttempts(), now)) {
+            outcome = new MfaCheck.Rejected(MfaCheck.Reason.REPLAYED);
+        }
+        if (outcome instanceof MfaCheck.Rejected rejected) {
+            audit(caller, device, rejected.reason());
+            if (rejected.reason().countsAsFailure()) {
+                failures.countFailure(device.serialNumber(), device.failedAttempts(), now, lockout).ifPresent(until -> locked(caller, device, until));
+            }
+        }
+        return outcome;
+    }
+
     /** Two consecutive codes, for resync; the second code's step is claimed. */
     MfaCheck verifyConsecutive(Principal caller, MfaDevice device, String first, String second) {
         Instant now = clock.instant();
@@ -74,17 +103,17 @@ final class MfaGate {
         if (outcome instanceof MfaCheck.Rejected rejected) {
             audit(caller, device, rejected.reason());
             if (rejected.reason().countsAsFailure()) {
-                Optional<Instant> lock = failures.settleFailure(device.serialNumber(), now, lockout);
-                lock.ifPresent(until -> {
-                    auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), device.subAccountId(), caller, device.serialNumber(),
-                            "locked until " + until);
-                    transactions.afterCommit(telemetry::lockoutStarted);
-                });
+                failures.settleFailure(device.serialNumber(), now, lockout).ifPresent(until -> locked(caller, device, until));
             } else {
                 failures.releaseAttempt(device.serialNumber());
             }
         }
         return outcome;
+    }
+
+    private void locked(Principal caller, MfaDevice device, Instant until) {
+        auditor.record(AuditEventType.MFA_DEVICE_LOCKED, device.accountId(), device.subAccountId(), caller, device.serialNumber(), "locked until " + until);
+        transactions.afterCommit(telemetry::lockoutStarted);
     }
 
     private MfaCheck refusedUncounted(Principal caller, MfaDevice device, MfaCheck.Reason reason) {

@@ -189,6 +189,32 @@ public abstract class MfaDeviceStoreContract extends PortContract {
     }
 
     @Test
+    void failuresOfAHeldDeviceCountUpToALockAndApplyOnlyToTheDeviceAsHeld() {
+        MfaSerialNumber serial = newDevice(newSubAccount(newAccount(), "alice"), "phone").serialNumber();
+        ports.mfaDevices().markEnabled(serial, STEP, 0, NOW);
+        LockoutPolicy policy = new LockoutPolicy(3, Duration.ofMinutes(15));
+        MfaFailureCounter failures = ports.mfaFailures();
+
+        MfaDevice held = ports.transactions().inTransaction(() -> ports.mfaDevices().findForUpdate(serial)).orElseThrow();
+        assertEquals(STEP, held.lastAcceptedStep());
+        assertEquals(Optional.empty(), ports.transactions().inTransaction(() -> ports.mfaDevices().findForUpdate(new MfaSerialNumber(
+                serial.value() + "x"))));
+        assertEquals(Optional.empty(), failures.countFailure(serial, 0, NOW, policy));
+        assertEquals(Optional.empty(), failures.countFailure(serial, 1, NOW, policy));
+        assertEquals(2, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
+        assertThrows(RuntimeException.class, () -> failures.countFailure(serial, 1, NOW, policy), "the device is no longer as held");
+        assertEquals(2, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
+
+        assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(15))), failures.countFailure(serial, 2, NOW, policy), "the third failure locks");
+        MfaDevice locked = ports.mfaDevices().find(serial).orElseThrow();
+        assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(15))), locked.lockedUntil());
+        assertEquals(0, locked.failedAttempts());
+        assertThrows(RuntimeException.class, () -> failures.countFailure(serial, 0, NOW, policy), "nothing is counted while locked");
+        assertEquals(Optional.empty(), failures.countFailure(serial, 0, NOW.plus(Duration.ofMinutes(15)), policy), "the lock ends at its time");
+        assertEquals(1, ports.mfaDevices().find(serial).orElseThrow().failedAttempts());
+    }
+
+    @Test
     void concurrentAttemptsReserveNoMoreThanTheLimit() throws Exception {
         MfaSerialNumber serial = newDevice(newSubAccount(newAccount(), "alice"), "phone").serialNumber();
         int racers = racers();

@@ -31,7 +31,10 @@ public interface AccessKeyRepository {
     /** Makes the key inactive, freeing its place among its owner's active keys; returns false when there is no such key. */
     boolean deactivate(AccessKeyId id);
 
-    /** Records a use; implementations may drop the write when a recent use is already recorded. */
+    /**
+     * Records a use: a later read of the key shows it (on other processes sharing the store, within a second; a
+     * store may write uses behind, a batch at a time). Only a later time than the recorded one is kept.
+     */
     void recordUse(AccessKeyId id, Instant at);
 
     /** Removes the key; returns false when there was none. */

@@ -22,6 +22,15 @@ public interface MfaDeviceRepository {
 
     Optional<MfaDevice> find(MfaSerialNumber serialNumber);
 
+    /**
+     * Reads the device for a check whose writes apply only to the device as read
+     * ({@link UsedTimeStepGuard#acceptHeld}, {@link MfaFailureCounter#countFailure}). In a transaction the device is
+     * held until it ends (another node that changes it meanwhile wins, and the transaction runs again), so those
+     * writes apply; in a shared transaction ({@link TransactionRunner#inSharedTransaction}) one that finds the device
+     * changed fails the shared commit, and the work runs again in a transaction of its own.
+     */
+    Optional<MfaDevice> findForUpdate(MfaSerialNumber serialNumber);
+
     /** The sub account's devices, ordered by serial number. */
     List<MfaDevice> listBySubAccount(SubAccountId subAccountId);
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Counts consecutive failed codes per device and locks devices that reach the limit. An attempt is reserved
- * before its code is judged, so however many requests, threads or nodes try at once, at most the policy's number of
- * codes is judged before the device locks.
+ * before its code is judged (or made on a device its transaction holds, see {@link #countFailure}), so however many
+ * requests, threads or nodes try at once, at most the policy's number of codes is judged before the device locks.
  */
 public interface MfaFailureCounter {
 
@@ -27,6 +27,15 @@ public interface MfaFailureCounter {
      * started it, empty otherwise. Atomic.
      */
     Optional<Instant> settleFailure(MfaSerialNumber serialNumber, Instant now, LockoutPolicy policy);
+
+    /**
+     * Books a failed attempt without a reservation, for a device this transaction holds
+     * ({@link MfaDeviceRepository#findForUpdate}) and read unlocked with {@code heldCount} failures: the count goes
+     * up by one or, when this failure reaches the policy's limit, the device is locked until
+     * {@code now + lockDuration} and its count starts again; returns that lock. One atomic write that applies only
+     * to the device as held; a device changed since is a lost race, and the transaction runs again.
+     */
+    Optional<Instant> countFailure(MfaSerialNumber serialNumber, int heldCount, Instant now, LockoutPolicy policy);
 
     /** Gives back a reserved attempt that was not judged (the count goes down by one, never below zero). */
     void releaseAttempt(MfaSerialNumber serialNumber);

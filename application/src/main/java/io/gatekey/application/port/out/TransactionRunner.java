@@ -8,11 +8,13 @@ public interface TransactionRunner {
     <T> T inTransaction(Supplier<T> work);
 
     /**
-     * As {@link #inTransaction}, for work whose only writes add new rows (a request's nonce, a credential, audit
-     * events): storage may commit it in one database transaction with other such work running at the same time,
-     * sparing each its own statements and commit. The work still commits whole or not at all before this returns,
-     * and only then do its {@link #afterCommit} actions run. Should the shared commit fail, the work runs again in
-     * a transaction of its own; work that does anything else storage cannot defer runs in one from the start.
+     * As {@link #inTransaction}, for work whose writes add new rows (a request's nonce, a credential, audit events)
+     * or apply only to a row as the work read it (a device's claimed step or counted failure): storage may commit
+     * it in one database transaction with other such work running at the same time, sparing each its own
+     * statements and commit. The work still commits whole or not at all before this returns, and only then do its
+     * {@link #afterCommit} actions run. Should the shared commit fail (a row added before, a row changed since it
+     * was read), the work runs again in a transaction of its own; work that does anything else storage cannot
+     * defer runs in one from the start.
      */
     default <T> T inSharedTransaction(Supplier<T> work) {
         return inTransaction(work);
