@@ -12,13 +12,10 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,9 +205,7 @@ class JdbcAuditLog implements AuditLog {
                 writer.touching(chain);
             }
         }
-        if (unknown.size() == 1) {
-            chains.lockHead(unknown.get(0)).ifPresent(row -> found.put(row.chainKey(), Optional.of(new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash()))));
-        } else if (!unknown.isEmpty()) {
+        if (!unknown.isEmpty()) {
             chains.lockHeads(unknown).forEach(row -> found.put(row.chainKey(), Optional.of(new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash()))));
         }
         return found;
@@ -236,17 +231,10 @@ class JdbcAuditLog implements AuditLog {
             whereValues.add(from.seq());
         });
         String sql = "UPDATE audit_chain SET last_seq = CASE chain_key" + seqs + " END, last_hash = CASE chain_key" + hashes + " END WHERE " + where;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (List<Object> values : List.of(seqValues, hashValues, whereValues)) {
-                for (Object value : values) {
-                    statement.setObject(parameter++, value);
-                }
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("Could not move audit chain heads: " + e.getMessage(), e);
-        }
+        List<Object> values = new ArrayList<>(seqValues);
+        values.addAll(hashValues);
+        values.addAll(whereValues);
+        return Statements.update(connection, sql, values);
     }
 
     /** The writer the current transaction holds, taken now (and given back when it ends) at its first append. */

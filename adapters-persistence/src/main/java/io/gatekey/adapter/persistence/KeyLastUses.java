@@ -1,13 +1,10 @@
 package io.gatekey.adapter.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +78,6 @@ class KeyLastUses {
         uses.forEach(use -> parameters.add(use.getKey()));
         String sql = "UPDATE access_key SET last_used_ms = GREATEST(COALESCE(last_used_ms, 0), CASE id" + cases + " END) WHERE id IN ("
                 + "?, ".repeat(uses.size() - 1) + "?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("Could not write last-used times: " + e.getMessage(), e);
-        }
+        return Statements.update(connection, sql, parameters);
     }
 }

@@ -1,10 +1,9 @@
 package io.gatekey.adapter.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** One {@code INSERT} statement for any number of rows: {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?)}. */
@@ -38,20 +37,14 @@ final class RowInsert {
 
     /** Inserts the rows, each its values in the columns' order; how many rows it inserted. */
     int run(Connection connection, List<Object[]> rows) {
-        try (PreparedStatement statement = connection.prepareStatement(rows.size() == 1 ? one : sql(rows.size()))) {
-            int parameter = 1;
-            for (Object[] values : rows) {
-                if (values.length != width) {
-                    throw new IllegalArgumentException(values.length + " values for " + width + " columns: " + head);
-                }
-                for (Object value : values) {
-                    statement.setObject(parameter++, value);
-                }
+        List<Object> values = new ArrayList<>(rows.size() * width);
+        for (Object[] row : rows) {
+            if (row.length != width) {
+                throw new IllegalArgumentException(row.length + " values for " + width + " columns: " + head);
             }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("Could not insert " + rows.size() + " row(s): " + e.getMessage(), e);
+            values.addAll(Arrays.asList(row));
         }
+        return Statements.update(connection, rows.size() == 1 ? one : sql(rows.size()), values);
     }
 
     private String sql(int rows) {

@@ -1,10 +1,8 @@
 package io.gatekey.adapter.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
  * A conditional {@code UPDATE} of one row, by its key, that applies only to the row as its caller read it
@@ -40,13 +38,6 @@ final class RowUpdate {
     }
 
     int run(Connection connection, Object[] values) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("Could not update " + table + ": " + e.getMessage(), e);
-        }
+        return Statements.update(connection, sql, Arrays.asList(values));
     }
 }
