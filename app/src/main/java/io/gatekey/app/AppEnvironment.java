@@ -7,6 +7,7 @@ import io.gatekey.adapter.persistence.MasterKeyRotation;
 import io.gatekey.adapter.persistence.SchemaMigrations;
 import io.gatekey.application.service.GatekeyServices;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -91,7 +92,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     @Override
     public void serve(String[] args) {
         close();
-        ApplicationContext server = ApplicationContext.builder().args(args).properties(overrides).deduceEnvironment(false).build();
+        ApplicationContext server = builder().args(args).properties(overrides).build();
         MasterKeyFactory.preflight(server.getEnvironment().start());
         server.start();
         EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
@@ -136,7 +137,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             properties.put("gatekey.health.enabled", false);
             properties.put("gatekey.audit.door", "cli");
             properties.putAll(extra);
-            var builder = ApplicationContext.builder().properties(properties).deduceEnvironment(false);
+            var builder = builder().properties(properties);
             if (clock != null) {
                 builder.singletons(clock);
             }
@@ -145,6 +146,14 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             context = built.start();
         }
         return context;
+    }
+
+    /**
+     * No environment deduction (cloud probes) and no bootstrap context: Gatekey reads no distributed configuration,
+     * so it does not look for any.
+     */
+    private static ApplicationContextBuilder builder() {
+        return ApplicationContext.builder().deduceEnvironment(false).bootstrapEnvironment(false);
     }
 
     private static String property(Environment environment, String name) {

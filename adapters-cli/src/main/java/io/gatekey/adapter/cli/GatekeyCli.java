@@ -5,6 +5,7 @@ import io.gatekey.domain.secret.SecretIntegrityException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -62,7 +63,37 @@ public final class GatekeyCli {
     }
 
     public static int run(CliEnvironment environment, String... args) {
+        if (servesDirectly(args)) {
+            return serve(environment, Arrays.copyOfRange(args, 1, args.length), new PrintWriter(System.err, true));
+        }
         return commandLine(environment, args).execute(args);
+    }
+
+    /**
+     * {@code serve} hands all its arguments to the server, so unless help or the version is asked for, it needs no
+     * command line: the server starts without loading picocli (its classes, built for Java 5, are outside the
+     * launcher's class-data-sharing archive and cost the start about a tenth).
+     */
+    static boolean servesDirectly(String... args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].matches("-[hV]+|--help|--version")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code serve} without picocli: the server gets every argument; a failure is told as any command's is. */
+    static int serve(CliEnvironment environment, String[] serverArgs, PrintWriter err) {
+        try {
+            environment.serve(serverArgs);
+            return 0;
+        } catch (RuntimeException e) {
+            return failed(e, err);
+        }
     }
 
     private static int misused(CommandLine.ParameterException e, String[] args) {
@@ -73,7 +104,10 @@ public final class GatekeyCli {
     }
 
     private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
+        return failed(e, commandLine.getErr());
+    }
+
+    private static int failed(Exception e, PrintWriter err) {
         int code = REFUSED;
         if (e instanceof InvalidValueException invalid) {
             err.println("gatekey: " + invalid.field() + ": " + invalid.rule());

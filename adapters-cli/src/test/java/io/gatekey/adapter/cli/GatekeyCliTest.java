@@ -3,7 +3,13 @@ package io.gatekey.adapter.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.gatekey.application.service.GatekeyServices;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +35,45 @@ class GatekeyCliTest {
         assertEquals(ALL, List.copyOf(GatekeyCli.commandLine(environment, "kyes", "list").getSubcommands().keySet()));
         assertEquals(ALL, List.copyOf(GatekeyCli.commandLine(environment, "generate-completion").getSubcommands().keySet()));
         assertEquals(ALL, List.copyOf(GatekeyCli.commandLine(environment, new String[0]).getSubcommands().keySet()));
+    }
+
+    @Test
+    void serveHandsItsArgumentsToTheServerWithoutACommandLineUnlessHelpIsAsked() {
+        assertTrue(GatekeyCli.servesDirectly("serve"));
+        assertTrue(GatekeyCli.servesDirectly("serve", "-Dmicronaut.server.port=9090", "--micronaut.server.host=127.0.0.1"));
+        assertFalse(GatekeyCli.servesDirectly("serve", "--help"));
+        assertFalse(GatekeyCli.servesDirectly("serve", "-Dx=y", "-h"));
+        assertFalse(GatekeyCli.servesDirectly("serve", "-V"));
+        assertFalse(GatekeyCli.servesDirectly("serve", "--version"));
+        assertFalse(GatekeyCli.servesDirectly("users", "list"));
+        assertFalse(GatekeyCli.servesDirectly());
+
+        List<String> served = new ArrayList<>();
+        CliEnvironment recording = new CliEnvironment() {
+            @Override
+            public GatekeyServices useCases() {
+                throw new AssertionError("serving needs no use case here");
+            }
+
+            @Override
+            public Maintenance maintenance() {
+                throw new AssertionError("serving needs no upkeep here");
+            }
+
+            @Override
+            public void serve(String[] args) {
+                served.addAll(List.of(args));
+            }
+        };
+        assertEquals(0, GatekeyCli.run(recording, "serve", "-Dmicronaut.server.port=9090"));
+        assertEquals(List.of("-Dmicronaut.server.port=9090"), served);
+    }
+
+    @Test
+    void aServerThatCannotStartIsToldLikeAnyRefusedCommand() {
+        StringWriter err = new StringWriter();
+        int code = GatekeyCli.serve(environment, new String[0], new PrintWriter(err, true));
+        assertEquals(GatekeyCli.REFUSED, code);
+        assertEquals("gatekey: the in-memory installation has no server" + System.lineSeparator(), err.toString());
     }
 }

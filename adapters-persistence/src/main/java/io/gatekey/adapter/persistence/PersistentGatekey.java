@@ -138,6 +138,7 @@ public final class PersistentGatekey implements AutoCloseable {
                     .enableDefaultPropertySources(false)
                     .environmentPropertySource(false)
                     .deduceEnvironment(false)
+                    .bootstrapEnvironment(false)
                     .banner(false)
                     .properties(properties)
                     .singletons(clock)
