@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads request bodies as JSON trees, so each door checks every field itself and words its own errors (a typed
@@ -14,6 +15,8 @@ import java.util.Optional;
  */
 @Singleton
 public final class JsonFields {
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
 
     private final JsonMapper mapper;
 
@@ -56,7 +59,7 @@ public final class JsonFields {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (value.isString() && value.getStringValue().matches("-?[0-9]{1,18}")) {
+        if (value.isString() && INTEGER.matcher(value.getStringValue()).matches()) {
             return Optional.of(Long.parseLong(value.getStringValue()));
         }
         if (value.isNumber()) {

@@ -84,6 +84,11 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
     }
 
     @Override
+    public Optional<OwnedKey> findWithOwner(AccessKeyId id) {
+        return rows.findWithOwner(id.value()).map(row -> new OwnedKey(toDomain(row.key()), row.owner().map(JdbcSubAccountRepository::toDomain)));
+    }
+
+    @Override
     public List<AccessKey> listByOwner(KeyOwner owner) {
         List<AccessKeyRow> found = owner.subAccountId()
                 .map(user -> rows.listUserKeys(owner.accountId().value(), user.value()))

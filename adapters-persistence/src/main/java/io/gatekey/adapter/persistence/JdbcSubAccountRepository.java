@@ -119,7 +119,7 @@ class JdbcSubAccountRepository implements SubAccountRepository {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    private static SubAccount toDomain(SubAccountRow row) {
+    static SubAccount toDomain(SubAccountRow row) {
         List<ApiAllowSource> sources = lines(row.apiAllowSources()).stream()
                 .map(line -> ApiAllowSource.of(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1))).toList();
         List<IpRange> ranges = lines(row.consolePermitIps()).stream().map(line -> IpRange.parse("consolePermitIps", line)).toList();

@@ -41,8 +41,9 @@ public final class EmbeddedGatekey {
     /** Fresh in-memory ports, for wiring use cases by hand. */
     public static GatekeyPorts inMemoryPorts(Clock clock) {
         InMemoryMfaDevices devices = new InMemoryMfaDevices();
-        return new GatekeyPorts(new InMemoryAccountRepository(), new InMemorySubAccountRepository(),
-                new InMemoryAccessKeyRepository(), devices, devices, devices, new InMemoryTemporaryCredentialRepository(),
+        InMemorySubAccountRepository subAccounts = new InMemorySubAccountRepository();
+        return new GatekeyPorts(new InMemoryAccountRepository(), subAccounts,
+                new InMemoryAccessKeyRepository(subAccounts), devices, devices, devices, new InMemoryTemporaryCredentialRepository(),
                 new InMemoryAuditLog(), new InMemoryRequestNonceRegistry(), new InMemoryConsoleSessions(),
                 new SecureRandomSource(), new InMemoryTransactionRunner(), clock);
     }

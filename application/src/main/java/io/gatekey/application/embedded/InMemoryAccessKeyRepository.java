@@ -1,6 +1,7 @@
 package io.gatekey.application.embedded;
 
 import io.gatekey.application.port.out.AccessKeyRepository;
+import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
@@ -14,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
 
     private final ConcurrentHashMap<AccessKeyId, AccessKey> keys = new ConcurrentHashMap<>();
+    private final SubAccountRepository owners;
+
+    /** Keys of the sub accounts in {@code owners}. */
+    public InMemoryAccessKeyRepository(SubAccountRepository owners) {
+        this.owners = owners;
+    }
 
     @Override
     public synchronized boolean addWithinLimit(AccessKey key, int limit) {
@@ -29,6 +36,11 @@ public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
     @Override
     public Optional<AccessKey> find(AccessKeyId id) {
         return Optional.ofNullable(keys.get(id));
+    }
+
+    @Override
+    public Optional<OwnedKey> findWithOwner(AccessKeyId id) {
+        return find(id).map(key -> new OwnedKey(key, key.owner().subAccountId().flatMap(owners::find)));
     }
 
     @Override

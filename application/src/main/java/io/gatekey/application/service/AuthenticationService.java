@@ -2,6 +2,7 @@ package io.gatekey.application.service;
 
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
+import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -169,7 +170,14 @@ public final class AuthenticationService implements AuthenticateRequestUseCase, 
     }
 
     private Optional<AccessKey> accessKey(AccessKeyId id, boolean memoryOnly) {
-        return memoryOnly ? inMemory(accessKeys.peek(id)) : accessKeys.get(id, key -> unlessTampered(() -> ports.accessKeys().find(key)));
+        return memoryOnly ? inMemory(accessKeys.peek(id)) : accessKeys.get(id, key -> unlessTampered(() -> readWithOwner(key)));
+    }
+
+    /** A key read with its owner, which the sub account cache keeps too: a request by a key not in memory reads once. */
+    private Optional<AccessKey> readWithOwner(AccessKeyId id) {
+        Optional<AccessKeyRepository.OwnedKey> read = ports.accessKeys().findWithOwner(id);
+        read.ifPresent(found -> found.key().owner().subAccountId().ifPresent(user -> subAccounts.put(user, found.owner())));
+        return read.map(AccessKeyRepository.OwnedKey::key);
     }
 
     private Optional<TemporaryCredential> temporaryCredential(AccessKeyId id, boolean memoryOnly) {

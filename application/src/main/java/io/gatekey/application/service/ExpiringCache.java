@@ -41,6 +41,18 @@ final class ExpiringCache<K, V> {
         }
         telemetry.keyCacheLookup(false);
         V value = load.apply(key);
+        put(key, value, now);
+        return value;
+    }
+
+    /** Keeps a value read meanwhile (with another one), for the lifetime from now. */
+    void put(K key, V value) {
+        if (!lifetime.isZero()) {
+            put(key, value, clock.instant());
+        }
+    }
+
+    private void put(K key, V value, Instant now) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
             if (entries.size() >= MAX_ENTRIES) {
@@ -48,7 +60,6 @@ final class ExpiringCache<K, V> {
             }
         }
         entries.put(key, new Entry<>(value, now.plus(lifetime)));
-        return value;
     }
 
     /** The live entry's value without loading one: empty when there is none or it has expired. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
@@ -29,6 +30,30 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
         assertEquals(NOW, found.createdAt());
         assertEquals(Optional.empty(), found.lastUsedAt());
         assertEquals(Optional.empty(), ports.accessKeys().find(new AccessKeyId("GKAKMISSINGMISSINGMI")));
+    }
+
+    @Test
+    void findsAKeyWithTheSubAccountThatOwnsItInOneRead() {
+        Account account = newAccount();
+        SubAccount alice = newSubAccount(account, "alice");
+        AccessKey adminKey = newAccessKey(KeyOwner.admin(account.id()), NOW);
+        AccessKey aliceKey = newAccessKey(KeyOwner.subAccount(account.id(), alice.id()), NOW);
+
+        AccessKeyRepository.OwnedKey admin = ports.accessKeys().findWithOwner(adminKey.id()).orElseThrow();
+        assertEquals(adminKey.id(), admin.key().id());
+        assertEquals(adminKey.secret().reveal(), admin.key().secret().reveal());
+        assertEquals(Optional.empty(), admin.owner());
+
+        ports.accessKeys().recordUse(aliceKey.id(), NOW.plusSeconds(3));
+        AccessKeyRepository.OwnedKey owned = ports.accessKeys().findWithOwner(aliceKey.id()).orElseThrow();
+        assertEquals(aliceKey.owner(), owned.key().owner());
+        assertEquals(aliceKey.secret().reveal(), owned.key().secret().reveal());
+        assertEquals(Optional.of(NOW.plusSeconds(3)), owned.key().lastUsedAt());
+        assertEquals(ports.subAccounts().find(alice.id()), owned.owner(), "the owner as its own read gives it, every field");
+
+        assertTrue(ports.subAccounts().update(alice.withActive(false, NOW.plusSeconds(5))));
+        assertFalse(ports.accessKeys().findWithOwner(aliceKey.id()).orElseThrow().owner().orElseThrow().active());
+        assertEquals(Optional.empty(), ports.accessKeys().findWithOwner(new AccessKeyId("GKAKMISSINGMISSINGMI")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
+import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.application.testing.World;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -19,7 +20,9 @@ import io.gatekey.domain.signature.ClockSkewPolicy;
 import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +90,36 @@ class AuthenticateRequestTest {
         assertEquals(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY), authenticate(new AccessKeyId("GKAKNOPENOPENOPENOPE"), acme.userKey.secret()));
         assertEquals(new Authentication.Refused(Authentication.Reason.UNKNOWN_KEY), authenticate(new AccessKeyId("GKSTNOPENOPENOPENOPE"), acme.userKey.secret()));
         assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SIGNATURE), authenticate(acme.userKey.id(), acme.adminKey.secret()));
+    }
+
+    @Test
+    void aKeyNotInMemoryIsReadWithItsOwnerInOneRead() {
+        AtomicInteger ownReads = new AtomicInteger();
+        SubAccountRepository users = world.ports.subAccounts();
+        SubAccountRepository counted = (SubAccountRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SubAccountRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("find")) {
+                        ownReads.incrementAndGet();
+                    }
+                    return method.invoke(users, args);
+                });
+        GatekeyPorts p = world.ports;
+        GatekeyPorts ports = new GatekeyPorts(p.accounts(), counted, p.accessKeys(), p.mfaDevices(), p.usedTimeSteps(), p.mfaFailures(),
+                p.temporaryCredentials(), p.auditLog(), p.requestNonces(), p.consoleSessions(), p.random(), p.transactions(), p.clock(),
+                p.telemetry(), p.origins());
+        GatekeyServices cached = new GatekeyServices(ports, new GatekeySettings(LockoutPolicy.DEFAULT, "Gatekey", Duration.ofSeconds(4)));
+        SignedRequest request = signed(acme.userKey.id(), acme.userKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.empty());
+
+        assertEquals(new Authentication.Authenticated(acme.userPrincipal), cached.authenticateRequest().authenticate(request));
+        assertEquals(Optional.of(acme.user), cached.identifyCaller().callerSubAccount(acme.userPrincipal));
+        assertEquals(0, ownReads.get(), "the owner came with the key");
+
+        world.useCases.deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(acme.admin, acme.user.id()));
+        world.clock.advance(Duration.ofSeconds(4));
+        SignedRequest later = signed(acme.userKey.id(), acme.userKey.secret(), Optional.empty(), SessionTokenRule.NOT_SENT, Optional.empty());
+        assertEquals(new Authentication.Refused(Authentication.Reason.INACTIVE), cached.authenticateRequest().authenticate(later),
+                "past the cache's lifetime the owner is read again, with the key");
+        assertEquals(0, ownReads.get());
     }
 
     @Test

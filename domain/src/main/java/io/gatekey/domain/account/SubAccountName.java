@@ -1,6 +1,7 @@
 package io.gatekey.domain.account;
 
 import io.gatekey.domain.shared.InvalidValueException;
+import java.util.regex.Pattern;
 
 /**
  * A sub account's login id, unique in its account: letters, digits, '.', '_', '@' and '-'. A new one has 3 to 60
@@ -8,8 +9,10 @@ import io.gatekey.domain.shared.InvalidValueException;
  */
 public record SubAccountName(String value) {
 
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
     public SubAccountName {
-        if (value == null || !value.matches("[A-Za-z0-9._@-]{1,64}")) {
+        if (value == null || !FORM.matcher(value).matches()) {
             throw new InvalidValueException("loginId", "3 to 60 letters, digits, '.', '_', '@' or '-'");
         }
     }

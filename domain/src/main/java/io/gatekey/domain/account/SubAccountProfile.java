@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What NCP keeps of a sub account beside its login id, with NCP's bounds: the display {@code name} (2-30),
@@ -18,6 +19,8 @@ public record SubAccountProfile(String name, Optional<String> email, String memo
                                 boolean mfaMandatory, boolean needPasswordReset, boolean useConsolePermitIp,
                                 List<IpRange> consolePermitIps) {
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
     /** Bounds a list so one request cannot make a row without end. */
     public static final int MAX_RANGES = 100;
 
@@ -27,7 +30,7 @@ public record SubAccountProfile(String name, Optional<String> email, String memo
         }
         Objects.requireNonNull(email, "email");
         email.ifPresent(address -> {
-            if (address.length() < 6 || address.length() > 100 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (address.length() < 6 || address.length() > 100 || !EMAIL.matcher(address).matches()) {
                 throw new InvalidValueException("email", "an address of 6 to 100 characters");
             }
         });

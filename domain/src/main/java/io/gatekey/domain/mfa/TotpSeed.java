@@ -4,12 +4,15 @@ import io.gatekey.domain.shared.Identifiers;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.shared.Secrets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.bouncycastle.util.encoders.Base32;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.util.encoders.DecoderException;
 
 /** The shared secret of a TOTP device: at least 160 bits (RFC 4226 s4), shown to its owner once, as Base32. */
 public final class TotpSeed {
+
+    private static final Pattern BASE32 = Pattern.compile("[A-Za-z2-7]+=*");
 
     public static final int MIN_BYTES = 20;
 
@@ -30,7 +33,7 @@ public final class TotpSeed {
 
     /** Parses Base32 (RFC 4648), upper or lower case, with or without padding, as seed files and apps write it. */
     public static TotpSeed fromBase32(String text) {
-        if (text == null || !text.matches("[A-Za-z2-7]+=*")) {
+        if (text == null || !BASE32.matcher(text).matches()) {
             throw new InvalidValueException("seed", "Base32 (A-Z, 2-7)");
         }
         String unpadded = text.replace("=", "").toUpperCase(Locale.ROOT);

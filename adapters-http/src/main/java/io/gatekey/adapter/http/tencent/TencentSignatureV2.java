@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Tencent's v2 signature: {@code METHOD + host + path + "?" + name=value&...} over every parameter but Signature,
@@ -37,6 +38,8 @@ import java.util.TreeMap;
  */
 @Singleton
 final class TencentSignatureV2 {
+
+    private static final Pattern NONCE = Pattern.compile("[0-9]{1,20}");
 
     private final AuthenticateRequestUseCase authenticate;
     private final ClientAddresses clients;
@@ -60,7 +63,7 @@ final class TencentSignatureV2 {
         String signature = required(parameters, "Signature");
         String timestamp = required(parameters, "Timestamp");
         String nonce = required(parameters, "Nonce");
-        if (!nonce.matches("[0-9]{1,20}")) {
+        if (!NONCE.matcher(nonce).matches()) {
             throw new DoorRefusal(TencentErrors.invalid("Nonce must be a positive integer"));
         }
         SignatureAlgorithm algorithm = switch (parameters.getOrDefault("SignatureMethod", "HmacSHA1")) {

@@ -3,6 +3,7 @@ package io.gatekey.application.port.out;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.account.SubAccount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,16 @@ public interface AccessKeyRepository {
     boolean addWithinLimit(AccessKey key, int limit);
 
     Optional<AccessKey> find(AccessKeyId id);
+
+    /**
+     * The key and the sub account that owns it, read together (one round trip where the store can join them): a
+     * signed request needs both, so a key not held in memory costs one read, not two.
+     */
+    Optional<OwnedKey> findWithOwner(AccessKeyId id);
+
+    /** A key with its owner as read with it: no owner for an account admin's key, nor for a sub account that is gone. */
+    record OwnedKey(AccessKey key, Optional<SubAccount> owner) {
+    }
 
     /** The owner's keys, oldest first. */
     List<AccessKey> listByOwner(KeyOwner owner);
