@@ -7,6 +7,7 @@ import io.gatekey.domain.shared.InvalidValueException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -15,6 +16,7 @@ public final class GatekeyCli {
 
     public static final int REFUSED = 1;
     public static final int BAD_USAGE = 2;
+    private static final Pattern ASKS_HELP_OR_VERSION = Pattern.compile("-[hV]+|--help|--version");
 
     private GatekeyCli() {
     }
@@ -71,15 +73,15 @@ public final class GatekeyCli {
 
     /**
      * {@code serve} hands all its arguments to the server, so unless help or the version is asked for, it needs no
-     * command line: the server starts without loading picocli (its classes, built for Java 5, are outside the
-     * launcher's class-data-sharing archive and cost the start about a tenth).
+     * command line: the server starts without loading picocli (its classes, built for Java 5, stay outside the
+     * launcher's class-data-sharing archive; skipping them saves the archived start about 0.1 s).
      */
     static boolean servesDirectly(String... args) {
         if (args.length == 0 || !args[0].equals("serve")) {
             return false;
         }
         for (int i = 1; i < args.length; i++) {
-            if (args[i].matches("-[hV]+|--help|--version")) {
+            if (ASKS_HELP_OR_VERSION.matcher(args[i]).matches()) {
                 return false;
             }
         }
