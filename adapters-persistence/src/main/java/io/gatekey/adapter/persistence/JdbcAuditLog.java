@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,28 +214,15 @@ class JdbcAuditLog implements AuditLog {
 
     /** Moves each head on from where it was found, in one statement; how many moved (a head that had moved meanwhile does not). */
     private static int moveHeads(Connection connection, Map<AuditChainHead, AuditChainHead> moves) {
-        StringBuilder seqs = new StringBuilder();
-        StringBuilder hashes = new StringBuilder();
-        StringBuilder where = new StringBuilder();
-        List<Object> seqValues = new ArrayList<>();
-        List<Object> hashValues = new ArrayList<>();
-        List<Object> whereValues = new ArrayList<>();
-        moves.forEach((from, to) -> {
-            seqs.append(" WHEN ? THEN ?");
-            seqValues.add(to.chain());
-            seqValues.add(to.seq());
-            hashes.append(" WHEN ? THEN ?");
-            hashValues.add(to.chain());
-            hashValues.add(to.hash());
-            where.append(where.length() == 0 ? "" : " OR ").append("(chain_key = ? AND last_seq = ?)");
-            whereValues.add(from.chain());
-            whereValues.add(from.seq());
+        List<Object> values = new ArrayList<>();
+        String seq = Statements.caseOf("chain_key", moves.values().stream().map(to -> Map.entry(to.chain(), to.seq())).toList(), values);
+        String hash = Statements.caseOf("chain_key", moves.values().stream().map(to -> Map.entry(to.chain(), to.hash())).toList(), values);
+        moves.keySet().forEach(from -> {
+            values.add(from.chain());
+            values.add(from.seq());
         });
-        String sql = "UPDATE audit_chain SET last_seq = CASE chain_key" + seqs + " END, last_hash = CASE chain_key" + hashes + " END WHERE " + where;
-        List<Object> values = new ArrayList<>(seqValues);
-        values.addAll(hashValues);
-        values.addAll(whereValues);
-        return Statements.update(connection, sql, values);
+        String where = String.join(" OR ", Collections.nCopies(moves.size(), "(chain_key = ? AND last_seq = ?)"));
+        return Statements.update(connection, "UPDATE audit_chain SET last_seq = " + seq + ", last_hash = " + hash + " WHERE " + where, values);
     }
 
     /** The writer the current transaction holds, taken now (and given back when it ends) at its first append. */

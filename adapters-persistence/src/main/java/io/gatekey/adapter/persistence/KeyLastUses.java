@@ -68,15 +68,10 @@ class KeyLastUses {
     }
 
     private static int write(Connection connection, List<Map.Entry<String, Long>> uses) {
-        StringBuilder cases = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
-        for (Map.Entry<String, Long> use : uses) {
-            cases.append(" WHEN ? THEN ?");
-            parameters.add(use.getKey());
-            parameters.add(use.getValue());
-        }
+        String used = Statements.caseOf("id", uses, parameters);
         uses.forEach(use -> parameters.add(use.getKey()));
-        String sql = "UPDATE access_key SET last_used_ms = GREATEST(COALESCE(last_used_ms, 0), CASE id" + cases + " END) WHERE id IN ("
+        String sql = "UPDATE access_key SET last_used_ms = GREATEST(COALESCE(last_used_ms, 0), " + used + ") WHERE id IN ("
                 + "?, ".repeat(uses.size() - 1) + "?)";
         return Statements.update(connection, sql, parameters);
     }

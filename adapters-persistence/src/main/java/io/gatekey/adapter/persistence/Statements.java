@@ -5,11 +5,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /** Plain JDBC writes on a transaction's connection, for the statements the repositories' queries cannot express. */
 final class Statements {
 
     private Statements() {
+    }
+
+    /**
+     * {@code CASE column WHEN ? THEN ? ... END}, a branch per entry (the key matched, its value the result), the
+     * entries' keys and values added to {@code parameters} in the order of the branches.
+     */
+    static String caseOf(String column, List<? extends Map.Entry<?, ?>> entries, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder("CASE ").append(column);
+        for (Map.Entry<?, ?> entry : entries) {
+            sql.append(" WHEN ? THEN ?");
+            parameters.add(entry.getKey());
+            parameters.add(entry.getValue());
+        }
+        return sql.append(" END").toString();
     }
 
     /** Runs {@code sql} with {@code values} as its parameters, in order; how many rows it changed. */
