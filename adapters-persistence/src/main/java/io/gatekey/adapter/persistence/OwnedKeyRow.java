@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * An {@code access_key} row joined with its owner's {@code sub_account} row ({@code owner_*}, all null for none). Mapped
  * as an entity of its own, not as a projection: Micronaut Data describes a projection's type afresh on every read
- * (about a tenth of a cold key's read), an entity's once.
+ * (about a quarter of a cold key's read), an entity's once.
  */
 @MappedEntity("access_key")
 record OwnedKeyRow(@Id String id, String accountId, @Nullable String subAccountId, byte[] secretSealed, int keyVersion, boolean active,
