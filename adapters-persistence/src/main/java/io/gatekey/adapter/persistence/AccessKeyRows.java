@@ -14,9 +14,6 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
 
     Optional<AccessKeyRow> findById(String id);
 
-    @Query("SELECT " + OwnedKeyRow.COLUMNS + " FROM access_key k LEFT JOIN sub_account u ON u.id = k.sub_account_id WHERE k.id = :id")
-    Optional<OwnedKeyRow> findWithOwner(String id);
-
     @Query("SELECT * FROM access_key WHERE account_id = :accountId AND sub_account_id IS NULL ORDER BY created_ms, id")
     List<AccessKeyRow> listAdminKeys(String accountId);
 

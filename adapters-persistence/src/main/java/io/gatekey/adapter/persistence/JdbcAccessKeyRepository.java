@@ -8,7 +8,9 @@ import io.gatekey.domain.accesskey.SecretKey;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.secret.SealedSecret;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +28,13 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
     private final AccessKeyRows rows;
     private final Sealing sealing;
     private final KeyLastUses lastUses;
+    private final ConnectionOperations<Connection> connections;
 
-    JdbcAccessKeyRepository(AccessKeyRows rows, Sealing sealing, KeyLastUses lastUses) {
+    JdbcAccessKeyRepository(AccessKeyRows rows, Sealing sealing, KeyLastUses lastUses, ConnectionOperations<Connection> connections) {
         this.rows = rows;
         this.sealing = sealing;
         this.lastUses = lastUses;
+        this.connections = connections;
     }
 
     /**
@@ -85,7 +89,8 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
 
     @Override
     public Optional<OwnedKey> findWithOwner(AccessKeyId id) {
-        return rows.findWithOwner(id.value()).map(row -> new OwnedKey(toDomain(row.key()), row.owner().map(JdbcSubAccountRepository::toDomain)));
+        return connections.executeRead(status -> OwnedKeyRow.find(status.getConnection(), id.value()))
+                .map(row -> new OwnedKey(toDomain(row.key()), Optional.ofNullable(row.owner()).map(JdbcSubAccountRepository::toDomain)));
     }
 
     @Override

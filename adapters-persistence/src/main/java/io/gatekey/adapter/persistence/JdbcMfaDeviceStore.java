@@ -87,7 +87,9 @@ class JdbcMfaDeviceStore implements MfaDeviceRepository, UsedTimeStepGuard, MfaF
     public Optional<MfaDevice> findForUpdate(MfaSerialNumber serialNumber) {
         // Gathering for a shared commit, there is no transaction to hold the row in: a plain read, which waits for
         // no lock, and the updates made on it apply only to the row as read.
-        Optional<MfaDeviceRow> row = SharedWrites.gathering() != null ? rows.findById(serialNumber.value()) : rows.findForUpdate(serialNumber.value());
+        Optional<MfaDeviceRow> row = SharedWrites.gathering() != null
+                ? connections.executeRead(status -> MfaDeviceRow.find(status.getConnection(), serialNumber.value()))
+                : rows.findForUpdate(serialNumber.value());
         return row.map(this::toDomain);
     }
 

@@ -3,11 +3,15 @@ package io.gatekey.adapter.persistence;
 import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-/** Plain JDBC writes on a transaction's connection, for the statements the repositories' queries cannot express. */
+/**
+ * Plain JDBC on a transaction's connection: the writes the repositories' queries cannot express, and the helpers of
+ * the hot reads that map their rows by column position.
+ */
 final class Statements {
 
     private Statements() {
@@ -37,5 +41,11 @@ final class Statements {
         } catch (SQLException e) {
             throw new DataAccessException("Could not run " + sql.substring(0, Math.min(sql.length(), 60)) + "...: " + e.getMessage(), e);
         }
+    }
+
+    /** The column's value, or null where it holds SQL NULL. */
+    static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 }

@@ -43,6 +43,7 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
         assertEquals(adminKey.id(), admin.key().id());
         assertEquals(adminKey.secret().reveal(), admin.key().secret().reveal());
         assertEquals(Optional.empty(), admin.owner());
+        assertEquals(ports.accessKeys().find(adminKey.id()), Optional.of(admin.key()), "the key as its own read gives it");
 
         ports.accessKeys().recordUse(aliceKey.id(), NOW.plusSeconds(3));
         AccessKeyRepository.OwnedKey owned = ports.accessKeys().findWithOwner(aliceKey.id()).orElseThrow();
