@@ -3,11 +3,7 @@ package io.gatekey.adapter.persistence;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 @MappedEntity("mfa_device")
@@ -25,18 +21,8 @@ record MfaDeviceRow(@Id String serialNumber, String accountId, String subAccount
      * checked in a shared commit, spared what a repository query costs per row (as {@link OwnedKeyRow}).
      */
     static Optional<MfaDeviceRow> find(Connection connection, String serialNumber) {
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, serialNumber);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new MfaDeviceRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getBytes(5),
-                        row.getInt(6), row.getString(7), row.getInt(8), row.getInt(9), row.getString(10), row.getLong(11), row.getInt(12),
-                        Statements.nullableLong(row, 13), row.getInt(14), row.getLong(15), Statements.nullableLong(row, 16), row.getBoolean(17)));
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("Could not read MFA device: " + e.getMessage(), e);
-        }
+        return Statements.queryOne(connection, SELECT, serialNumber, row -> new MfaDeviceRow(row.getString(1), row.getString(2), row.getString(3),
+                row.getString(4), row.getBytes(5), row.getInt(6), row.getString(7), row.getInt(8), row.getInt(9), row.getString(10), row.getLong(11),
+                row.getInt(12), Statements.nullableLong(row, 13), row.getInt(14), row.getLong(15), Statements.nullableLong(row, 16), row.getBoolean(17)));
     }
 }

@@ -1,9 +1,7 @@
 package io.gatekey.adapter.persistence;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -24,14 +22,7 @@ record OwnedKeyRow(AccessKeyRow key, @Nullable SubAccountRow owner) {
 
     /** The key with this id and its owner, on the given connection. */
     static Optional<OwnedKeyRow> find(Connection connection, String id) {
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new OwnedKeyRow(key(row), owner(row))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("Could not read access key with its owner: " + e.getMessage(), e);
-        }
+        return Statements.queryOne(connection, SELECT, id, row -> new OwnedKeyRow(key(row), owner(row)));
     }
 
     private static AccessKeyRow key(ResultSet row) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Plain JDBC on a transaction's connection: the writes the repositories' queries cannot express, and the helpers of
@@ -47,5 +48,22 @@ final class Statements {
     static Long nullableLong(ResultSet row, int column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
+    }
+
+    /** Maps the current row of a result set. */
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** The one row {@code sql} selects for {@code id}, mapped; empty when there is none. */
+    static <T> Optional<T> queryOne(Connection connection, String sql, String id, RowMapper<T> mapper) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Could not run " + sql.substring(0, Math.min(sql.length(), 60)) + "...: " + e.getMessage(), e);
+        }
     }
 }
