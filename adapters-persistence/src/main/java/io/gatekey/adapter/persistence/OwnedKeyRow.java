@@ -10,7 +10,7 @@ import java.util.Optional;
  * An {@code access_key} row with its owner's {@code sub_account} row (none for an account's own key), read in one
  * joined {@code SELECT} by column position. It is the read of every signed request whose key is not cached, so it
  * skips what a repository query costs per row: naming each column per property, converting through the entity's
- * description, the interceptors around the call (together about a third of this read's time in a profile).
+ * description (about a fifth of this read's samples in a profile), the interceptors around the call.
  */
 record OwnedKeyRow(AccessKeyRow key, @Nullable SubAccountRow owner) {
 
