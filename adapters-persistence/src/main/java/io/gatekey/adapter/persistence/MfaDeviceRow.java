@@ -12,7 +12,7 @@ record MfaDeviceRow(@Id String serialNumber, String accountId, String subAccount
                     int failedAttempts, @Nullable Long lockedUntilMs, int driftSteps, long createdMs, @Nullable Long enabledMs,
                     boolean ownerBound) {
 
-    static final String SELECT = "SELECT serial_number, account_id, sub_account_id, device_type, seed_sealed, key_version, algorithm, digits, "
+    private static final String SELECT = "SELECT serial_number, account_id, sub_account_id, device_type, seed_sealed, key_version, algorithm, digits, "
             + "period_seconds, status, last_accepted_step, failed_attempts, locked_until_ms, drift_steps, created_ms, enabled_ms, owner_bound "
             + "FROM mfa_device WHERE serial_number = ?";
 

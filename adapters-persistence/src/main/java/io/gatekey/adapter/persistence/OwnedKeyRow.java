@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 record OwnedKeyRow(AccessKeyRow key, @Nullable SubAccountRow owner) {
 
-    static final String SELECT = "SELECT k.id, k.account_id, k.sub_account_id, k.secret_sealed, k.key_version, k.active, k.created_ms, "
+    private static final String SELECT = "SELECT k.id, k.account_id, k.sub_account_id, k.secret_sealed, k.key_version, k.active, k.created_ms, "
             + "k.last_used_ms, k.owner_bound, k.owner_slot, u.id, u.account_id, u.sub_account_no, u.name, u.display_name, u.email, u.memo, "
             + "u.can_api_gateway_access, u.use_api_allow_source, u.api_allow_sources, u.can_console_access, u.mfa_mandatory, "
             + "u.need_password_reset, u.use_console_permit_ip, u.console_permit_ips, u.password_hash, u.active, u.created_ms, "

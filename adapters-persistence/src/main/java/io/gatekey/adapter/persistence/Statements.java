@@ -40,7 +40,7 @@ final class Statements {
             }
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new DataAccessException("Could not run " + sql.substring(0, Math.min(sql.length(), 60)) + "...: " + e.getMessage(), e);
+            throw failed(sql, e);
         }
     }
 
@@ -63,7 +63,11 @@ final class Statements {
                 return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new DataAccessException("Could not run " + sql.substring(0, Math.min(sql.length(), 60)) + "...: " + e.getMessage(), e);
+            throw failed(sql, e);
         }
+    }
+
+    private static DataAccessException failed(String sql, SQLException e) {
+        return new DataAccessException("Could not run " + sql.substring(0, Math.min(sql.length(), 60)) + "...: " + e.getMessage(), e);
     }
 }
