@@ -3,6 +3,7 @@ package io.gatekey.adapter.persistence;
 import io.micronaut.data.connection.ConnectionOperations;
 import java.sql.Connection;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A conditional {@code UPDATE} of one row, by its key, that applies only to the row as its caller read it
@@ -39,5 +40,10 @@ final class RowUpdate {
 
     int run(Connection connection, Object[] values) {
         return Statements.update(connection, sql, Arrays.asList(values));
+    }
+
+    /** Applies the update to several rows at once (one batch of statements); whether each changed its row. */
+    boolean runEach(Connection connection, List<Object[]> rows) {
+        return Statements.updateEachOne(connection, sql, rows);
     }
 }

@@ -122,11 +122,11 @@ final class SharedCommits {
 
     private boolean write(List<SharedWrites> batch) {
         Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
-        List<Map.Entry<RowUpdate, Object[]>> updates = new ArrayList<>();
+        Map<RowUpdate, List<Object[]>> updates = new LinkedHashMap<>(4);
         List<AuditEvent> events = new ArrayList<>(batch.size());
         for (SharedWrites writes : batch) {
             writes.rows.forEach((insert, its) -> rows.computeIfAbsent(insert, any -> new ArrayList<>(batch.size())).addAll(its));
-            updates.addAll(writes.updates);
+            writes.updates.forEach(update -> updates.computeIfAbsent(update.getKey(), any -> new ArrayList<>()).add(update.getValue()));
             events.addAll(writes.events);
         }
         try {
@@ -139,9 +139,9 @@ final class SharedCommits {
                     }
                 }
                 // Each work counted its updates as applied: one that finds its row changed since it was read is
-                // left to that work's own run, which reads it again.
-                for (Map.Entry<RowUpdate, Object[]> update : updates) {
-                    if (update.getKey().run(status.getConnection(), update.getValue()) != 1) {
+                // left to that work's own run, which reads it again. The updates of one kind go as one batch.
+                for (Map.Entry<RowUpdate, List<Object[]>> update : updates.entrySet()) {
+                    if (!update.getKey().runEach(status.getConnection(), update.getValue())) {
                         throw new RowTaken();
                     }
                 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,28 @@ final class Statements {
                 statement.setObject(i + 1, values.get(i));
             }
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /**
+     * Runs {@code sql} once per row of parameters, as one JDBC batch (the driver sends the statements without
+     * waiting for each answer); whether each changed exactly one row.
+     */
+    static boolean updateEachOne(Connection connection, String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            return update(connection, sql, Arrays.asList(rows.get(0))) == 1;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            int[] changed = statement.executeBatch();
+            return changed.length == rows.size() && Arrays.stream(changed).allMatch(count -> count == 1);
         } catch (SQLException e) {
             throw failed(sql, e);
         }
