@@ -178,20 +178,19 @@ public final class GaleraCluster implements AutoCloseable {
 
     /** The value of a status variable on one node. */
     public String status(int index, String variable) {
-        try (Connection connection = connect(nodes.get(index), ""); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SHOW STATUS LIKE '" + variable + "'")) {
-            return rs.next() ? rs.getString(2) : "";
-        } catch (SQLException e) {
-            throw new IllegalStateException(variable, e);
-        }
+        return show(index, "SHOW STATUS LIKE '" + variable + "'");
     }
 
     private String variable(int index, String name) {
+        return show(index, "SHOW GLOBAL VARIABLES LIKE '" + name + "'");
+    }
+
+    private String show(int index, String sql) {
         try (Connection connection = connect(nodes.get(index), ""); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name + "'")) {
+             ResultSet rs = statement.executeQuery(sql)) {
             return rs.next() ? rs.getString(2) : "";
         } catch (SQLException e) {
-            throw new IllegalStateException(name, e);
+            throw new IllegalStateException(sql, e);
         }
     }
 
