@@ -50,9 +50,6 @@ final class Statements {
      * waiting for each answer); whether each changed exactly one row.
      */
     static boolean updateEachOne(Connection connection, String sql, List<Object[]> rows) {
-        if (rows.size() == 1) {
-            return update(connection, sql, Arrays.asList(rows.get(0))) == 1;
-        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
