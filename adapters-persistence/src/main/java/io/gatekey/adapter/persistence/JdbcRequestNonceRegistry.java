@@ -14,7 +14,7 @@ import java.util.List;
 class JdbcRequestNonceRegistry implements RequestNonceRegistry {
 
     /** One row for each nonce that is new, none for one the key used before (no error, so nothing about it is logged). */
-    static final RowInsert INSERT_NEW = new RowInsert("INSERT IGNORE", "request_nonce", "access_key_id", "nonce", "expires_ms");
+    static final RowInsert INSERT_NEW = new RowInsert("INSERT IGNORE", "request_nonce", 2, "access_key_id", "nonce", "expires_ms");
 
     private final RequestNonceRows rows;
     private final ConnectionOperations<Connection> connections;

@@ -2,9 +2,16 @@ package io.gatekey.adapter.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** One {@code INSERT} statement for any number of rows: {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?)}. */
 final class RowInsert {
@@ -13,13 +20,63 @@ final class RowInsert {
     private final String row;
     private final int width;
     private final String one;
+    private final String table;
+    private final List<String> key;
 
     /** {@code verb}: {@code INSERT}, or {@code INSERT IGNORE} to skip rows whose key is taken. */
     RowInsert(String verb, String table, String... columns) {
+        this(verb, table, 0, columns);
+    }
+
+    /** The same, the table's primary key being the first {@code keyColumns} columns (so taken keys can be found). */
+    RowInsert(String verb, String table, int keyColumns, String... columns) {
         this.head = verb + " INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
         this.row = "(" + "?, ".repeat(columns.length - 1) + "?)";
         this.width = columns.length;
         this.one = head + row;
+        this.table = table;
+        this.key = List.of(columns).subList(0, keyColumns);
+    }
+
+    /** Whether the key columns are known. */
+    boolean keyed() {
+        return !key.isEmpty();
+    }
+
+    /** The row's primary key, its first key columns' values; empty when the key columns are not known. */
+    List<Object> keyOf(Object[] row) {
+        return List.copyOf(Arrays.asList(row).subList(0, key.size()));
+    }
+
+    /** Which of the keys the table holds already (none when the key columns are not known). */
+    Set<List<Object>> taken(Connection connection, Collection<List<Object>> keys) {
+        Set<List<Object>> taken = new HashSet<>();
+        if (!keyed() || keys.isEmpty()) {
+            return taken;
+        }
+        String columns = String.join(", ", key);
+        String tuple = "(" + "?, ".repeat(key.size() - 1) + "?)";
+        String sql = "SELECT " + columns + " FROM " + table + " WHERE (" + columns + ") IN (" + String.join(", ", Collections.nCopies(keys.size(), tuple)) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            for (List<Object> values : keys) {
+                for (Object value : values) {
+                    select.setObject(parameter++, value);
+                }
+            }
+            try (ResultSet found = select.executeQuery()) {
+                while (found.next()) {
+                    List<Object> values = new ArrayList<>(key.size());
+                    for (int column = 1; column <= key.size(); column++) {
+                        values.add(found.getObject(column));
+                    }
+                    taken.add(values);
+                }
+            }
+            return taken;
+        } catch (SQLException e) {
+            throw Statements.failed(sql, e);
+        }
     }
 
     /**

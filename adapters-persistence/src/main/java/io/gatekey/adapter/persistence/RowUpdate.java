@@ -42,8 +42,8 @@ final class RowUpdate {
         return Statements.update(connection, sql, Arrays.asList(values));
     }
 
-    /** Applies the update to several rows at once (one batch of statements); whether each changed its row. */
-    boolean runEach(Connection connection, List<Object[]> rows) {
+    /** Applies the update to several rows at once (one batch of statements); whether each changed its row, in order. */
+    boolean[] runEach(Connection connection, List<Object[]> rows) {
         return Statements.updateEachOne(connection, sql, rows);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,19 +22,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits the gathered rows of concurrent shared transactions together (a group commit). A thread queues its rows;
  * when no other thread is committing, it takes all that is queued (up to {@link #MOST}) and writes it in one
- * database transaction: the rows of each table in one {@code INSERT} (nonces, credentials), each conditional
- * update (a device's claimed step or counted failure) on its own, the audit events in one insert, each audit
- * chain's head moved once; no two updates of one row share a batch. Then it wakes the first thread still queued, which commits the next batch, and
- * the threads whose rows it wrote go on. Rows queued while a commit is under way go into the next: the busier the
- * node, the larger the batches (a row costs the database a fraction of what a transaction of its own does), and a
- * quiet node's work commits alone, with no wait. A batch fails whole (a nonce used before, a lost conflict, a
- * lost connection); its threads then run their work again alone, so one request's fault is only its own.
+ * database transaction: the rows of each table in one {@code INSERT} (nonces, credentials), the conditional
+ * updates (a device's claimed step or counted failure) of each kind as one JDBC batch, the audit events in one
+ * insert, each audit chain's head moved once; no two updates of one row share a batch. Then it wakes the first
+ * thread still queued, which commits the next batch, and the threads whose rows it wrote go on. Rows queued while a
+ * commit is under way go into the next: the busier the node, the larger the batches (a row costs the database a
+ * fraction of what a transaction of its own does), and a quiet node's work commits alone, with no wait. A batch
+ * that meets a row taken or changed (a nonce used before, a device changed since its read) is written again
+ * without the work at fault; one that fails otherwise (a lost conflict, a lost connection) fails whole. Work left
+ * out runs again alone, so one request's fault is only its own.
  */
 @Singleton
 final class SharedCommits {
 
     /** The most work one batch commits. */
     static final int MOST = 64;
+    /** The most transactions one batch takes, its retries without the work at fault included. */
+    static final int MOST_WRITES = 16;
     private static final long PARK_BOUND_NANOS = 100_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(SharedCommits.class);
 
@@ -43,6 +48,7 @@ final class SharedCommits {
     private final Semaphore committer = new Semaphore(1);
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong sentBack = new AtomicLong();
 
     SharedCommits(TransactionOperations<Connection> transactions, JdbcAuditLog auditLog) {
         this.transactions = transactions;
@@ -82,9 +88,14 @@ final class SharedCommits {
         return waiting.get();
     }
 
-    /** Batches written so far, committed or not. */
+    /** Batches written so far (each transaction, a retry without the work at fault too), committed or not. */
     long batches() {
         return batches.get();
+    }
+
+    /** Work handed back to run alone so far, its batch having failed at it or with it. */
+    long sentBack() {
+        return sentBack.get();
     }
 
     private void commitQueued() {
@@ -106,61 +117,137 @@ final class SharedCommits {
         if (batch.isEmpty()) {
             return;
         }
-        batches.incrementAndGet();
-        boolean committed = false;
         try {
-            committed = write(batch);
+            writeAndSettle(batch, MOST_WRITES);
         } finally {
             // Settled whatever happened, even an Error: no thread is left waiting for a batch that is over.
             for (SharedWrites writes : batch) {
-                writes.settle(committed);
-                waiting.decrementAndGet();
-                LockSupport.unpark(writes.owner);
+                if (writes.pending()) {
+                    sentBack.incrementAndGet();
+                    settle(writes, false);
+                }
             }
         }
     }
 
-    private boolean write(List<SharedWrites> batch) {
-        Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
-        Map<RowUpdate, List<Object[]>> updates = new LinkedHashMap<>(4);
-        List<AuditEvent> events = new ArrayList<>(batch.size());
-        for (SharedWrites writes : batch) {
-            writes.rows.forEach((insert, its) -> rows.computeIfAbsent(insert, any -> new ArrayList<>(batch.size())).addAll(its));
-            writes.updates.forEach(update -> updates.computeIfAbsent(update.getKey(), any -> new ArrayList<>()).add(update.getValue()));
-            events.addAll(writes.events);
+    /**
+     * Writes the work in one transaction and settles what it committed; how many more writes the batch may take. A
+     * row taken or changed is one work's fault, not the batch's: the work whose conditional update missed, or whose
+     * key an insert found taken (looked up after the insert came out short), is left out and the rest written
+     * again; where none can be named (a key taken by a transaction not committed when looked for), each half is
+     * written on its own, down to the work at fault. Work left unsettled (at fault, past the writes allowed, or in
+     * a batch that failed otherwise) runs again alone.
+     */
+    private int writeAndSettle(List<SharedWrites> work, int writesLeft) {
+        if (work.isEmpty() || writesLeft == 0) {
+            return writesLeft;
         }
+        batches.incrementAndGet();
         try {
-            transactions.executeWrite(status -> {
-                for (Map.Entry<RowInsert, List<Object[]>> insert : rows.entrySet()) {
-                    // Each work counted its rows as inserted. One that was not (an INSERT IGNORE's nonce used
-                    // before: a replay, or one remembered past its time) is left to that work's own run.
-                    if (insert.getKey().run(status.getConnection(), insert.getValue()) != insert.getValue().size()) {
-                        throw new RowTaken();
-                    }
-                }
-                // Each work counted its updates as applied: one that finds its row changed since it was read is
-                // left to that work's own run, which reads it again. The updates of one kind go as one batch.
-                for (Map.Entry<RowUpdate, List<Object[]>> update : updates.entrySet()) {
-                    if (!update.getKey().runEach(status.getConnection(), update.getValue())) {
-                        throw new RowTaken();
-                    }
-                }
-                if (!events.isEmpty()) {
-                    auditLog.append(events);
-                }
-                return null;
-            });
-            return true;
+            write(work);
+            work.forEach(writes -> settle(writes, true));
+            return writesLeft - 1;
+        } catch (RowTaken taken) {
+            Set<SharedWrites> atFault = taken.atFault != null ? taken.atFault : holdersOfTakenKeys(work, taken.insert);
+            if (!atFault.isEmpty()) {
+                return writeAndSettle(work.stream().filter(writes -> !atFault.contains(writes)).toList(), writesLeft - 1);
+            }
+            if (work.size() == 1) {
+                return writesLeft - 1;
+            }
+            // Taken by work not committed when looked for (another node's): halves, down to the work at fault.
+            int half = work.size() / 2;
+            return writeAndSettle(work.subList(half, work.size()), writeAndSettle(work.subList(0, half), writesLeft - 1));
         } catch (RuntimeException e) {
-            LOG.debug("A shared commit of {} failed; each runs again alone", batch.size(), e);
-            return false;
+            LOG.debug("A shared commit of {} failed; each runs again alone", work.size(), e);
+            return writesLeft - 1;
         }
     }
 
+    /** The work whose rows of {@code insert} have a key the table holds already, or another work's in the list. */
+    private Set<SharedWrites> holdersOfTakenKeys(List<SharedWrites> work, RowInsert insert) {
+        Map<List<Object>, SharedWrites> holders = new HashMap<>();
+        Set<SharedWrites> atFault = new HashSet<>();
+        if (!insert.keyed()) {
+            return atFault;
+        }
+        for (SharedWrites writes : work) {
+            for (Object[] row : writes.rows.getOrDefault(insert, List.of())) {
+                if (holders.putIfAbsent(insert.keyOf(row), writes) != null) {
+                    atFault.add(writes);
+                }
+            }
+        }
+        try {
+            transactions.executeRead(status -> insert.taken(status.getConnection(), holders.keySet())).forEach(key -> atFault.add(holders.get(key)));
+        } catch (RuntimeException e) {
+            LOG.debug("Could not look for the taken keys of a shared commit", e);
+        }
+        return atFault;
+    }
+
+    private void settle(SharedWrites writes, boolean committed) {
+        writes.settle(committed);
+        waiting.decrementAndGet();
+        LockSupport.unpark(writes.owner);
+    }
+
+    private void write(List<SharedWrites> batch) {
+        Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
+        Map<RowUpdate, List<Object[]>> updates = new LinkedHashMap<>(4);
+        Map<RowUpdate, List<SharedWrites>> updaters = new LinkedHashMap<>(4);
+        List<AuditEvent> events = new ArrayList<>(batch.size());
+        for (SharedWrites writes : batch) {
+            writes.rows.forEach((insert, its) -> rows.computeIfAbsent(insert, any -> new ArrayList<>(batch.size())).addAll(its));
+            for (Map.Entry<RowUpdate, Object[]> update : writes.updates) {
+                updates.computeIfAbsent(update.getKey(), any -> new ArrayList<>()).add(update.getValue());
+                updaters.computeIfAbsent(update.getKey(), any -> new ArrayList<>()).add(writes);
+            }
+            events.addAll(writes.events);
+        }
+        transactions.executeWrite(status -> {
+            for (Map.Entry<RowInsert, List<Object[]>> insert : rows.entrySet()) {
+                // Each work counted its rows as inserted. One that was not (an INSERT IGNORE's nonce used
+                // before: a replay, or one remembered past its time) is left to that work's own run.
+                if (insert.getKey().run(status.getConnection(), insert.getValue()) != insert.getValue().size()) {
+                    throw new RowTaken(insert.getKey());
+                }
+            }
+            // Each work counted its updates as applied: one that finds its row changed since it was read is left
+            // to that work's own run, which reads it again. The updates of one kind go as one batch.
+            Set<SharedWrites> missed = new HashSet<>();
+            for (Map.Entry<RowUpdate, List<Object[]>> update : updates.entrySet()) {
+                boolean[] applied = update.getKey().runEach(status.getConnection(), update.getValue());
+                for (int i = 0; i < applied.length; i++) {
+                    if (!applied[i]) {
+                        missed.add(updaters.get(update.getKey()).get(i));
+                    }
+                }
+            }
+            if (!missed.isEmpty()) {
+                throw new RowTaken(missed, null);
+            }
+            if (!events.isEmpty()) {
+                auditLog.append(events);
+            }
+            return null;
+        });
+    }
+
+    /** A row of the batch had changed (the work at fault known), or an insert found keys taken (whose, to be found). */
     private static final class RowTaken extends RuntimeException {
 
-        RowTaken() {
+        final Set<SharedWrites> atFault;
+        final RowInsert insert;
+
+        RowTaken(Set<SharedWrites> atFault, RowInsert insert) {
             super("a row of the batch was there before, or had changed", null, false, false);
+            this.atFault = atFault;
+            this.insert = insert;
+        }
+
+        RowTaken(RowInsert insert) {
+            this(null, insert);
         }
     }
 }

@@ -47,9 +47,9 @@ final class Statements {
 
     /**
      * Runs {@code sql} once per row of parameters, as one JDBC batch (the driver sends the statements without
-     * waiting for each answer); whether each changed exactly one row.
+     * waiting for each answer); whether each row's statement changed exactly one row, in the rows' order.
      */
-    static boolean updateEachOne(Connection connection, String sql, List<Object[]> rows) {
+    static boolean[] updateEachOne(Connection connection, String sql, List<Object[]> rows) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
@@ -58,7 +58,11 @@ final class Statements {
                 statement.addBatch();
             }
             int[] changed = statement.executeBatch();
-            return changed.length == rows.size() && Arrays.stream(changed).allMatch(count -> count == 1);
+            boolean[] one = new boolean[rows.size()];
+            for (int i = 0; i < one.length && changed.length == one.length; i++) {
+                one[i] = changed[i] == 1;
+            }
+            return one;
         } catch (SQLException e) {
             throw failed(sql, e);
         }
@@ -87,7 +91,7 @@ final class Statements {
         }
     }
 
-    private static DataAccessException failed(String sql, SQLException e) {
+    static DataAccessException failed(String sql, SQLException e) {
         return new DataAccessException("Could not run " + sql.substring(0, Math.min(sql.length(), 60)) + "...: " + e.getMessage(), e);
     }
 }
