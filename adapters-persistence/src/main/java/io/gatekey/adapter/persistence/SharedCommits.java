@@ -194,15 +194,12 @@ final class SharedCommits {
 
     private void write(List<SharedWrites> batch) {
         Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
-        Map<RowUpdate, List<Object[]>> updates = new LinkedHashMap<>(4);
-        Map<RowUpdate, List<SharedWrites>> updaters = new LinkedHashMap<>(4);
+        // Each update's values with the work they are for, in the order they go.
+        Map<RowUpdate, List<Map.Entry<SharedWrites, Object[]>>> updates = new LinkedHashMap<>(4);
         List<AuditEvent> events = new ArrayList<>(batch.size());
         for (SharedWrites writes : batch) {
             writes.rows.forEach((insert, its) -> rows.computeIfAbsent(insert, any -> new ArrayList<>(batch.size())).addAll(its));
-            for (Map.Entry<RowUpdate, Object[]> update : writes.updates) {
-                updates.computeIfAbsent(update.getKey(), any -> new ArrayList<>()).add(update.getValue());
-                updaters.computeIfAbsent(update.getKey(), any -> new ArrayList<>()).add(writes);
-            }
+            writes.updates.forEach(update -> updates.computeIfAbsent(update.getKey(), any -> new ArrayList<>()).add(Map.entry(writes, update.getValue())));
             events.addAll(writes.events);
         }
         transactions.executeWrite(status -> {
@@ -216,16 +213,17 @@ final class SharedCommits {
             // Each work counted its updates as applied: one that finds its row changed since it was read is left
             // to that work's own run, which reads it again. The updates of one kind go as one batch.
             Set<SharedWrites> missed = new HashSet<>();
-            for (Map.Entry<RowUpdate, List<Object[]>> update : updates.entrySet()) {
-                boolean[] applied = update.getKey().runEach(status.getConnection(), update.getValue());
+            for (Map.Entry<RowUpdate, List<Map.Entry<SharedWrites, Object[]>>> update : updates.entrySet()) {
+                List<Map.Entry<SharedWrites, Object[]>> each = update.getValue();
+                boolean[] applied = update.getKey().runEach(status.getConnection(), each.stream().map(Map.Entry::getValue).toList());
                 for (int i = 0; i < applied.length; i++) {
                     if (!applied[i]) {
-                        missed.add(updaters.get(update.getKey()).get(i));
+                        missed.add(each.get(i).getKey());
                     }
                 }
             }
             if (!missed.isEmpty()) {
-                throw new RowTaken(missed, null);
+                throw new RowTaken(missed);
             }
             if (!events.isEmpty()) {
                 auditLog.append(events);
@@ -240,12 +238,18 @@ final class SharedCommits {
         final Set<SharedWrites> atFault;
         final RowInsert insert;
 
-        RowTaken(Set<SharedWrites> atFault, RowInsert insert) {
+        private RowTaken(Set<SharedWrites> atFault, RowInsert insert) {
             super("a row of the batch was there before, or had changed", null, false, false);
             this.atFault = atFault;
             this.insert = insert;
         }
 
+        /** Updates that missed their rows, by the work they were for. */
+        RowTaken(Set<SharedWrites> atFault) {
+            this(atFault, null);
+        }
+
+        /** An insert short of its rows: the work holding the taken keys is to be looked up. */
         RowTaken(RowInsert insert) {
             this(null, insert);
         }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,10 @@ final class Statements {
             }
             int[] changed = statement.executeBatch();
             boolean[] one = new boolean[rows.size()];
-            for (int i = 0; i < one.length && changed.length == one.length; i++) {
+            if (changed.length != one.length) {
+                return one;
+            }
+            for (int i = 0; i < one.length; i++) {
                 one[i] = changed[i] == 1;
             }
             return one;
