@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A conditional {@code UPDATE} of one row, by its key, that applies only to the row as its caller read it
  * (compare-and-set): it changes that row or nothing. In a shared transaction it is gathered and counted as
- * applied; the shared commit fails whole if it is not, and the work runs again in a transaction of its own.
+ * applied; should it miss in the shared commit, its work is left out of that commit and runs again in a
+ * transaction of its own.
  */
 final class RowUpdate {
 

@@ -1,6 +1,7 @@
 package io.gatekey.adapter.persistence;
 
 import io.gatekey.domain.audit.AuditEvent;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -21,16 +22,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits the gathered rows of concurrent shared transactions together (a group commit). A thread queues its rows;
- * when no other thread is committing, it takes all that is queued (up to {@link #MOST}) and writes it in one
- * database transaction: the rows of each table in one {@code INSERT} (nonces, credentials), the conditional
- * updates (a device's claimed step or counted failure) of each kind as one JDBC batch, the audit events in one
- * insert, each audit chain's head moved once; no two updates of one row share a batch. Then it wakes the first
- * thread still queued, which commits the next batch, and the threads whose rows it wrote go on. Rows queued while a
- * commit is under way go into the next: the busier the node, the larger the batches (a row costs the database a
- * fraction of what a transaction of its own does), and a quiet node's work commits alone, with no wait. A batch
- * that meets a row taken or changed (a nonce used before, a device changed since its read) is written again
- * without the work at fault; one that fails otherwise (a lost conflict, a lost connection) fails whole. Work left
- * out runs again alone, so one request's fault is only its own.
+ * when fewer than {@code gatekey.shared-commits.committers} (2) batches are under way, it takes all that is queued
+ * (up to {@link #MOST}) and writes it in one database transaction: the rows of each table in one {@code INSERT}
+ * (nonces, credentials), the conditional updates (a device's claimed step or counted failure) of each kind as one
+ * JDBC batch, the audit events in one insert, each audit chain's head moved once. No two updates of one row share a
+ * batch, nor go in two batches under way ({@link RowsInFlight}); two batches under way append to chains of their
+ * own (each holds one of the node's audit writers). When a batch is over, its committer wakes the first thread
+ * still queued, which commits the next batch, and the threads whose rows it wrote go on. Rows queued while commits
+ * are under way go into the next: the busier the node, the larger the batches (a row costs the database a fraction
+ * of what a transaction of its own does), and a quiet node's work commits alone, with no wait. A second committer
+ * keeps the database busy while the first waits for its commit's answer. A batch that meets a row taken or changed
+ * (a nonce used before, a device changed since its read) is written again without the work at fault; one that
+ * fails otherwise (a lost conflict, a lost connection) fails whole. Work left out runs again alone, so one
+ * request's fault is only its own.
  */
 @Singleton
 final class SharedCommits {
@@ -45,14 +49,20 @@ final class SharedCommits {
     private final TransactionOperations<Connection> transactions;
     private final JdbcAuditLog auditLog;
     private final ConcurrentLinkedQueue<SharedWrites> queue = new ConcurrentLinkedQueue<>();
-    private final Semaphore committer = new Semaphore(1);
+    private final Semaphore committers;
+    private final RowsInFlight inFlight = new RowsInFlight();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong sentBack = new AtomicLong();
 
-    SharedCommits(TransactionOperations<Connection> transactions, JdbcAuditLog auditLog) {
+    SharedCommits(TransactionOperations<Connection> transactions, JdbcAuditLog auditLog,
+                  @Value("${gatekey.shared-commits.committers:2}") int committers) {
+        if (committers < 1 || committers > 8) {
+            throw new IllegalArgumentException("gatekey.shared-commits.committers must be 1-8, not " + committers);
+        }
         this.transactions = transactions;
         this.auditLog = auditLog;
+        this.committers = new Semaphore(committers);
     }
 
     /** Commits the rows with whatever else is queued; true once they are committed, false if their batch failed. */
@@ -61,17 +71,16 @@ final class SharedCommits {
         queue.add(writes);
         boolean interrupted = false;
         while (writes.pending()) {
-            if (committer.tryAcquire()) {
+            boolean took = false;
+            if (committers.tryAcquire()) {
                 try {
-                    commitQueued();
+                    took = commitQueued();
                 } finally {
-                    committer.release();
-                    SharedWrites next = queue.peek();
-                    if (next != null) {
-                        LockSupport.unpark(next.owner);
-                    }
+                    committers.release();
+                    wakeNext();
                 }
-            } else {
+            }
+            if (!took && writes.pending()) {
                 // Woken by the committer that settles these rows or hands over to this thread; the bound is a guard only.
                 LockSupport.parkNanos(this, PARK_BOUND_NANOS);
                 interrupted |= Thread.interrupted();
@@ -98,24 +107,19 @@ final class SharedCommits {
         return sentBack.get();
     }
 
-    private void commitQueued() {
-        List<SharedWrites> batch = new ArrayList<>();
-        List<SharedWrites> later = new ArrayList<>();
-        Set<String> updated = new HashSet<>();
-        for (SharedWrites next; batch.size() < MOST && (next = queue.poll()) != null; ) {
-            // Work that updates a row another in the batch updates (two codes for one device) waits for the next
-            // batch: its update would miss and fail the batch for everyone in it.
-            Set<String> rows = next.updatedRows();
-            if (rows.stream().anyMatch(updated::contains)) {
-                later.add(next);
-            } else {
-                updated.addAll(rows);
-                batch.add(next);
-            }
+    /** Wakes the thread of the first work queued, unless that is this thread or its work must wait for a batch under way. */
+    private void wakeNext() {
+        SharedWrites next = queue.peek();
+        if (next != null && next.owner != Thread.currentThread() && !inFlight.blocked(next)) {
+            LockSupport.unpark(next.owner);
         }
-        queue.addAll(later);
+    }
+
+    /** Commits a batch of what is queued; false if there was nothing that could go now. */
+    private boolean commitQueued() {
+        List<SharedWrites> batch = inFlight.take(queue, MOST);
         if (batch.isEmpty()) {
-            return;
+            return false;
         }
         try {
             writeAndSettle(batch, MOST_WRITES);
@@ -127,7 +131,9 @@ final class SharedCommits {
                     settle(writes, false);
                 }
             }
+            inFlight.release(batch);
         }
+        return true;
     }
 
     /**
