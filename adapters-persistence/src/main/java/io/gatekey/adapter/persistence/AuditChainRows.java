@@ -14,6 +14,10 @@ interface AuditChainRows extends GenericRepository<AuditChainRow, String> {
     @Query("SELECT * FROM audit_chain WHERE chain_key IN (:chainKeys) FOR UPDATE")
     List<AuditChainRow> lockHeads(Collection<String> chainKeys);
 
+    /** The heads as this transaction sees them, unlocked. */
+    @Query("SELECT * FROM audit_chain WHERE chain_key IN (:chainKeys)")
+    List<AuditChainRow> readHeads(Collection<String> chainKeys);
+
     @Query("SELECT * FROM audit_chain ORDER BY chain_key")
     List<AuditChainRow> heads();
 }

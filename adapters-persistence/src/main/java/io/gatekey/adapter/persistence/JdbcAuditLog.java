@@ -38,11 +38,11 @@ import java.util.function.Predicate;
  * the node's writers {@code #n} for itself until it ends, so no two transactions of a node append to one chain at
  * once, and the writer remembers the heads its committed appends left: an append is then an insert and a head
  * update conditional on the head still being where the writer left it, without reading it first. A head the
- * writer does not know is read and locked ({@code SELECT ... FOR UPDATE}). Whatever moved a head meanwhile (two
+ * writer does not know is read first, and the same conditional update checks it. Whatever moved a head meanwhile (two
  * nodes sharing a name, a hand edit), the conditional update finds it, and the transaction runs again whole from
  * a fresh read; so do two first appends to a new chain, which race to insert its head. When every writer is
  * taken for longer than {@link #WRITER_WAIT}, an append uses the thread's writer without taking it, reading and
- * locking the head each time. A shared commit appends many issuances' events at once ({@link #append}): one
+ * locking the head each time ({@code SELECT ... FOR UPDATE}). A shared commit appends many issuances' events at once ({@link #append}): one
  * insert, and each chain's head moved once.
  */
 @Singleton
@@ -189,8 +189,8 @@ class JdbcAuditLog implements AuditLog {
     }
 
     /**
-     * The head of each chain the events go to, as found: remembered by the writer (checked when it is moved), or
-     * read and locked, all such chains in one statement; empty for a chain not begun.
+     * The head of each chain the events go to, as found: remembered by the writer, or read, all such chains in one
+     * statement (either way checked when it is moved); empty for a chain not begun.
      */
     private Map<String, Optional<AuditChainHead>> heads(Held writer, List<AuditEvent> events) {
         Map<String, Optional<AuditChainHead>> found = new LinkedHashMap<>(2);
@@ -207,7 +207,11 @@ class JdbcAuditLog implements AuditLog {
             }
         }
         if (!unknown.isEmpty()) {
-            chains.lockHeads(unknown).forEach(row -> found.put(row.chainKey(), Optional.of(new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash()))));
+            // A writer held by this transaction alone reads them unlocked: its conditional update finds a head that
+            // moved meanwhile. A locking read of a chain not begun would lock the gap where its head goes, and two
+            // transactions beginning chains side by side would each wait for the other's gap (a deadlock). A writer
+            // shared through the heads' locks (every writer busy) locks them.
+            (writer.owned() ? chains.readHeads(unknown) : chains.lockHeads(unknown)).forEach(row -> found.put(row.chainKey(), Optional.of(new AuditChainHead(row.chainKey(), row.lastSeq(), row.lastHash()))));
         }
         return found;
     }

@@ -115,4 +115,51 @@ class AuditChainWritersTest {
             assertWhole(ports, 1);
         }
     }
+
+    @Test
+    void twoChainsBegunAtOnceSideBySideDoNotWaitForEachOther() throws Exception {
+        // Two writers, so that two transactions at once each hold one; two accounts whose chains are not begun.
+        try (TestStore store = TestStore.open(TestDatabases.newMariaDbDatabase(), Map.of("gatekey.audit.chains-per-node", 2))) {
+            GatekeyPorts ports = store.ports(Clock.systemUTC());
+            Account first = account(ports, (byte) 0x70);
+            Account second = account(ports, (byte) 0x71);
+            java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                // The first begins its chain and stays open; the second begins the chain beside it meanwhile.
+                java.util.concurrent.Future<?> open = threads.submit(() -> ports.transactions().inTransaction(() -> {
+                    ports.auditLog().record(event(first, 1));
+                    appended.countDown();
+                    try {
+                        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+                assertEquals(true, appended.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                java.util.concurrent.Future<?> beside = threads.submit(() -> ports.auditLog().record(event(second, 2)));
+                // Done while the first is still open: no lock of the first's is in its way (a locking read of the
+                // heads would have locked the gap both go in, and the second would wait for the first's commit).
+                beside.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                release.countDown();
+                open.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                threads.shutdownNow();
+            }
+            List<LinkedAuditEvent> trail = trail(ports);
+            assertEquals(List.of(1L, 1L), trail.stream().map(e -> e.link().seq()).toList());
+            assertWhole(ports, 2);
+        }
+    }
+
+    /** An account whose id is {@code first} repeated: chains of such accounts sort side by side. */
+    private static Account account(GatekeyPorts ports, byte first) {
+        byte[] id = new byte[16];
+        java.util.Arrays.fill(id, first);
+        Account account = Account.create(AccountId.fromRandom(id), new AccountName("Side " + first), NOW);
+        ports.accounts().add(account);
+        return account;
+    }
 }
