@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface RequestNonceRows extends GenericRepository<RequestNonceRow, RequestNonceRow.Key> {
@@ -12,10 +11,4 @@ interface RequestNonceRows extends GenericRepository<RequestNonceRow, RequestNon
     /** Reuses a row whose remembrance has run out; the condition makes the takeover atomic. */
     @Query("UPDATE request_nonce SET expires_ms = :expiresMs WHERE access_key_id = :accessKeyId AND nonce = :nonce AND expires_ms <= :nowMs")
     int renewExpired(String accessKeyId, String nonce, long nowMs, long expiresMs);
-
-    @Query("SELECT nonce FROM request_nonce WHERE expires_ms < :nowMs ORDER BY expires_ms LIMIT :limit")
-    List<String> listExpiredNonces(long nowMs, int limit);
-
-    @Query("DELETE FROM request_nonce WHERE expires_ms < :nowMs AND nonce IN (:nonces)")
-    int deleteExpired(long nowMs, List<String> nonces);
 }

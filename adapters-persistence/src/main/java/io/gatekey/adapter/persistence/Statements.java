@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,24 @@ final class Statements {
     /** Maps the current row of a result set. */
     interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
+    }
+
+    /** The rows {@code sql} selects with {@code values} as its parameters, in order, each mapped. */
+    static <T> List<T> query(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(mapper.map(row));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
     }
 
     /** The one row {@code sql} selects for {@code id}, mapped; empty when there is none. */
