@@ -205,11 +205,7 @@ class SharedCommitsTest {
             World world = new World(store::ports);
             World.Device acme = world.acme.enrolledDevice("phone");
             ExecutorService threads = Executors.newFixedThreadPool(ISSUANCES);
-            try (Connection holder = DriverManager.getConnection(store.database.url(), store.database.user(), store.database.password())) {
-                holder.setAutoCommit(false);
-                try (Statement statement = holder.createStatement()) {
-                    statement.executeQuery("SELECT * FROM audit_chain FOR UPDATE").close();
-                }
+            try (Connection holder = holdingTheHeads(store)) {
                 // A wrong code first: its batch counts the failure on the device, locking its row, and waits at the head.
                 List<Future<IssueTemporaryCredentialsUseCase.Result>> futures = new ArrayList<>();
                 futures.add(threads.submit(() -> world.acme.issueWithCode(acme, wrong(acme))));
@@ -344,11 +340,7 @@ class SharedCommitsTest {
             IntFunction<java.util.concurrent.Callable<IssueTemporaryCredentialsUseCase.Result>> issuance, Runnable beforeRelease) throws Exception {
         SharedCommits commits = store.context.getBean(SharedCommits.class);
         ExecutorService threads = Executors.newFixedThreadPool(ISSUANCES);
-        try (Connection holder = DriverManager.getConnection(store.database.url(), store.database.user(), store.database.password())) {
-            holder.setAutoCommit(false);
-            try (Statement statement = holder.createStatement()) {
-                statement.executeQuery("SELECT * FROM audit_chain FOR UPDATE").close();
-            }
+        try (Connection holder = holdingTheHeads(store)) {
             List<Future<IssueTemporaryCredentialsUseCase.Result>> futures = new ArrayList<>();
             for (int n = 0; n < ISSUANCES; n++) {
                 futures.add(threads.submit(issuance.apply(n)));
@@ -371,6 +363,16 @@ class SharedCommitsTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** A connection of the test's own that holds every audit chain head (and the gaps between them) until it rolls back. */
+    private static Connection holdingTheHeads(TestStore store) throws SQLException {
+        Connection holder = DriverManager.getConnection(store.database.url(), store.database.user(), store.database.password());
+        holder.setAutoCommit(false);
+        try (Statement statement = holder.createStatement()) {
+            statement.executeQuery("SELECT * FROM audit_chain FOR UPDATE").close();
+        }
+        return holder;
     }
 
     private static void assertWhole(World world, long events) {
