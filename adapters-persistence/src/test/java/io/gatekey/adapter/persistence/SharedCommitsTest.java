@@ -244,6 +244,81 @@ class SharedCommitsTest {
         }
     }
 
+    @Test
+    void aBatchTakesItsNoncesInKeyOrderSoThatCrossingReplaysWaitRatherThanDeadlock() throws Exception {
+        try (TestStore store = pooled(4)) {
+            World world = new World(store::ports);
+            issue(world, "ncp:warm-up", 900);
+            SharedCommits commits = store.context.getBean(SharedCommits.class);
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try (Connection holder = holdingTheHeads(store);
+                 Connection replay = DriverManager.getConnection(store.database.url(), store.database.user(), store.database.password())) {
+                // Two batches wait at the heads; behind them one batch gathers "ncp:z" and then "ncp:m".
+                List<Future<IssueTemporaryCredentialsUseCase.Result>> futures = new ArrayList<>();
+                for (String nonce : List.of("ncp:a", "ncp:b", "ncp:z", "ncp:m")) {
+                    int before = commits.waiting();
+                    futures.add(threads.submit(() -> issue(world, nonce, 900)));
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (commits.waiting() == before && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                }
+                assertEquals(2, awaitLockWaits(holder, 2).size());
+                // Another node presents "ncp:m" and "ncp:z" too, in that order, in a transaction of its own.
+                replay.setAutoCommit(false);
+                insertNonce(replay, world, "ncp:m");
+                long deadlocksBefore = deadlocks(store);
+                holder.rollback();
+                // The batch behind inserts "ncp:m" first, and waits for the other node; "ncp:z" is still free for it.
+                awaitStatement(holder, "INSERT IGNORE INTO request_nonce%");
+                insertNonce(replay, world, "ncp:z");
+                replay.commit();
+
+                List<String> outcomes = new ArrayList<>();
+                for (Future<IssueTemporaryCredentialsUseCase.Result> future : futures) {
+                    outcomes.add(future.get(30, TimeUnit.SECONDS).getClass().getSimpleName());
+                }
+                assertEquals(List.of("Issued", "Issued", "RequestReplayed", "RequestReplayed"), outcomes);
+                assertEquals(0, deadlocks(store) - deadlocksBefore, "in key order one waited for the other; taken as gathered, each would have waited for the other");
+                assertWhole(world, 3);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    private static void insertNonce(Connection connection, World world, String nonce) throws SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO request_nonce (access_key_id, nonce, expires_ms) VALUES (?, ?, ?)")) {
+            insert.setString(1, world.acme.userKey.id().value());
+            insert.setString(2, nonce);
+            insert.setLong(3, world.clock.instant().plusSeconds(300).toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private static long deadlocks(TestStore store) {
+        return Long.parseLong(store.text("SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'INNODB_DEADLOCKS'"));
+    }
+
+    /** Waits (up to 10 s) until a statement like {@code pattern} is under way on the test's database. */
+    private static void awaitStatement(Connection watcher, String pattern) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.sql.PreparedStatement statement = watcher.prepareStatement("SELECT COUNT(*) FROM information_schema.processlist "
+                    + "WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command = 'Query' AND info LIKE ?")) {
+                statement.setString(1, pattern);
+                try (java.sql.ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no statement like " + pattern + " under way");
+    }
+
     /**
      * The statements under way on the test's database that wait for the holder (at the heads) or for a batch under way
      * (at a device's row), once {@code count} wait at the heads or one at a device (or after 10 s, those there are).
