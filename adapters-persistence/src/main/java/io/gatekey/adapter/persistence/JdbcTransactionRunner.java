@@ -1,5 +1,6 @@
 package io.gatekey.adapter.persistence;
 
+import io.gatekey.application.port.out.StorageUnavailableException;
 import io.gatekey.application.port.out.TransactionRunner;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -41,6 +42,9 @@ class JdbcTransactionRunner implements TransactionRunner {
             return inTransaction(work);
         }
         if (!writes.isEmpty() && !sharedCommits.commit(writes)) {
+            if (writes.lost()) {
+                throw new StorageUnavailableException("the database connection was lost while committing", null);
+            }
             return inTransaction(work);
         }
         writes.afterCommit.forEach(Runnable::run);

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * of what a transaction of its own does), and a quiet node's work commits alone, with no wait. A second committer
  * keeps the database busy while the first waits for its commit's answer. A batch that meets a row taken or changed
  * (a nonce used before, a device changed since its read) is written again without the work at fault; one that
- * fails otherwise (a lost conflict, a lost connection) fails whole. Work left out runs again alone, so one
- * request's fault is only its own.
+ * fails otherwise (a lost conflict) fails whole, and work left out runs again alone, so one request's fault is only
+ * its own. A batch that loses its connection while committing settles its work as lost (answered unavailable,
+ * never run again: the commit may have reached the database).
  */
 @Singleton
 final class SharedCommits {
@@ -150,8 +151,9 @@ final class SharedCommits {
             return writesLeft;
         }
         batches.incrementAndGet();
+        boolean[] committing = {false};
         try {
-            write(work);
+            write(work, committing);
             work.forEach(writes -> settle(writes, true));
             return writesLeft - 1;
         } catch (RowTaken taken) {
@@ -166,6 +168,17 @@ final class SharedCommits {
             int half = work.size() / 2;
             return writeAndSettle(work.subList(half, work.size()), writeAndSettle(work.subList(0, half), writesLeft - 1));
         } catch (RuntimeException e) {
+            if (committing[0] && SqlErrors.isConnectionFailure(e)) {
+                // The commit may have reached the database before the connection went: running the work again could
+                // find its own rows (a committed issuance answered as a replay). Each is answered as unavailable, as
+                // a transaction of its own would be. (A failure before the commit rolled everything back.)
+                LOG.debug("A shared commit of {} lost its connection; its outcome is unknown", work.size(), e);
+                work.forEach(writes -> {
+                    writes.settleLost();
+                    released(writes);
+                });
+                return 0;
+            }
             LOG.debug("A shared commit of {} failed; each runs again alone", work.size(), e);
             return writesLeft - 1;
         }
@@ -195,11 +208,17 @@ final class SharedCommits {
 
     private void settle(SharedWrites writes, boolean committed) {
         writes.settle(committed);
+        released(writes);
+    }
+
+    /** The work is settled: its thread goes on. */
+    private void released(SharedWrites writes) {
         waiting.decrementAndGet();
         LockSupport.unpark(writes.owner);
     }
 
-    private void write(List<SharedWrites> batch) {
+    /** Writes the batch in one transaction; {@code committing} is set once all is written and the commit is asked for. */
+    private void write(List<SharedWrites> batch, boolean[] committing) {
         Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
         // Each update's values with the work they are for, in the order they go.
         Map<RowUpdate, List<Map.Entry<SharedWrites, Object[]>>> updates = new LinkedHashMap<>(4);
@@ -242,6 +261,7 @@ final class SharedCommits {
             if (!events.isEmpty()) {
                 auditLog.append(events);
             }
+            committing[0] = true;
             return null;
         });
     }

@@ -23,6 +23,7 @@ final class SharedWrites {
     private static final int PENDING = 0;
     private static final int COMMITTED = 1;
     private static final int FAILED = 2;
+    private static final int LOST = 3;
 
     /** The rows of each insert, in the order the work first used the inserts. */
     final Map<RowInsert, List<Object[]>> rows = new LinkedHashMap<>(4);
@@ -73,6 +74,16 @@ final class SharedWrites {
 
     boolean committed() {
         return outcome == COMMITTED;
+    }
+
+    /** Whether the batch's connection was lost: whether it committed is not known, so the work must not run again. */
+    boolean lost() {
+        return outcome == LOST;
+    }
+
+    /** The batch's connection was lost (before its commit's answer, perhaps after the commit itself). */
+    void settleLost() {
+        outcome = LOST;
     }
 
     void settle(boolean committed) {

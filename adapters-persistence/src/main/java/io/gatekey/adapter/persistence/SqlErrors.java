@@ -12,6 +12,7 @@ final class SqlErrors {
 
     /** ER_LOCK_DEADLOCK, which Galera also answers for a certification failure. */
     private static final int MARIADB_DEADLOCK = 1213;
+    private static final String CLOSED = "Connection is closed";
 
     private SqlErrors() {
     }
@@ -24,6 +25,11 @@ final class SqlErrors {
             }
             // SQLState class 08 is "connection exception" in the SQL standard.
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // The rollback after a lost connection, refused by the driver with no SQLState: the transaction manager
+            // then reports that refusal, and the failure that led to it is lost.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && CLOSED.equals(sql.getMessage())) {
                 return true;
             }
         }

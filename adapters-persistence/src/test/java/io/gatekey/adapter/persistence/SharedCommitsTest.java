@@ -11,6 +11,11 @@ import io.gatekey.domain.audit.AuditChainCheck;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.credential.DurationPolicy;
 import io.gatekey.domain.signature.RequestNonce;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionCallback;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -284,6 +289,62 @@ class SharedCommitsTest {
             } finally {
                 threads.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void aBatchWhoseCommitsAnswerIsLostIsNotRunAgainButOneThatFailedBeforeIs() {
+        try (TestStore store = pooled(2)) {
+            @SuppressWarnings("unchecked")
+            TransactionOperations<Connection> real = store.context.getBean(TransactionOperations.class);
+            JdbcAuditLog auditLog = store.context.getBean(JdbcAuditLog.class);
+            // The connection goes as the commit is asked for: the commit reached the database, its answer did not.
+            SharedCommits answerLost = new SharedCommits(new LosingConnection(real, true), auditLog, 1);
+            SharedWrites committed = nonceWrites("ncp:answer-lost");
+            assertEquals(false, answerLost.commit(committed));
+            assertTrue(committed.lost(), "answered unavailable, not run again (it would find its own nonce: a replay)");
+            assertEquals(1, store.count("SELECT COUNT(*) FROM request_nonce WHERE nonce = 'ncp:answer-lost'"));
+            // The connection goes before the commit (here, before the first statement): nothing was written, and the
+            // work runs again alone.
+            SharedCommits goneBefore = new SharedCommits(new LosingConnection(real, false), auditLog, 1);
+            SharedWrites rolledBack = nonceWrites("ncp:gone-before");
+            assertEquals(false, goneBefore.commit(rolledBack));
+            assertEquals(false, rolledBack.lost());
+            assertEquals(0, store.count("SELECT COUNT(*) FROM request_nonce WHERE nonce = 'ncp:gone-before'"));
+        }
+    }
+
+    private static SharedWrites nonceWrites(String nonce) {
+        SharedWrites writes = new SharedWrites();
+        writes.add(JdbcRequestNonceRegistry.INSERT_NEW, new Object[] {"GKAKLOSTLOSTLOSTLOST", nonce, System.currentTimeMillis() + 300_000});
+        return writes;
+    }
+
+    /** Transactions whose connection is lost: after the work's commit ({@code afterCommit}), or before the work began. */
+    private record LosingConnection(TransactionOperations<Connection> real, boolean afterCommit) implements TransactionOperations<Connection> {
+
+        @Override
+        public Connection getConnection() {
+            return real.getConnection();
+        }
+
+        @Override
+        public boolean hasConnection() {
+            return real.hasConnection();
+        }
+
+        @Override
+        public Optional<? extends TransactionStatus<?>> findTransactionStatus() {
+            return real.findTransactionStatus();
+        }
+
+        @Override
+        public <R> R execute(TransactionDefinition definition, TransactionCallback<Connection, R> callback) {
+            RuntimeException lost = new DataAccessException("lost", new java.sql.SQLNonTransientConnectionException("socket closed", "08000"));
+            if (afterCommit) {
+                real.execute(definition, callback);
+            }
+            throw lost;
         }
     }
 
