@@ -221,10 +221,7 @@ class SharedCommitsTest {
                 for (int n = 1; n <= 2; n++) {
                     futures.add(threads.submit(() -> world.acme.issueWithCode(acme, wrong(acme))));
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (commits.waiting() < 3 && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
+                awaitWaiting(commits, 3);
                 for (int n = 3; n < ISSUANCES; n++) {
                     int each = n;
                     futures.add(threads.submit(() -> issue(world, "ncp:" + each, 900)));
@@ -261,12 +258,9 @@ class SharedCommitsTest {
                 // Two batches wait at the heads; behind them one batch gathers "ncp:z" and then "ncp:m".
                 List<Future<IssueTemporaryCredentialsUseCase.Result>> futures = new ArrayList<>();
                 for (String nonce : List.of("ncp:a", "ncp:b", "ncp:z", "ncp:m")) {
-                    int before = commits.waiting();
+                    int queued = commits.waiting() + 1;
                     futures.add(threads.submit(() -> issue(world, nonce, 900)));
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                    while (commits.waiting() == before && System.nanoTime() < deadline) {
-                        Thread.sleep(5);
-                    }
+                    awaitWaiting(commits, queued);
                 }
                 assertEquals(2, awaitLockWaits(holder, 2).size());
                 // Another node presents "ncp:m" and "ncp:z" too, in that order, in a transaction of its own.
@@ -275,7 +269,7 @@ class SharedCommitsTest {
                 long deadlocksBefore = deadlocks(store);
                 holder.rollback();
                 // The batch behind inserts "ncp:m" first, and waits for the other node; "ncp:z" is still free for it.
-                awaitStatement(holder, "INSERT IGNORE INTO request_nonce%");
+                awaitStatement(holder, "INSERT IGNORE INTO request_nonce");
                 insertNonce(replay, world, "ncp:z");
                 replay.commit();
 
@@ -361,23 +355,36 @@ class SharedCommitsTest {
         return Long.parseLong(store.text("SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'INNODB_DEADLOCKS'"));
     }
 
-    /** Waits (up to 10 s) until a statement like {@code pattern} is under way on the test's database. */
-    private static void awaitStatement(Connection watcher, String pattern) throws Exception {
+    /** Waits (up to 10 s) until this much work is queued or in a batch. */
+    private static void awaitWaiting(SharedCommits commits, int work) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (java.sql.PreparedStatement statement = watcher.prepareStatement("SELECT COUNT(*) FROM information_schema.processlist "
-                    + "WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command = 'Query' AND info LIKE ?")) {
-                statement.setString(1, pattern);
-                try (java.sql.ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    if (rows.getInt(1) > 0) {
-                        return;
-                    }
-                }
+        while (commits.waiting() < work && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** Waits (up to 10 s) until a statement starting with {@code start} is under way on the test's database. */
+    private static void awaitStatement(Connection watcher, String start) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (statementsUnderWay(watcher).stream().noneMatch(query -> query.startsWith(start))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no statement like " + start + " under way");
             }
             Thread.sleep(5);
         }
-        throw new AssertionError("no statement like " + pattern + " under way");
+    }
+
+    /** The statements under way on the test's database, the watcher's own left out. */
+    private static List<String> statementsUnderWay(Connection watcher) throws SQLException {
+        List<String> queries = new ArrayList<>();
+        try (Statement statement = watcher.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT info FROM information_schema.processlist "
+                     + "WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command = 'Query' AND info IS NOT NULL")) {
+            while (rows.next()) {
+                queries.add(rows.getString(1));
+            }
+        }
+        return queries;
     }
 
     /**
@@ -387,14 +394,8 @@ class SharedCommitsTest {
     private static List<String> awaitLockWaits(Connection holder, int count) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
-            List<String> queries = new ArrayList<>();
-            try (Statement statement = holder.createStatement();
-                 java.sql.ResultSet rows = statement.executeQuery("SELECT info FROM information_schema.processlist "
-                         + "WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command = 'Query' AND (info LIKE '%audit_chain%' OR info LIKE 'UPDATE mfa_device%')")) {
-                while (rows.next()) {
-                    queries.add(rows.getString(1));
-                }
-            }
+            List<String> queries = statementsUnderWay(holder).stream()
+                    .filter(query -> query.contains("audit_chain") || query.startsWith("UPDATE mfa_device")).toList();
             long atHeads = queries.stream().filter(query -> query.contains("audit_chain")).count();
             if (atHeads >= count || atHeads < queries.size() || System.nanoTime() > deadline) {
                 return queries;
