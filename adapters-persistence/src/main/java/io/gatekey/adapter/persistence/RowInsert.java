@@ -2,9 +2,6 @@ package io.gatekey.adapter.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,26 +54,16 @@ final class RowInsert {
         String columns = String.join(", ", key);
         String tuple = "(" + "?, ".repeat(key.size() - 1) + "?)";
         String sql = "SELECT " + columns + " FROM " + table + " WHERE (" + columns + ") IN (" + String.join(", ", Collections.nCopies(keys.size(), tuple)) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (List<Object> values : keys) {
-                for (Object value : values) {
-                    select.setObject(parameter++, value);
-                }
+        List<Object> values = new ArrayList<>(keys.size() * key.size());
+        keys.forEach(values::addAll);
+        taken.addAll(Statements.query(connection, sql, values, found -> {
+            List<Object> one = new ArrayList<>(key.size());
+            for (int column = 1; column <= key.size(); column++) {
+                one.add(found.getObject(column));
             }
-            try (ResultSet found = select.executeQuery()) {
-                while (found.next()) {
-                    List<Object> values = new ArrayList<>(key.size());
-                    for (int column = 1; column <= key.size(); column++) {
-                        values.add(found.getObject(column));
-                    }
-                    taken.add(values);
-                }
-            }
-            return taken;
-        } catch (SQLException e) {
-            throw Statements.failed(sql, e);
-        }
+            return one;
+        }));
+        return taken;
     }
 
     /**
