@@ -5,9 +5,12 @@ import io.gatekey.adapter.persistence.MasterKeyFactory;
 import io.gatekey.adapter.persistence.MasterKeyFile;
 import io.gatekey.adapter.persistence.MasterKeyRotation;
 import io.gatekey.adapter.persistence.SchemaMigrations;
+import io.gatekey.application.port.out.AuditOrigins;
 import io.gatekey.application.service.GatekeyServices;
+import io.gatekey.domain.audit.AuditOrigin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.RuntimeBeanDefinition;
 import io.micronaut.context.env.Environment;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -92,7 +95,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     @Override
     public void serve(String[] args) {
         close();
-        ApplicationContext server = builder().args(args).properties(overrides).build();
+        ApplicationContext server = GatekeyContextBuilder.server().args(args).properties(overrides).build();
         MasterKeyFactory.preflight(server.getEnvironment().start());
         server.start();
         EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
@@ -126,6 +129,11 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         return serving;
     }
 
+    /** The commands' application context, opened if it is not yet. */
+    ApplicationContext context() {
+        return context(Map.of());
+    }
+
     private synchronized ApplicationContext context(Map<String, Object> extra) {
         if (context == null) {
             Map<String, Object> properties = new HashMap<>(overrides);
@@ -135,9 +143,10 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             properties.put("endpoints.health.enabled", false);
             properties.put("micronaut.metrics.enabled", false);
             properties.put("gatekey.health.enabled", false);
-            properties.put("gatekey.audit.door", "cli");
             properties.putAll(extra);
-            var builder = builder().properties(properties);
+            AuditOrigins origins = AuditOrigins.fixed(AuditOrigin.local("cli"));
+            ApplicationContextBuilder builder = GatekeyContextBuilder.operator().properties(properties)
+                    .beanDefinitions(RuntimeBeanDefinition.of(AuditOrigins.class, () -> origins));
             if (clock != null) {
                 builder.singletons(clock);
             }
@@ -146,14 +155,6 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             context = built.start();
         }
         return context;
-    }
-
-    /**
-     * No environment deduction (cloud probes) and no bootstrap context: Gatekey reads no distributed configuration,
-     * so it does not look for any.
-     */
-    private static ApplicationContextBuilder builder() {
-        return ApplicationContext.builder().deduceEnvironment(false).bootstrapEnvironment(false);
     }
 
     private static String property(Environment environment, String name) {

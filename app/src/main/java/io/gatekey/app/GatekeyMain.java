@@ -14,6 +14,7 @@ public final class GatekeyMain {
     }
 
     public static void main(String[] args) {
+        JarServices.installForJarClassPath();
         if (args.length > 0 && args[0].equals("example")) {
             EmbeddedExample.run(Clock.systemUTC(), System.out);
             return;

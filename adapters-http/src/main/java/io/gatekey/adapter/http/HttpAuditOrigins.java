@@ -2,7 +2,6 @@ package io.gatekey.adapter.http;
 
 import io.gatekey.application.port.out.AuditOrigins;
 import io.gatekey.domain.audit.AuditOrigin;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
@@ -13,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Audit origins from the request being served: its door, its {@code X-Request-Id}, the client's address (as
- * {@link ClientAddresses} trusts it) and its {@code User-Agent}. Outside a request (the server's own jobs, or the
- * CLI, which sets {@code gatekey.audit.door=cli}) the origin is the local machine and the user running the process.
+ * {@link ClientAddresses} trusts it) and its {@code User-Agent}. Outside a request (the server's own jobs) the origin
+ * is the local machine and the user running the server.
  */
 @Singleton
 final class HttpAuditOrigins implements AuditOrigins {
@@ -23,11 +22,10 @@ final class HttpAuditOrigins implements AuditOrigins {
     private final ClientAddresses clients;
     private final AuditOrigin outsideRequests;
 
-    HttpAuditOrigins(List<Door> doors, ClientAddresses clients, @Value("${gatekey.audit.door:server}") String door) {
+    HttpAuditOrigins(List<Door> doors, ClientAddresses clients) {
         this.doors = doors;
         this.clients = clients;
-        this.outsideRequests = new AuditOrigin(door, Optional.empty(), Optional.of("local"),
-                Optional.of("gatekey " + door + " (" + System.getProperty("user.name", "?") + ")"));
+        this.outsideRequests = AuditOrigin.local("server");
     }
 
     @Override

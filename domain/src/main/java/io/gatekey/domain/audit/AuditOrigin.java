@@ -20,6 +20,12 @@ public record AuditOrigin(String door, Optional<String> requestId, Optional<Stri
         }
     }
 
+    /** A process on this machine (the CLI, the server's own jobs), named with the user that runs it. */
+    public static AuditOrigin local(String door) {
+        return new AuditOrigin(door, Optional.empty(), Optional.of("local"),
+                Optional.of("gatekey " + door + " (" + System.getProperty("user.name", "?") + ")"));
+    }
+
     /** An origin known only by its door. */
     public static AuditOrigin of(String door) {
         return new AuditOrigin(door, Optional.empty(), Optional.empty(), Optional.empty());

@@ -1,0 +1,221 @@
+package io.gatekey.app;
+
+import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
+import io.micronaut.core.io.service.SoftServiceLoader;
+import io.micronaut.core.io.service.SoftServiceLoader.StaticDefinition;
+import io.micronaut.core.io.service.SoftServiceLoader.StaticServiceLoader;
+import io.micronaut.core.optim.StaticOptimizations;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * The services of the {@code gatekey} jar (Micronaut's {@code META-INF/micronaut} entries and the
+ * {@code META-INF/services} files), listed from the jar's own index. Without it, Micronaut finds its services by
+ * walking the jar through a zip file system, which indexes all of the jar's 27,000 entries again: about 0.15 s of
+ * every start on the 2-core reference machine. Installed only when the jar is the whole class path (as with
+ * {@code java -jar gatekey.jar}), so the list is complete; elsewhere (tests, an embedding program) Micronaut scans as
+ * usual.
+ */
+final class JarServices {
+
+    private static final String MICRONAUT_SERVICES = "META-INF/micronaut/";
+    private static final String SERVICES = "META-INF/services/";
+    private static final MethodType NO_ARGUMENTS = MethodType.methodType(void.class);
+    private static volatile JarServices installed;
+
+    private final Map<String, Set<String>> services;
+
+    private JarServices(Map<String, Set<String>> services) {
+        this.services = services;
+    }
+
+    /**
+     * Hands Micronaut the jar's services when the class path is this one jar (and its manifest adds no other), so that
+     * the list is complete; to be called before Micronaut starts.
+     */
+    static void installForJarClassPath() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return;
+        }
+        JarServices jar = read(new File(classPath));
+        if (jar != null) {
+            StaticOptimizations.set(new SoftServiceLoader.Optimizations(jar.loaders(ClassLoader.getSystemClassLoader())));
+            installed = jar;
+        }
+    }
+
+    /**
+     * Every service of a jar, by type: each {@code META-INF/micronaut/<type>/<class>} entry and each line of
+     * {@code META-INF/services/<type>}; {@code null} when its manifest puts more on the class path.
+     */
+    static JarServices read(File jarFile) {
+        Map<String, Set<String>> services = new LinkedHashMap<>();
+        try (JarFile jar = new JarFile(jarFile, false)) {
+            Manifest manifest = jar.getManifest();
+            if (manifest != null && manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) != null) {
+                return null;
+            }
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (name.startsWith(MICRONAUT_SERVICES)) {
+                    int slash = name.indexOf('/', MICRONAUT_SERVICES.length());
+                    if (slash > 0 && name.indexOf('/', slash + 1) < 0) {
+                        services.computeIfAbsent(name.substring(MICRONAUT_SERVICES.length(), slash), type -> new LinkedHashSet<>())
+                                .add(name.substring(slash + 1));
+                    }
+                } else if (name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0) {
+                    Set<String> implementations = services.computeIfAbsent(name.substring(SERVICES.length()), type -> new LinkedHashSet<>());
+                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getInputStream(entry), StandardCharsets.UTF_8))) {
+                        lines.lines().map(JarServices::withoutComment).filter(line -> !line.isEmpty()).forEach(implementations::add);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the services of " + jarFile, e);
+        }
+        return new JarServices(services);
+    }
+
+    /**
+     * The class names of a Micronaut service's implementations: from the installed jar's index, or else as
+     * Micronaut finds them.
+     */
+    static Set<String> implementations(ClassLoader classLoader, Class<?> type) {
+        JarServices jar = installed;
+        if (jar != null) {
+            return jar.services.getOrDefault(type.getName(), Set.of());
+        }
+        try {
+            return MicronautMetaServiceLoaderUtils.findMicronautMetaServiceEntries(classLoader, type.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An instance of the named class, or {@code null} when it cannot be made here (it needs a class that is absent):
+     * Micronaut's own loading skips those too.
+     */
+    static <S> S instantiate(ClassLoader classLoader, String className) {
+        MethodHandle constructor = constructor(classLoader, className);
+        if (constructor == null) {
+            return null;
+        }
+        try {
+            return create(constructor);
+        } catch (NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
+    Set<String> implementations(String type) {
+        return services.getOrDefault(type, Set.of());
+    }
+
+    /**
+     * A loader for every service type: the jar is the whole class path, so a type it does not list has no
+     * implementation, and Micronaut need not look further.
+     */
+    private Map<String, StaticServiceLoader<?>> loaders(ClassLoader classLoader) {
+        Map<String, StaticServiceLoader<?>> made = new ConcurrentHashMap<>();
+        return new AbstractMap<>() {
+            @Override
+            public StaticServiceLoader<?> get(Object type) {
+                return type instanceof String name ? made.computeIfAbsent(name, n -> new Loader<>(classLoader, implementations(n))) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object type) {
+                return type instanceof String;
+            }
+
+            @Override
+            public Set<Entry<String, StaticServiceLoader<?>>> entrySet() {
+                services.keySet().forEach(this::get);
+                return Collections.unmodifiableMap(made).entrySet();
+            }
+        };
+    }
+
+    private static String withoutComment(String line) {
+        int hash = line.indexOf('#');
+        return (hash < 0 ? line : line.substring(0, hash)).trim();
+    }
+
+    private static MethodHandle constructor(ClassLoader classLoader, String className) {
+        try {
+            return MethodHandles.publicLookup().findConstructor(Class.forName(className, false, classLoader), NO_ARGUMENTS);
+        } catch (NoClassDefFoundError | ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> S create(MethodHandle constructor) {
+        try {
+            return (S) constructor.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The implementations of one service type, loaded as Micronaut's own scan would load them. */
+    private record Loader<S>(ClassLoader classLoader, Set<String> classNames) implements StaticServiceLoader<S> {
+
+        @Override
+        public Stream<StaticDefinition<S>> findAll(Predicate<String> condition) {
+            List<StaticDefinition<S>> found = new ArrayList<>(classNames.size());
+            for (String className : classNames) {
+                if (condition == null || condition.test(className)) {
+                    MethodHandle constructor = constructor(classLoader, className);
+                    if (constructor != null) {
+                        found.add(StaticDefinition.of(className, () -> create(constructor)));
+                    }
+                }
+            }
+            return found.stream();
+        }
+
+        @Override
+        public List<S> load(Predicate<String> condition, Predicate<S> predicate) {
+            List<S> loaded = new ArrayList<>(classNames.size());
+            for (String className : classNames) {
+                if (condition == null || condition.test(className)) {
+                    S service = instantiate(classLoader, className);
+                    if (service != null && (predicate == null || predicate.test(service))) {
+                        loaded.add(service);
+                    }
+                }
+            }
+            return loaded;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.gatekey.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatekey.adapter.persistence.TestPorts;
+import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
+import io.micronaut.inject.BeanDefinitionReference;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable {@code gatekey.jar} itself, as an operator starts it: run after the jar is packaged (its own Surefire
+ * execution in the package phase), since it lists its services from the jar instead of letting Micronaut scan it.
+ */
+class PackagedJarTest {
+
+    private static final Path JAR = Path.of("target", "gatekey.jar").toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void theJarListsEveryServiceMicronautFindsInIt() throws IOException {
+        JarServices listed = JarServices.read(JAR.toFile());
+        assertNotNull(listed);
+        try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Map<String, Set<String>> found = MicronautMetaServiceLoaderUtils.findAllMicronautMetaServices(jarOnly);
+
+            Set<String> definitions = found.get(BeanDefinitionReference.class.getName());
+            assertTrue(definitions.size() > 500, "bean definitions: " + definitions.size());
+            assertEquals(definitions, listed.implementations(BeanDefinitionReference.class.getName()));
+            found.forEach((type, implementations) -> assertTrue(listed.implementations(type).containsAll(implementations), type));
+        }
+    }
+
+    @Test
+    void commandsAndTheServerRunFromTheJar() throws Exception {
+        Run init = java("init", "--name", "Jar Corp", "-o", "json");
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.out().contains("\"name\" : \"Jar Corp\""), init.out());
+        Run list = java("accounts", "list", "-o", "json");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("\"name\" : \"Jar Corp\""), list.out());
+
+        int port = TestPorts.free();
+        ProcessBuilder serve = command("serve").redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
+        serve.environment().putAll(Map.of("MICRONAUT_SERVER_PORT", String.valueOf(port), "MICRONAUT_SERVER_HOST", "127.0.0.1",
+                "ENDPOINTS_ALL_PORT", String.valueOf(TestPorts.free())));
+        Process server = serve.start();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            assertEquals(200, healthWithin(http, port, Duration.ofSeconds(60)), Files.readString(workDir.resolve("server.log")));
+            // A door of the server's answers in its own envelope: its beans are there.
+            HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/credentials"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, unsigned.statusCode());
+            assertEquals("{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\","
+                    + "\"details\":\"Authentication information are missing.\"}}", unsigned.body());
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private int healthWithin(HttpClient http, int port, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            try {
+                status = http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        return status;
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run java(String... args) throws Exception {
+        Path out = workDir.resolve("out.txt");
+        Path err = workDir.resolve("err.txt");
+        Process process = command(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private ProcessBuilder command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("DATASOURCES_") || name.startsWith("GATEKEY_") || name.startsWith("MICRONAUT_"));
+        return builder;
+    }
+}
