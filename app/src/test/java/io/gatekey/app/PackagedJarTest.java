@@ -60,6 +60,8 @@ class PackagedJarTest {
         Run list = java("accounts", "list", "-o", "json");
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("\"name\" : \"Jar Corp\""), list.out());
+        Run alias = java("accounts", "alias", "set", "jarcorp");
+        assertEquals(0, alias.exitCode(), alias.err());
 
         int port = TestPorts.free();
         ProcessBuilder serve = command("serve").redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
@@ -75,10 +77,21 @@ class PackagedJarTest {
             assertEquals(401, unsigned.statusCode());
             assertEquals("{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\","
                     + "\"details\":\"Authentication information are missing.\"}}", unsigned.body());
+            // Files the server reads from the jar: a console view and an OpenAPI document.
+            HttpResponse<String> signIn = http.send(get(port, "/nsa/jarcorp"), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, signIn.statusCode());
+            assertTrue(signIn.body().contains("<form method=\"post\" action=\"/nsa/jarcorp/sign-in\""), signIn.body());
+            HttpResponse<String> openApi = http.send(get(port, "/openapi/ncp.yml"), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, openApi.statusCode());
+            assertTrue(openApi.body().startsWith("openapi: "), openApi.body());
         } finally {
             server.destroy();
             assertTrue(server.waitFor(30, TimeUnit.SECONDS));
         }
+    }
+
+    private static HttpRequest get(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
     }
 
     private int healthWithin(HttpClient http, int port, Duration limit) throws InterruptedException {
