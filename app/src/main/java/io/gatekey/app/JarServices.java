@@ -109,7 +109,7 @@ final class JarServices {
     static Set<String> implementations(ClassLoader classLoader, Class<?> type) {
         JarServices jar = installed;
         if (jar != null) {
-            return jar.services.getOrDefault(type.getName(), Set.of());
+            return jar.implementations(type.getName());
         }
         try {
             return MicronautMetaServiceLoaderUtils.findMicronautMetaServiceEntries(classLoader, type.getName());
