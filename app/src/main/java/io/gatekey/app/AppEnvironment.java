@@ -139,9 +139,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             Map<String, Object> properties = new HashMap<>(overrides);
             properties.put("gatekey.purge.enabled", false);
             properties.put("gatekey.database.migrate-at-start", false);
-            properties.put("endpoints.all.enabled", false);
-            properties.put("endpoints.health.enabled", false);
-            properties.put("micronaut.metrics.enabled", false);
+            // The management endpoints and metrics are not in a command's context at all (GatekeyContextBuilder.operator()).
             properties.put("gatekey.health.enabled", false);
             properties.putAll(extra);
             AuditOrigins origins = AuditOrigins.fixed(AuditOrigin.local("cli"));

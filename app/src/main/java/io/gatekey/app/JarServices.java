@@ -193,12 +193,10 @@ final class JarServices {
         @Override
         public Stream<StaticDefinition<S>> findAll(Predicate<String> condition) {
             List<StaticDefinition<S>> found = new ArrayList<>(classNames.size());
-            for (String className : classNames) {
-                if (condition == null || condition.test(className)) {
-                    MethodHandle constructor = constructor(classLoader, className);
-                    if (constructor != null) {
-                        found.add(StaticDefinition.of(className, () -> create(constructor)));
-                    }
+            for (String className : named(condition)) {
+                MethodHandle constructor = constructor(classLoader, className);
+                if (constructor != null) {
+                    found.add(StaticDefinition.of(className, () -> create(constructor)));
                 }
             }
             return found.stream();
@@ -207,15 +205,17 @@ final class JarServices {
         @Override
         public List<S> load(Predicate<String> condition, Predicate<S> predicate) {
             List<S> loaded = new ArrayList<>(classNames.size());
-            for (String className : classNames) {
-                if (condition == null || condition.test(className)) {
-                    S service = instantiate(classLoader, className);
-                    if (service != null && (predicate == null || predicate.test(service))) {
-                        loaded.add(service);
-                    }
+            for (String className : named(condition)) {
+                S service = instantiate(classLoader, className);
+                if (service != null && (predicate == null || predicate.test(service))) {
+                    loaded.add(service);
                 }
             }
             return loaded;
+        }
+
+        private List<String> named(Predicate<String> condition) {
+            return condition == null ? List.copyOf(classNames) : classNames.stream().filter(condition).toList();
         }
     }
 }
