@@ -1,6 +1,7 @@
 package io.gatekey.app;
 
 import io.gatekey.adapter.cli.CliEnvironment;
+import io.gatekey.adapter.persistence.EmbeddedDatabaseOpening;
 import io.gatekey.adapter.persistence.MasterKeyFactory;
 import io.gatekey.adapter.persistence.MasterKeyFile;
 import io.gatekey.adapter.persistence.MasterKeyRotation;
@@ -97,6 +98,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         close();
         ApplicationContext server = GatekeyContextBuilder.server().args(args).properties(overrides).build();
         MasterKeyFactory.preflight(server.getEnvironment().start());
+        EmbeddedDatabaseOpening.begin(server.getEnvironment());
         server.start();
         EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
         LoggerFactory.getLogger(AppEnvironment.class).info("Gatekey is serving on {} ({} ms after the JVM started)", http.getURL(),
@@ -150,6 +152,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             }
             ApplicationContext built = builder.build();
             MasterKeyFactory.preflight(built.getEnvironment().start());
+            EmbeddedDatabaseOpening.begin(built.getEnvironment());
             context = built.start();
         }
         return context;

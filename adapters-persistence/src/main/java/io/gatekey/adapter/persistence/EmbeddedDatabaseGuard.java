@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<DatasourceConfiguration> {
 
     static final String PASSWORD_FILE = "db.password";
+    static final String DEFAULT_DATA_DIR = "./data";
+    static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseGuard.class);
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -46,8 +48,10 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
     private final Path dataDir;
     private final String bindAddress;
     private volatile boolean guarding;
+    private volatile String url;
 
-    EmbeddedDatabaseGuard(@Value("${gatekey.data-dir:./data}") String dataDir, @Value("${gatekey.h2.bind-address:127.0.0.1}") String bindAddress) {
+    EmbeddedDatabaseGuard(@Value("${gatekey.data-dir:" + DEFAULT_DATA_DIR + "}") String dataDir,
+                          @Value("${gatekey.h2.bind-address:" + DEFAULT_BIND_ADDRESS + "}") String bindAddress) {
         this.dataDir = Path.of(dataDir);
         this.bindAddress = bindAddress;
     }
@@ -55,7 +59,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration configuration = event.getBean();
-        if (isEmbeddedDefault(configuration, dataDir)) {
+        if (isEmbeddedDefault(configuration.getUrl(), configuration.getPassword(), dataDir)) {
             guard(configuration);
         }
         return configuration;
@@ -74,6 +78,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         @Override
         public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
             if (guard.guarding) {
+                EmbeddedDatabaseOpening.release(guard.url);
                 tightenFiles(guard.dataDir);
             }
             return event.getBean();
@@ -81,9 +86,8 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
     }
 
     /** An H2 file database in the data folder, configured without a password: the embedded default. */
-    private static boolean isEmbeddedDefault(DatasourceConfiguration configuration, Path dataDir) {
-        String url = configuration.getUrl();
-        if (url == null || !url.startsWith("jdbc:h2:file:") || (configuration.getPassword() != null && !configuration.getPassword().isEmpty())) {
+    static boolean isEmbeddedDefault(String url, String password, Path dataDir) {
+        if (url == null || !url.startsWith("jdbc:h2:file:") || (password != null && !password.isEmpty())) {
             return false;
         }
         Path folder = databaseFile(url).toAbsolutePath().normalize().getParent();
@@ -91,9 +95,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
     }
 
     private void guard(DatasourceConfiguration configuration) {
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", bindAddress);
-        }
+        bindAutoServer(bindAddress);
         ownerOnlyDirectory(dataDir);
         Path passwordFile = dataDir.resolve(PASSWORD_FILE);
         boolean databaseBeforePassword = !Files.exists(passwordFile) && Files.exists(databaseFile(configuration.getUrl()));
@@ -102,11 +104,19 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
             setPasswordOnOldDatabase(configuration.getUrl(), configuration.getUsername(), password);
         }
         configuration.setPassword(password);
+        url = configuration.getUrl();
         guarding = true;
     }
 
+    /** H2's auto-server listens on this address, unless {@code -Dh2.bindAddress} said otherwise. */
+    static void bindAutoServer(String bindAddress) {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", bindAddress);
+        }
+    }
+
     /** The H2 file a {@code jdbc:h2:file:} URL names (H2 adds {@code .mv.db}). */
-    private static Path databaseFile(String url) {
+    static Path databaseFile(String url) {
         return Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
     }
 
@@ -138,7 +148,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         }
     }
 
-    private static String password(Path file) {
+    static String password(Path file) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
