@@ -8,12 +8,17 @@ import io.micronaut.core.optim.StaticOptimizations;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,14 +37,17 @@ import java.util.stream.Stream;
 
 /**
  * The services of the {@code gatekey} jar (Micronaut's {@code META-INF/micronaut} entries and the
- * {@code META-INF/services} files), listed from the jar's own index. Without it, Micronaut finds its services by
- * walking the jar through a zip file system, which indexes all of the jar's 27,000 entries again: about 0.15 s of
- * every start on the 2-core reference machine. Installed only when the jar is the whole class path (as with
- * {@code java -jar gatekey.jar}), so the list is complete; elsewhere (tests, an embedding program) Micronaut scans as
- * usual.
+ * {@code META-INF/services} files), listed once by the build into the jar itself ({@link #INDEX}, written by
+ * {@link #main} after packaging). Without it, Micronaut finds its services by walking the jar through a zip file
+ * system, which indexes all of the jar's 27,000 entries again: about 0.15 s of every start on the 2-core reference
+ * machine; listing them from the jar's entries at each start still took 50 ms. Installed only when the jar is the
+ * whole class path (as with {@code java -jar gatekey.jar}), so the list is complete; elsewhere (tests, an embedding
+ * program) Micronaut scans as usual.
  */
 final class JarServices {
 
+    /** The jar's list of services: a line for each implementation, its service type, a tab, its class name. */
+    static final String INDEX = "META-INF/gatekey/services.idx";
     private static final String MICRONAUT_SERVICES = "META-INF/micronaut/";
     private static final String SERVICES = "META-INF/services/";
     private static final MethodType NO_ARGUMENTS = MethodType.methodType(void.class);
@@ -60,11 +68,60 @@ final class JarServices {
         if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return;
         }
-        JarServices jar = read(new File(classPath));
+        // The jar's own list, read through the class loader, which opens the jar once for every later reader; a jar
+        // built without the list is listed from its entries.
+        JarServices jar = indexed(ClassLoader.getSystemClassLoader());
+        if (jar == null) {
+            jar = read(new File(classPath));
+        }
         if (jar != null) {
             StaticOptimizations.set(new SoftServiceLoader.Optimizations(jar.loaders(ClassLoader.getSystemClassLoader())));
             installed = jar;
         }
+    }
+
+    /**
+     * Writes the list of a jar's services into the jar ({@link #INDEX}): the build runs it once the jar is packaged.
+     *
+     * @param args the jar's path
+     */
+    public static void main(String[] args) throws IOException {
+        Path jar = Path.of(args[0]);
+        JarServices services = read(jar.toFile());
+        if (services == null) {
+            throw new IllegalStateException(jar + " adds to the class path in its manifest: its list of services would not be complete");
+        }
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Path index = zip.getPath(INDEX);
+            Files.createDirectories(index.getParent());
+            Files.writeString(index, services.index(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The services listed in the index of the class path's jar; {@code null} when it has none. */
+    static JarServices indexed(ClassLoader classLoader) {
+        try (InputStream index = classLoader.getResourceAsStream(INDEX)) {
+            if (index == null) {
+                return null;
+            }
+            Map<String, Set<String>> services = new LinkedHashMap<>();
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    services.computeIfAbsent(line.substring(0, tab), type -> new LinkedHashSet<>()).add(line.substring(tab + 1));
+                }
+            }
+            return new JarServices(services);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + INDEX, e);
+        }
+    }
+
+    /** The list as the build writes it into the jar. */
+    String index() {
+        StringBuilder index = new StringBuilder();
+        services.forEach((type, implementations) -> implementations.forEach(name -> index.append(type).append('\t').append(name).append('\n')));
+        return index.toString();
     }
 
     /**

@@ -2,10 +2,13 @@ package io.gatekey.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,28 @@ class JarServicesTest {
         assertEquals(List.of("example.A", "example.B", "example.D"), new ArrayList<>(services.implementations("example.Reference")));
         assertEquals(List.of("example.P1", "example.P2"), new ArrayList<>(services.implementations("example.Provider")));
         assertEquals(List.of(), new ArrayList<>(services.implementations("example.Other")));
+    }
+
+    @Test
+    void theListTheBuildWritesIntoAJarIsTheOneAStartReads() throws IOException {
+        Path jar = jar(new Manifest(), Map.of(
+                "META-INF/micronaut/example.Reference/example.B", "",
+                "META-INF/micronaut/example.Reference/example.A", "",
+                "META-INF/services/example.Provider", "example.P1\nexample.P2\n",
+                "example/A.class", ""));
+        try (URLClassLoader before = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertNull(JarServices.indexed(before), "a jar without the list");
+        }
+
+        JarServices.main(new String[] {jar.toString()});
+
+        try (URLClassLoader after = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            JarServices indexed = JarServices.indexed(after);
+            assertEquals(List.of("example.A", "example.B"), new ArrayList<>(indexed.implementations("example.Reference")));
+            assertEquals(List.of("example.P1", "example.P2"), new ArrayList<>(indexed.implementations("example.Provider")));
+            assertEquals(List.of(), new ArrayList<>(indexed.implementations("example.Other")));
+            assertNotNull(after.getResource("example/A.class"), "the jar keeps its entries");
+        }
     }
 
     @Test

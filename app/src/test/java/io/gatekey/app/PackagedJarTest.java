@@ -1,6 +1,7 @@
 package io.gatekey.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,15 +41,20 @@ class PackagedJarTest {
 
     @Test
     void theJarListsEveryServiceMicronautFindsInIt() throws IOException {
-        JarServices listed = JarServices.read(JAR.toFile());
-        assertNotNull(listed);
+        JarServices entries = JarServices.read(JAR.toFile());
+        assertNotNull(entries);
         try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            JarServices listed = JarServices.indexed(jarOnly);
+            assertNotNull(listed, "the build wrote no list into the jar");
             Map<String, Set<String>> found = MicronautMetaServiceLoaderUtils.findAllMicronautMetaServices(jarOnly);
 
             Set<String> definitions = found.get(BeanDefinitionReference.class.getName());
             assertTrue(definitions.size() > 500, "bean definitions: " + definitions.size());
             assertEquals(definitions, listed.implementations(BeanDefinitionReference.class.getName()));
             found.forEach((type, implementations) -> assertTrue(listed.implementations(type).containsAll(implementations), type));
+            // And the list holds exactly what the jar's entries hold, the service files included.
+            assertEquals(entries.index(), listed.index());
+            assertFalse(listed.implementations("java.sql.Driver").isEmpty());
         }
     }
 
