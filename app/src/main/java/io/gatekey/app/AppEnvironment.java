@@ -49,8 +49,8 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         ApplicationContext opened = context(Map.of());
         if (!schemaChecked) {
             DataSource dataSource = DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class));
-            // Flyway is started only when the schema is behind (a fresh installation, an upgrade): a short command
-            // should not pay for it every time.
+            // Flyway is started only when the schema is not current (a fresh installation, an upgrade, a history
+            // that differs from this jar's migrations): a short command should not pay for it every time.
             if (!SchemaMigrations.isCurrent(dataSource)) {
                 SchemaMigrations.migrate(dataSource);
                 opened.getBean(MasterKeyRotation.class).resealOwnerUnbound(500);

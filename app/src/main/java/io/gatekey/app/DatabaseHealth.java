@@ -85,7 +85,7 @@ final class DatabaseHealth {
         Map<String, String> outcome = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             outcome.put("database", connection.isValid(1) ? "UP" : "DOWN: the connection does not validate");
-            outcome.put("schema", SchemaMigrations.isCurrent(connection) ? "UP" : "DOWN: the schema is behind this version");
+            outcome.put("schema", SchemaMigrations.isCurrent(connection) ? "UP" : "DOWN: the schema's migration history does not match this version");
             outcome.put("clock", clockCheck(connection));
             outcome.put("masterKey", canary.opens(connection) ? "UP" : "DOWN: the master key does not open this database's canary");
         } catch (SQLException | RuntimeException e) {

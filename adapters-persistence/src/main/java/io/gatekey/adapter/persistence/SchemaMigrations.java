@@ -1,9 +1,17 @@
 package io.gatekey.adapter.persistence;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -17,7 +25,14 @@ public final class SchemaMigrations {
     public static final String LOCATION = "classpath:db/migration";
     /** The newest migration's version; a test keeps it equal to the newest script in {@code db/migration}. */
     public static final int LATEST_VERSION = 9;
+    /**
+     * Flyway's checksum of each migration the jar holds, by version, as Flyway records it when it applies them (a
+     * test keeps the file equal to what Flyway records).
+     */
+    static final String CHECKSUMS = "db/migration-checksums.properties";
     private static final String HISTORY = "flyway_schema_history";
+    /** Rows of the history that record no migration: a baseline, Flyway creating a schema. */
+    private static final Set<String> NOT_MIGRATIONS = Set.of("BASELINE", "SCHEMA");
 
     private SchemaMigrations() {
     }
@@ -38,14 +53,21 @@ public final class SchemaMigrations {
         return Flyway.configure().locations(LOCATION).javaMigrations(new AuditChainBackfill());
     }
 
-    /** Migrates only when the schema is behind, so a start on a current schema takes no lock. */
+    /**
+     * Migrates only when the schema is not current ({@link #isCurrent}), so a start on a current schema takes no lock;
+     * otherwise Flyway migrates, or refuses a history that differs from this jar's migrations with its own message.
+     */
     public static int migrateIfBehind(DataSource dataSource) {
         return isCurrent(dataSource) ? 0 : migrate(dataSource);
     }
 
     /**
-     * Whether the schema already has the newest migration, read from Flyway's history table without starting Flyway
-     * (which costs a short command most of its start-up).
+     * Whether the schema holds every migration of this jar, each as it is here: read from Flyway's history table
+     * without starting Flyway (which costs a short command most of its start-up), and as strict as Flyway's own
+     * validation. A migration missing, failed, or applied from a script that differs from the jar's (its checksum), or
+     * an applied version this jar does not know below its newest, makes the schema not current, so that Flyway then
+     * runs and either migrates or refuses with its own message. Versions above this jar's newest (a newer Gatekey's,
+     * during a rolling upgrade) and the baseline are ignored, as Flyway ignores them.
      */
     public static boolean isCurrent(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
@@ -64,16 +86,50 @@ public final class SchemaMigrations {
                     return false;
                 }
             }
+            Map<Integer, Integer> expected = Checksums.BY_VERSION;
+            int found = 0;
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT version FROM " + HISTORY + " WHERE success = TRUE AND version IS NOT NULL")) {
-                int newest = 0;
+                 ResultSet rs = statement.executeQuery("SELECT version, checksum, success, type FROM " + HISTORY + " WHERE version IS NOT NULL")) {
                 while (rs.next()) {
-                    newest = Math.max(newest, Integer.parseInt(rs.getString(1)));
+                    int version = Integer.parseInt(rs.getString(1));
+                    int checksum = rs.getInt(2);
+                    Integer recorded = rs.wasNull() ? null : checksum;
+                    boolean success = rs.getBoolean(3);
+                    if (version > LATEST_VERSION || NOT_MIGRATIONS.contains(rs.getString(4)) && success) {
+                        continue;
+                    }
+                    if (!success || !expected.containsKey(version) || !Objects.equals(expected.get(version), recorded)) {
+                        return false;
+                    }
+                    found++;
                 }
-                return newest >= LATEST_VERSION;
             }
+            return found == expected.size();
         } catch (SQLException | NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** The checksums of {@link #CHECKSUMS}, read once. */
+    static final class Checksums {
+        static final Map<Integer, Integer> BY_VERSION = read();
+
+        private Checksums() {
+        }
+
+        private static Map<Integer, Integer> read() {
+            Properties file = new Properties();
+            try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(CHECKSUMS)) {
+                if (in == null) {
+                    throw new IllegalStateException(CHECKSUMS + " is missing from the class path");
+                }
+                file.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + CHECKSUMS, e);
+            }
+            Map<Integer, Integer> checksums = new HashMap<>();
+            file.forEach((version, checksum) -> checksums.put(Integer.valueOf((String) version), Integer.valueOf((String) checksum)));
+            return Map.copyOf(checksums);
         }
     }
 }

@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -73,6 +76,74 @@ class SchemaMigrationsTest {
             statement.execute("INSERT INTO " + SchemaLock.TABLE + " VALUES (1, 'a process that died', " + stale + ")");
         }
         assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(dataSource));
+    }
+
+    @Test
+    void theChecksumsAStartComparesAreTheOnesFlywayRecords() throws Exception {
+        DataSource dataSource = new DriverManagerDataSource(TestDatabases.newH2Database());
+        SchemaMigrations.migrate(dataSource);
+        Map<Integer, Integer> recorded = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version, checksum FROM flyway_schema_history WHERE version IS NOT NULL AND type <> 'BASELINE'")) {
+            while (rs.next()) {
+                recorded.put(Integer.valueOf(rs.getString(1)), rs.getInt(2));
+            }
+        }
+        String lines = recorded.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+        assertEquals(recorded, new TreeMap<>(SchemaMigrations.Checksums.BY_VERSION), SchemaMigrations.CHECKSUMS + " must hold:\n" + lines);
+        assertEquals(SchemaMigrations.LATEST_VERSION, ((TreeMap<Integer, Integer>) recorded).lastKey());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aScriptChangedAfterItWasAppliedIsNotCurrentAndFlywayRefusesIt(String kind) throws Exception {
+        DataSource dataSource = migrated(kind);
+        FlywayException refused = refusedAfter(dataSource, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '3'");
+        assertTrue(refused.getMessage().contains("checksum mismatch for migration version 3"), refused.getMessage());
+
+        history(dataSource, "UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '3'");
+        assertTrue(SchemaMigrations.isCurrent(dataSource));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aFailedOrMissingMigrationIsNotCurrentAndFlywayRefusesIt(String kind) throws Exception {
+        FlywayException failed = refusedAfter(migrated(kind), "UPDATE flyway_schema_history SET success = FALSE WHERE version = '9'");
+        assertTrue(failed.getMessage().contains("failed migration to version 9"), failed.getMessage());
+        FlywayException missing = refusedAfter(migrated(kind), "DELETE FROM flyway_schema_history WHERE version = '5'");
+        assertTrue(missing.getMessage().contains("not applied to database: 5"), missing.getMessage());
+    }
+
+    /** Changes the history of a current schema, then finds it not current and Flyway refusing it. */
+    private static FlywayException refusedAfter(DataSource dataSource, String change) throws SQLException {
+        history(dataSource, change);
+        assertFalse(SchemaMigrations.isCurrent(dataSource));
+        return assertThrows(FlywayException.class, () -> SchemaMigrations.migrateIfBehind(dataSource));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aNewerGatekeysMigrationLeavesTheSchemaCurrentAsFlywayLeavesIt(String kind) throws Exception {
+        DataSource dataSource = migrated(kind);
+        int next = SchemaMigrations.LATEST_VERSION + 1;
+        history(dataSource, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) SELECT MAX(installed_rank) + 1, '" + next + "', 'newer', 'SQL',"
+                + " 'V" + next + "__newer.sql', 1, 'a newer node', 1, TRUE FROM flyway_schema_history");
+        assertTrue(SchemaMigrations.isCurrent(dataSource));
+        assertEquals(0, SchemaMigrations.migrate(dataSource), "Flyway ignores a future migration too");
+    }
+
+    private static DataSource migrated(String kind) {
+        DataSource dataSource = new DriverManagerDataSource(kind.equals("h2") ? TestDatabases.newH2Database() : TestDatabases.newMariaDbDatabase());
+        assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(dataSource));
+        assertTrue(SchemaMigrations.isCurrent(dataSource));
+        return dataSource;
+    }
+
+    private static void history(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertEquals(1, statement.executeUpdate(sql));
+        }
     }
 
     /** A data source with no pool, as a short command would open. */
