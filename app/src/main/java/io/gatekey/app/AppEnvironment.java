@@ -97,8 +97,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     public void serve(String[] args) {
         close();
         ApplicationContext server = GatekeyContextBuilder.server().args(args).properties(overrides).build();
-        MasterKeyFactory.preflight(server.getEnvironment().start());
-        EmbeddedDatabaseOpening.begin(server.getEnvironment());
+        prepare(server);
         server.start();
         EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
         LoggerFactory.getLogger(AppEnvironment.class).info("Gatekey is serving on {} ({} ms after the JVM started)", http.getURL(),
@@ -151,11 +150,21 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
                 builder.singletons(clock);
             }
             ApplicationContext built = builder.build();
-            MasterKeyFactory.preflight(built.getEnvironment().start());
-            EmbeddedDatabaseOpening.begin(built.getEnvironment());
+            prepare(built);
             context = built.start();
         }
         return context;
+    }
+
+    /**
+     * Before a context starts: its configuration read, the master key checked (a start without a usable key changes
+     * nothing and ends with the message that says what to set), and the embedded database opening on a thread of its
+     * own.
+     */
+    private static void prepare(ApplicationContext context) {
+        Environment environment = context.getEnvironment().start();
+        MasterKeyFactory.preflight(environment);
+        EmbeddedDatabaseOpening.begin(environment);
     }
 
     private static String property(Environment environment, String name) {

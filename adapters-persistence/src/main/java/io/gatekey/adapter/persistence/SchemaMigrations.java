@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -23,13 +23,14 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 public final class SchemaMigrations {
 
     public static final String LOCATION = "classpath:db/migration";
-    /** The newest migration's version; a test keeps it equal to the newest script in {@code db/migration}. */
-    public static final int LATEST_VERSION = 9;
     /**
      * Flyway's checksum of each migration the jar holds, by version, as Flyway records it when it applies them (a
      * test keeps the file equal to what Flyway records).
      */
     static final String CHECKSUMS = "db/migration-checksums.properties";
+    static final Map<Integer, Integer> CHECKSUMS_BY_VERSION = readChecksums();
+    /** The newest migration's version, the newest in {@link #CHECKSUMS}; a test keeps it equal to the newest script. */
+    public static final int LATEST_VERSION = Collections.max(CHECKSUMS_BY_VERSION.keySet());
     private static final String HISTORY = "flyway_schema_history";
     /** Rows of the history that record no migration: a baseline, Flyway creating a schema. */
     private static final Set<String> NOT_MIGRATIONS = Set.of("BASELINE", "SCHEMA");
@@ -86,50 +87,41 @@ public final class SchemaMigrations {
                     return false;
                 }
             }
-            Map<Integer, Integer> expected = Checksums.BY_VERSION;
             int found = 0;
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT version, checksum, success, type FROM " + HISTORY + " WHERE version IS NOT NULL")) {
                 while (rs.next()) {
                     int version = Integer.parseInt(rs.getString(1));
-                    int checksum = rs.getInt(2);
-                    Integer recorded = rs.wasNull() ? null : checksum;
+                    Integer recorded = rs.getObject(2, Integer.class);
                     boolean success = rs.getBoolean(3);
                     if (version > LATEST_VERSION || NOT_MIGRATIONS.contains(rs.getString(4)) && success) {
                         continue;
                     }
-                    if (!success || !expected.containsKey(version) || !Objects.equals(expected.get(version), recorded)) {
+                    Integer expected = CHECKSUMS_BY_VERSION.get(version);
+                    if (!success || expected == null || !expected.equals(recorded)) {
                         return false;
                     }
                     found++;
                 }
             }
-            return found == expected.size();
+            return found == CHECKSUMS_BY_VERSION.size();
         } catch (SQLException | NumberFormatException e) {
             return false;
         }
     }
 
-    /** The checksums of {@link #CHECKSUMS}, read once. */
-    static final class Checksums {
-        static final Map<Integer, Integer> BY_VERSION = read();
-
-        private Checksums() {
-        }
-
-        private static Map<Integer, Integer> read() {
-            Properties file = new Properties();
-            try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(CHECKSUMS)) {
-                if (in == null) {
-                    throw new IllegalStateException(CHECKSUMS + " is missing from the class path");
-                }
-                file.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + CHECKSUMS, e);
+    private static Map<Integer, Integer> readChecksums() {
+        Properties file = new Properties();
+        try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(CHECKSUMS)) {
+            if (in == null) {
+                throw new IllegalStateException(CHECKSUMS + " is missing from the class path");
             }
-            Map<Integer, Integer> checksums = new HashMap<>();
-            file.forEach((version, checksum) -> checksums.put(Integer.valueOf((String) version), Integer.valueOf((String) checksum)));
-            return Map.copyOf(checksums);
+            file.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + CHECKSUMS, e);
         }
+        Map<Integer, Integer> checksums = new HashMap<>();
+        file.forEach((version, checksum) -> checksums.put(Integer.valueOf((String) version), Integer.valueOf((String) checksum)));
+        return Map.copyOf(checksums);
     }
 }

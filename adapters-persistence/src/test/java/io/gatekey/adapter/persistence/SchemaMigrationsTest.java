@@ -90,7 +90,7 @@ class SchemaMigrationsTest {
             }
         }
         String lines = recorded.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
-        assertEquals(recorded, new TreeMap<>(SchemaMigrations.Checksums.BY_VERSION), SchemaMigrations.CHECKSUMS + " must hold:\n" + lines);
+        assertEquals(recorded, new TreeMap<>(SchemaMigrations.CHECKSUMS_BY_VERSION), SchemaMigrations.CHECKSUMS + " must hold:\n" + lines);
         assertEquals(SchemaMigrations.LATEST_VERSION, ((TreeMap<Integer, Integer>) recorded).lastKey());
     }
 
