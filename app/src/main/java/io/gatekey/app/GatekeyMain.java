@@ -14,12 +14,16 @@ public final class GatekeyMain {
     }
 
     public static void main(String[] args) {
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        if (!serve) {
+            // A command is over in a second or so: C2's compiles would not pay back in it, the server's do.
+            QuickCompilation.begin();
+        }
         JarServices.installForJarClassPath();
         if (args.length > 0 && args[0].equals("example")) {
             EmbeddedExample.run(Clock.systemUTC(), System.out);
             return;
         }
-        boolean serve = args.length > 0 && args[0].equals("serve");
         if (!serve && System.getProperty("gatekey.log.level") == null) {
             // Operator commands keep stderr for their one-line answers; warnings (a new master key file) still show.
             System.setProperty("gatekey.log.level", "WARN");

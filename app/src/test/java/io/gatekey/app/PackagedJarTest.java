@@ -77,6 +77,13 @@ class PackagedJarTest {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             assertEquals(200, healthWithin(http, port, Duration.ofSeconds(60)), Files.readString(workDir.resolve("server.log")));
+            // The server keeps the full JIT: HotSpot holds no directive but its default one (commands add QuickCompilation's).
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(server.pid()),
+                    "Compiler.directives_print").redirectErrorStream(true).start();
+            String directives = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(directives.contains("Directive: (default)"), directives);
+            assertFalse(directives.contains("Exclude:true"), directives);
             // A door of the server's answers in its own envelope: its beans are there.
             HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/credentials"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,75 @@
+package io.gatekey.app;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * An operator command runs for a second or so, and on two cores HotSpot's optimising compiler (C2) spends one of them
+ * compiling code the command will not run long enough to profit from. The {@code ./gatekey} launcher passes
+ * {@code -XX:TieredStopAtLevel=1}; a plain {@code java -jar} carries no JVM options, so a command asks its own JVM
+ * instead, with the diagnostic command behind {@code jcmd <pid> Compiler.directives_add} (HotSpot's documented
+ * {@code DiagnosticCommandMBean}): C2 compiles nothing from then on, the quick compiler (C1) still compiles every hot
+ * method. The server never asks: it keeps the full JIT. A JVM whose compilers were chosen on its command line, or
+ * that has no such command, is left as it is. A long command (a reseal of many rows) runs on C1's code throughout,
+ * as it does with the launcher.
+ */
+final class QuickCompilation {
+
+    /** HotSpot's compiler directive: no method is compiled by C2. */
+    static final String NO_C2 = "[{ match: \"*.*\", c2: { Exclude: true } }]";
+
+    private QuickCompilation() {
+    }
+
+    /**
+     * Asks on a daemon thread: building the platform's MBean server takes a tenth of a second or more, which the
+     * command need not wait for.
+     */
+    static void begin() {
+        Thread asking = new Thread(QuickCompilation::apply, "gatekey-quick-compilation");
+        asking.setDaemon(true);
+        asking.start();
+    }
+
+    /** Adds the directive; true when the JVM took it, false when it was left as it is. */
+    static boolean apply() {
+        try {
+            if (!compilersAsDefault(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class))) {
+                return false;
+            }
+            Path directives = Files.createTempFile("gatekey-compilation", ".json");
+            // A command that ends while this thread is still here leaves no file behind either.
+            directives.toFile().deleteOnExit();
+            try {
+                Files.writeString(directives, NO_C2);
+                Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "compilerDirectivesAdd", new Object[] {new String[] {directives.toString()}}, new String[] {String[].class.getName()});
+                return String.valueOf(answer).startsWith("1 compiler directives added");
+            } finally {
+                Files.deleteIfExists(directives);
+            }
+        } catch (IOException | JMException | RuntimeException notHotSpotOrRefused) {
+            return false;
+        }
+    }
+
+    /**
+     * Tiered compilation up to C2, as HotSpot starts by default. Anything else was chosen on the command line (the
+     * launcher's C1 only, or C2 only, which the directive would leave with no compiler at all) and is kept.
+     */
+    static boolean compilersAsDefault(HotSpotDiagnosticMXBean hotSpot) {
+        return hotSpot != null
+                && isDefault(hotSpot.getVMOption("TieredCompilation"), "true")
+                && isDefault(hotSpot.getVMOption("TieredStopAtLevel"), "4");
+    }
+
+    private static boolean isDefault(VMOption option, String value) {
+        return option.getOrigin() == VMOption.Origin.DEFAULT && option.getValue().equals(value);
+    }
+}
