@@ -48,15 +48,19 @@ final class QuickCompilation {
             directives.toFile().deleteOnExit();
             try {
                 Files.writeString(directives, NO_C2);
-                Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                        "compilerDirectivesAdd", new Object[] {new String[] {directives.toString()}}, new String[] {String[].class.getName()});
-                return String.valueOf(answer).startsWith("1 compiler directives added");
+                return diagnosticCommand("compilerDirectivesAdd", directives.toString()).startsWith("1 compiler directives added");
             } finally {
                 Files.deleteIfExists(directives);
             }
         } catch (IOException | JMException | RuntimeException notHotSpotOrRefused) {
             return false;
         }
+    }
+
+    /** Runs one of HotSpot's diagnostic commands in this JVM (as {@code jcmd} would), answering what it prints. */
+    static String diagnosticCommand(String operation, String... arguments) throws JMException {
+        return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                operation, new Object[] {arguments}, new String[] {String[].class.getName()}));
     }
 
     /**

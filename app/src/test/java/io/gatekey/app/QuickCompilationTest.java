@@ -3,13 +3,11 @@ package io.gatekey.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,9 +61,7 @@ class QuickCompilationTest {
     static final class Probe {
         public static void main(String[] args) throws Exception {
             boolean applied = QuickCompilation.apply();
-            Object directives = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "compilerDirectivesPrint", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            System.out.print("applied: " + applied + "\n" + directives);
+            System.out.print("applied: " + applied + "\n" + QuickCompilation.diagnosticCommand("compilerDirectivesPrint"));
         }
     }
 }

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -82,7 +81,7 @@ class SchemaMigrationsTest {
     void theChecksumsAStartComparesAreTheOnesFlywayRecords() throws Exception {
         DataSource dataSource = new DriverManagerDataSource(TestDatabases.newH2Database());
         SchemaMigrations.migrate(dataSource);
-        Map<Integer, Integer> recorded = new TreeMap<>();
+        TreeMap<Integer, Integer> recorded = new TreeMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, checksum FROM flyway_schema_history WHERE version IS NOT NULL AND type <> 'BASELINE'")) {
             while (rs.next()) {
@@ -91,7 +90,7 @@ class SchemaMigrationsTest {
         }
         String lines = recorded.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
         assertEquals(recorded, new TreeMap<>(SchemaMigrations.CHECKSUMS_BY_VERSION), SchemaMigrations.CHECKSUMS + " must hold:\n" + lines);
-        assertEquals(SchemaMigrations.LATEST_VERSION, ((TreeMap<Integer, Integer>) recorded).lastKey());
+        assertEquals(SchemaMigrations.LATEST_VERSION, recorded.lastKey());
     }
 
     @ParameterizedTest
