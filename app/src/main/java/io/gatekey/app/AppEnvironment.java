@@ -142,6 +142,8 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             properties.put("gatekey.database.migrate-at-start", false);
             // The management endpoints and metrics are not in a command's context at all (GatekeyContextBuilder.operator()).
             properties.put("gatekey.health.enabled", false);
+            // A command runs on one connection: the pool opens no idle ones beside it (and its close waits for none).
+            properties.put("datasources.default.minimum-idle", 1);
             properties.putAll(extra);
             AuditOrigins origins = AuditOrigins.fixed(AuditOrigin.local("cli"));
             ApplicationContextBuilder builder = GatekeyContextBuilder.operator().properties(properties)

@@ -19,9 +19,13 @@ import java.util.List;
  */
 final class GatekeyContextBuilder extends DefaultApplicationContextBuilder {
 
-    /** Packages whose beans only serve HTTP: the server, its routes, and the JSON (de)serializers of request and answer bodies. */
+    /**
+     * Beans that only serve HTTP, by the class names of their definitions: the server, its routes, the use cases as
+     * beans of their ports (which the doors take), and the JSON (de)serializers of request and answer bodies.
+     */
     private static final List<String> SERVER_ONLY = List.of(
             "io.gatekey.adapter.http.",
+            "io.gatekey.app.$DoorUseCases$",
             "io.micronaut.http.",
             "io.micronaut.web.",
             "io.micronaut.views.",

@@ -20,6 +20,7 @@ public final class GatekeyMain {
             QuickCompilation.begin();
         }
         JarServices.installForJarClassPath();
+        ReactiveTypes.install();
         if (args.length > 0 && args[0].equals("example")) {
             EmbeddedExample.run(Clock.systemUTC(), System.out);
             return;

@@ -1,5 +1,6 @@
 package io.gatekey.app;
 
+import io.micronaut.core.beans.BeanIntrospectionReference;
 import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.io.service.SoftServiceLoader.StaticDefinition;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -54,9 +56,16 @@ final class JarServices {
     private static volatile JarServices installed;
 
     private final Map<String, Set<String>> services;
+    /** The bean name of each introspection reference, when the jar lists them ({@link DeferredIntrospections}). */
+    private final Map<String, String> introspections;
 
     private JarServices(Map<String, Set<String>> services) {
+        this(services, null);
+    }
+
+    private JarServices(Map<String, Set<String>> services, Map<String, String> introspections) {
         this.services = services;
+        this.introspections = introspections;
     }
 
     /**
@@ -81,7 +90,8 @@ final class JarServices {
     }
 
     /**
-     * Writes the list of a jar's services into the jar ({@link #INDEX}): the build runs it once the jar is packaged.
+     * Writes the list of a jar's services ({@link #INDEX}) and the bean names of its introspections
+     * ({@link DeferredIntrospections#INDEX}) into the jar: the build runs it once the jar is packaged.
      *
      * @param args the jar's path
      */
@@ -91,10 +101,12 @@ final class JarServices {
         if (services == null) {
             throw new IllegalStateException(jar + " adds to the class path in its manifest: its list of services would not be complete");
         }
+        String introspections = DeferredIntrospections.index(jar, services.implementations(BeanIntrospectionReference.class.getName()));
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             Path index = zip.getPath(INDEX);
             Files.createDirectories(index.getParent());
             Files.writeString(index, services.index(), StandardCharsets.UTF_8);
+            Files.writeString(zip.getPath(DeferredIntrospections.INDEX), introspections, StandardCharsets.UTF_8);
         }
     }
 
@@ -111,7 +123,7 @@ final class JarServices {
                     services.computeIfAbsent(line.substring(0, tab), type -> new LinkedHashSet<>()).add(line.substring(tab + 1));
                 }
             }
-            return new JarServices(services);
+            return new JarServices(services, DeferredIntrospections.indexed(classLoader));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + INDEX, e);
         }
@@ -204,7 +216,7 @@ final class JarServices {
         return new AbstractMap<>() {
             @Override
             public StaticServiceLoader<?> get(Object type) {
-                return type instanceof String name ? made.computeIfAbsent(name, n -> new Loader<>(classLoader, implementations(n))) : null;
+                return type instanceof String name ? made.computeIfAbsent(name, n -> new Loader<>(classLoader, implementations(n), beanNames(n))) : null;
             }
 
             @Override
@@ -218,6 +230,11 @@ final class JarServices {
                 return Collections.unmodifiableMap(made).entrySet();
             }
         };
+    }
+
+    /** For the introspection references, their bean names, so that each is loaded when it is used; else {@code null}. */
+    private Map<String, String> beanNames(String type) {
+        return type.equals(BeanIntrospectionReference.class.getName()) ? introspections : null;
     }
 
     private static String withoutComment(String line) {
@@ -244,16 +261,19 @@ final class JarServices {
         }
     }
 
-    /** The implementations of one service type, loaded as Micronaut's own scan would load them. */
-    private record Loader<S>(ClassLoader classLoader, Set<String> classNames) implements StaticServiceLoader<S> {
+    /**
+     * The implementations of one service type, loaded as Micronaut's own scan would load them; introspection
+     * references, when their bean names are known, as stand-ins that load them on first use.
+     */
+    private record Loader<S>(ClassLoader classLoader, Set<String> classNames, Map<String, String> beanNames) implements StaticServiceLoader<S> {
 
         @Override
         public Stream<StaticDefinition<S>> findAll(Predicate<String> condition) {
             List<StaticDefinition<S>> found = new ArrayList<>(classNames.size());
             for (String className : named(condition)) {
-                MethodHandle constructor = constructor(classLoader, className);
-                if (constructor != null) {
-                    found.add(StaticDefinition.of(className, () -> create(constructor)));
+                Supplier<S> maker = maker(className);
+                if (maker != null) {
+                    found.add(StaticDefinition.of(className, maker));
                 }
             }
             return found.stream();
@@ -263,12 +283,29 @@ final class JarServices {
         public List<S> load(Predicate<String> condition, Predicate<S> predicate) {
             List<S> loaded = new ArrayList<>(classNames.size());
             for (String className : named(condition)) {
-                S service = instantiate(classLoader, className);
+                Supplier<S> maker = maker(className);
+                S service = null;
+                try {
+                    service = maker == null ? null : maker.get();
+                } catch (NoClassDefFoundError e) {
+                    // Needs a class that is absent: Micronaut's own loading skips it too.
+                }
                 if (service != null && (predicate == null || predicate.test(service))) {
                     loaded.add(service);
                 }
             }
             return loaded;
+        }
+
+        /** Makes the named implementation, or {@code null} when it cannot be made here. */
+        @SuppressWarnings("unchecked")
+        private Supplier<S> maker(String className) {
+            if (beanNames != null) {
+                String beanName = beanNames.get(className);
+                return beanName == null ? null : () -> (S) new DeferredIntrospections.Deferred(beanName, classLoader, className);
+            }
+            MethodHandle constructor = constructor(classLoader, className);
+            return constructor == null ? null : () -> create(constructor);
         }
 
         private List<String> named(Predicate<String> condition) {

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.out.AuditOrigins;
+import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +46,21 @@ class OperatorContextTest {
                     .filter(GatekeyContextBuilder::servesHttpOnly).toList();
             assertEquals(List.of(), servingHttp);
             assertTrue(context.containsBean(AuditOrigins.class));
+            // The use cases are reached through GatekeyServices, not as beans of their ports (those are the doors').
+            assertTrue(context.containsBean(GatekeyServices.class));
+            assertFalse(context.containsBean(CreateAccountUseCase.class));
+            assertFalse(context.containsBean(IssueTemporaryCredentialsUseCase.class));
+        }
+    }
+
+    @Test
+    void opensOneDatabaseConnectionNotAPoolOfThem() {
+        try (AppEnvironment environment = new AppEnvironment(Map.of("gatekey.data-dir", dataDir.toString()))) {
+            environment.useCases();
+            HikariDataSource pool = (HikariDataSource) DelegatingDataSource.unwrapDataSource(environment.context().getBean(DataSource.class));
+
+            assertEquals(1, pool.getMinimumIdle());
+            assertEquals(10, pool.getMaximumPoolSize(), "more on demand, as configured");
         }
     }
 

@@ -21,10 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +60,37 @@ class PackagedJarTest {
             // And the list holds exactly what the jar's entries hold, the service files included.
             assertEquals(entries.index(), listed.index());
             assertFalse(listed.implementations("java.sql.Driver").isEmpty());
+        }
+    }
+
+    /** The bean names the build wrote are those Micronaut's own scan of the jar finds, each for its reference. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJarNamesTheBeanOfEveryIntrospection() throws Exception {
+        try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Map<String, String> indexed = DeferredIntrospections.indexed(jarOnly);
+            assertNotNull(indexed, "the build wrote no introspection names into the jar");
+            Class<?> introspector = jarOnly.loadClass("io.micronaut.core.beans.BeanIntrospector");
+            Object scanning = introspector.getMethod("forClassLoader", ClassLoader.class).invoke(null, jarOnly);
+            Collection<Class<?>> found = (Collection<Class<?>>) introspector.getMethod("findIntrospectedTypes", Predicate.class)
+                    .invoke(scanning, (Predicate<Object>) reference -> true);
+
+            assertEquals(found.stream().map(Class::getName).collect(Collectors.toSet()), Set.copyOf(indexed.values()));
+            assertTrue(indexed.size() > 200, "introspections: " + indexed.size());
+            Class<?> referenceType = jarOnly.loadClass("io.micronaut.core.beans.BeanIntrospectionReference");
+            for (Map.Entry<String, String> entry : indexed.entrySet()) {
+                Object reference = jarOnly.loadClass(entry.getKey()).getConstructor().newInstance();
+                assertEquals(entry.getValue(), referenceType.getMethod("getName").invoke(reference), entry.getKey());
+            }
+        }
+    }
+
+    @Test
+    void theJarStoresItsEntriesUncompressed() throws IOException {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            List<String> deflated = jar.stream().filter(entry -> entry.getMethod() != ZipEntry.STORED).map(ZipEntry::getName).limit(5).toList();
+            assertEquals(List.of(), deflated);
+            assertTrue(jar.size() > 20_000, "entries: " + jar.size());
         }
     }
 
