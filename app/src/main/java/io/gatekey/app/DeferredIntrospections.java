@@ -6,11 +6,7 @@ import io.micronaut.core.beans.BeanIntrospectionReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,21 +49,17 @@ final class DeferredIntrospections {
      * The index of a jar's introspection references, as the build writes it: each is made in a class loader of the
      * jar alone, and asked its bean's name and whether that bean is present.
      */
-    static String index(Path jar, Set<String> references) throws IOException {
+    static String index(ClassLoader jarOnly, Set<String> references) throws ReflectiveOperationException {
         StringBuilder index = new StringBuilder();
         if (references.isEmpty()) {
             return "";
         }
-        try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Class<?> referenceType = jarOnly.loadClass(BeanIntrospectionReference.class.getName());
-            for (String className : references) {
-                Object reference = JarServices.instantiate(jarOnly, className);
-                if (reference != null && (boolean) referenceType.getMethod("isPresent").invoke(reference)) {
-                    index.append(className).append('\t').append(referenceType.getMethod("getName").invoke(reference)).append('\n');
-                }
+        Class<?> referenceType = jarOnly.loadClass(BeanIntrospectionReference.class.getName());
+        for (String className : references) {
+            Object reference = JarServices.instantiate(jarOnly, className);
+            if (reference != null && (boolean) referenceType.getMethod("isPresent").invoke(reference)) {
+                index.append(className).append('\t').append(referenceType.getMethod("getName").invoke(reference)).append('\n');
             }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the introspections of " + jar, e instanceof InvocationTargetException i ? i.getCause() : e);
         }
         return index.toString();
     }

@@ -1,11 +1,16 @@
 package io.gatekey.app;
 
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.annotation.AnnotationMetadataProvider;
+import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.beans.BeanIntrospectionReference;
 import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.io.service.SoftServiceLoader.StaticDefinition;
 import io.micronaut.core.io.service.SoftServiceLoader.StaticServiceLoader;
 import io.micronaut.core.optim.StaticOptimizations;
+import io.micronaut.inject.BeanDefinitionReference;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -15,6 +20,9 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -91,22 +99,66 @@ final class JarServices {
 
     /**
      * Writes the list of a jar's services ({@link #INDEX}) and the bean names of its introspections
-     * ({@link DeferredIntrospections#INDEX}) into the jar: the build runs it once the jar is packaged.
+     * ({@link DeferredIntrospections#INDEX}) into the jar: the build runs it once the jar is packaged. The list leaves
+     * out the bean definitions that require a class the jar does not hold: Micronaut would load each at every start
+     * only to find it can never be enabled.
      *
      * @param args the jar's path
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ReflectiveOperationException {
         Path jar = Path.of(args[0]);
         JarServices services = read(jar.toFile());
         if (services == null) {
             throw new IllegalStateException(jar + " adds to the class path in its manifest: its list of services would not be complete");
         }
-        String introspections = DeferredIntrospections.index(jar, services.implementations(BeanIntrospectionReference.class.getName()));
+        String introspections;
+        try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Set<String> definitions = services.services.get(BeanDefinitionReference.class.getName());
+            if (definitions != null) {
+                definitions.removeAll(needingAbsentClasses(jarOnly, definitions));
+            }
+            introspections = DeferredIntrospections.index(jarOnly, services.implementations(BeanIntrospectionReference.class.getName()));
+        }
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             Path index = zip.getPath(INDEX);
             Files.createDirectories(index.getParent());
             Files.writeString(index, services.index(), StandardCharsets.UTF_8);
             Files.writeString(zip.getPath(DeferredIntrospections.INDEX), introspections, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The bean definitions, among those named, with a {@code @Requires(classes = ...)} naming a class the loader
+     * (the jar alone) does not have: their condition can never hold.
+     */
+    static Set<String> needingAbsentClasses(ClassLoader jarOnly, Set<String> definitions) throws ReflectiveOperationException {
+        Set<String> never = new LinkedHashSet<>();
+        Class<?> requires = jarOnly.loadClass(Requires.class.getName());
+        Method metadata = jarOnly.loadClass(AnnotationMetadataProvider.class.getName()).getMethod("getAnnotationMetadata");
+        Method requirements = jarOnly.loadClass(AnnotationMetadata.class.getName()).getMethod("getAnnotationValuesByType", Class.class);
+        Method classes = jarOnly.loadClass(AnnotationValue.class.getName()).getMethod("stringValues", String.class);
+        for (String definition : definitions) {
+            Object reference = instantiate(jarOnly, definition);
+            if (reference == null) {
+                continue;
+            }
+            for (Object requirement : (List<?>) requirements.invoke(metadata.invoke(reference), requires)) {
+                for (String needed : (String[]) classes.invoke(requirement, "classes")) {
+                    if (!loads(jarOnly, needed)) {
+                        never.add(definition);
+                    }
+                }
+            }
+        }
+        return never;
+    }
+
+    private static boolean loads(ClassLoader classLoader, String className) {
+        try {
+            Class.forName(className, false, classLoader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

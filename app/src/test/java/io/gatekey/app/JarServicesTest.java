@@ -46,7 +46,7 @@ class JarServicesTest {
     }
 
     @Test
-    void theListTheBuildWritesIntoAJarIsTheOneAStartReads() throws IOException {
+    void theListTheBuildWritesIntoAJarIsTheOneAStartReads() throws Exception {
         Path jar = jar(new Manifest(), Map.of(
                 "META-INF/micronaut/example.Reference/example.B", "",
                 "META-INF/micronaut/example.Reference/example.A", "",

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.adapter.persistence.TestPorts;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanContext;
 import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
 import io.micronaut.inject.BeanDefinitionReference;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -25,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -45,7 +49,7 @@ class PackagedJarTest {
     Path workDir;
 
     @Test
-    void theJarListsEveryServiceMicronautFindsInIt() throws IOException {
+    void theJarListsEveryServiceMicronautFindsInItButDefinitionsThatCanNeverBeEnabled() throws Exception {
         JarServices entries = JarServices.read(JAR.toFile());
         assertNotNull(entries);
         try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
@@ -53,12 +57,34 @@ class PackagedJarTest {
             assertNotNull(listed, "the build wrote no list into the jar");
             Map<String, Set<String>> found = MicronautMetaServiceLoaderUtils.findAllMicronautMetaServices(jarOnly);
 
-            Set<String> definitions = found.get(BeanDefinitionReference.class.getName());
+            String definition = BeanDefinitionReference.class.getName();
+            Set<String> definitions = found.get(definition);
             assertTrue(definitions.size() > 500, "bean definitions: " + definitions.size());
-            assertEquals(definitions, listed.implementations(BeanDefinitionReference.class.getName()));
-            found.forEach((type, implementations) -> assertTrue(listed.implementations(type).containsAll(implementations), type));
-            // And the list holds exactly what the jar's entries hold, the service files included.
-            assertEquals(entries.index(), listed.index());
+            assertTrue(definitions.containsAll(listed.implementations(definition)));
+            Set<String> omitted = new TreeSet<>(definitions);
+            omitted.removeAll(listed.implementations(definition));
+            // Left out: only what Micronaut itself finds disabled, for a class the jar lacks (Log4j's logging system, Oracle's converters).
+            assertTrue(omitted.contains("io.micronaut.logging.impl.$Log4jLoggingSystem$Definition"), omitted.toString());
+            assertTrue(omitted.size() < 60, omitted.toString());
+            // Asked of Micronaut in the jar alone (this test's class path holds more, Kotlin's coroutines among them).
+            Class<?> contextType = jarOnly.loadClass(ApplicationContext.class.getName());
+            Method isEnabled = jarOnly.loadClass(BeanDefinitionReference.class.getName())
+                    .getMethod("isEnabled", jarOnly.loadClass(BeanContext.class.getName()));
+            Object builder = contextType.getMethod("builder").invoke(null);
+            try (AutoCloseable context = (AutoCloseable) builder.getClass().getMethod("build").invoke(builder)) {
+                for (String name : omitted) {
+                    assertEquals(false, isEnabled.invoke(JarServices.instantiate(jarOnly, name), context), name);
+                }
+            }
+            found.forEach((type, implementations) -> {
+                if (!type.equals(definition)) {
+                    assertTrue(listed.implementations(type).containsAll(implementations), type);
+                }
+            });
+            // And the list holds exactly what the jar's entries hold, the service files included, but those definitions.
+            String expected = entries.index().lines().filter(line -> !omitted.contains(line.substring(line.indexOf('\t') + 1)))
+                    .map(line -> line + "\n").collect(Collectors.joining());
+            assertEquals(expected, listed.index());
             assertFalse(listed.implementations("java.sql.Driver").isEmpty());
         }
     }
