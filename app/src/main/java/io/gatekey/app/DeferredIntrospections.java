@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The jar's bean introspections, each loaded only when it is used. Micronaut indexes every introspection by its
  * bean's class name the first time any one is asked for, and making a reference loads its class and the bean's:
- * some 250 in this jar, three in four Micronaut Data's (one per query interceptor), of which a command uses a few
+ * some 250 in this jar, three in four Micronaut Data's (one per query interceptor), of which a command uses about a
  * dozen. The build writes each reference's bean name into the jar ({@link #INDEX}), so the index can be made of
  * stand-ins that know the name and load the real reference on the first other question.
  */
@@ -50,10 +50,10 @@ final class DeferredIntrospections {
      * jar alone, and asked its bean's name and whether that bean is present.
      */
     static String index(ClassLoader jarOnly, Set<String> references) throws ReflectiveOperationException {
-        StringBuilder index = new StringBuilder();
         if (references.isEmpty()) {
             return "";
         }
+        StringBuilder index = new StringBuilder();
         Class<?> referenceType = jarOnly.loadClass(BeanIntrospectionReference.class.getName());
         for (String className : references) {
             Object reference = JarServices.instantiate(jarOnly, className);
