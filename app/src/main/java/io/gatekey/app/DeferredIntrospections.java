@@ -3,10 +3,6 @@ package io.gatekey.app;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospectionReference;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,21 +24,8 @@ final class DeferredIntrospections {
 
     /** The bean name of each present reference, by the reference's class name; {@code null} when the jar has no index. */
     static Map<String, String> indexed(ClassLoader classLoader) {
-        try (InputStream index = classLoader.getResourceAsStream(INDEX)) {
-            if (index == null) {
-                return null;
-            }
-            Map<String, String> beans = new LinkedHashMap<>();
-            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) {
-                    beans.put(line.substring(0, tab), line.substring(tab + 1));
-                }
-            }
-            return beans;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + INDEX, e);
-        }
+        Map<String, String> beans = new LinkedHashMap<>();
+        return JarServices.readIndex(classLoader, INDEX, beans::put) ? beans : null;
     }
 
     /**
@@ -95,9 +78,8 @@ final class DeferredIntrospections {
         public Class<Object> getBeanType() {
             Class<Object> type = beanType;
             if (type == null) {
-                try {
-                    type = (Class<Object>) Class.forName(beanName, false, classLoader);
-                } catch (ClassNotFoundException e) {
+                type = (Class<Object>) JarServices.loaded(classLoader, beanName);
+                if (type == null) {
                     return real().getBeanType();
                 }
                 beanType = type;

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.jar.Attributes;
@@ -144,7 +145,7 @@ final class JarServices {
             }
             for (Object requirement : (List<?>) requirements.invoke(metadata.invoke(reference), requires)) {
                 for (String needed : (String[]) classes.invoke(requirement, "classes")) {
-                    if (!loads(jarOnly, needed)) {
+                    if (loaded(jarOnly, needed) == null) {
                         never.add(definition);
                     }
                 }
@@ -153,31 +154,40 @@ final class JarServices {
         return never;
     }
 
-    private static boolean loads(ClassLoader classLoader, String className) {
+    /** The named class, loaded without running its static initializer; {@code null} when it is absent or does not link. */
+    static Class<?> loaded(ClassLoader classLoader, String className) {
         try {
-            Class.forName(className, false, classLoader);
-            return true;
+            return Class.forName(className, false, classLoader);
         } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            return null;
         }
     }
 
     /** The services listed in the index of the class path's jar; {@code null} when it has none. */
     static JarServices indexed(ClassLoader classLoader) {
-        try (InputStream index = classLoader.getResourceAsStream(INDEX)) {
+        Map<String, Set<String>> services = new LinkedHashMap<>();
+        boolean found = readIndex(classLoader, INDEX, (type, name) -> services.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(name));
+        return found ? new JarServices(services, DeferredIntrospections.indexed(classLoader)) : null;
+    }
+
+    /**
+     * Reads one of the indexes the build writes into the jar, a pair a line separated by a tab, handing each pair to
+     * {@code pair}; false when the class path has no such file.
+     */
+    static boolean readIndex(ClassLoader classLoader, String resource, BiConsumer<String, String> pair) {
+        try (InputStream index = classLoader.getResourceAsStream(resource)) {
             if (index == null) {
-                return null;
+                return false;
             }
-            Map<String, Set<String>> services = new LinkedHashMap<>();
             for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 int tab = line.indexOf('\t');
                 if (tab > 0) {
-                    services.computeIfAbsent(line.substring(0, tab), type -> new LinkedHashSet<>()).add(line.substring(tab + 1));
+                    pair.accept(line.substring(0, tab), line.substring(tab + 1));
                 }
             }
-            return new JarServices(services, DeferredIntrospections.indexed(classLoader));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + INDEX, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
@@ -295,9 +305,10 @@ final class JarServices {
     }
 
     private static MethodHandle constructor(ClassLoader classLoader, String className) {
+        Class<?> type = loaded(classLoader, className);
         try {
-            return MethodHandles.publicLookup().findConstructor(Class.forName(className, false, classLoader), NO_ARGUMENTS);
-        } catch (NoClassDefFoundError | ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
+            return type == null ? null : MethodHandles.publicLookup().findConstructor(type, NO_ARGUMENTS);
+        } catch (NoClassDefFoundError | NoSuchMethodException | IllegalAccessException e) {
             return null;
         }
     }

@@ -40,10 +40,9 @@ final class ReactiveTypes {
     static List<Class<?>> present(List<String> names, ClassLoader classLoader) {
         List<Class<?>> present = new ArrayList<>(names.size());
         for (String name : names) {
-            try {
-                present.add(Class.forName(name, false, classLoader));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Not on the class path: Micronaut skips it too.
+            Class<?> type = JarServices.loaded(classLoader, name);
+            if (type != null) {
+                present.add(type);
             }
         }
         return present;
