@@ -37,7 +37,7 @@ final class Statements {
     static int update(Connection connection, String sql, List<?> values) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
+                bind(statement, i + 1, values.get(i));
             }
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -53,7 +53,7 @@ final class Statements {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
+                    bind(statement, i + 1, row[i]);
                 }
                 statement.addBatch();
             }
@@ -68,6 +68,26 @@ final class Statements {
             return one;
         } catch (SQLException e) {
             throw failed(sql, e);
+        }
+    }
+
+    /**
+     * Sets one parameter with the setter of its value's type. MariaDB's driver answers {@code setObject} by asking
+     * each of its codecs in turn whether it takes the value: about a twentieth of an issuance's CPU under load.
+     */
+    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
+        } else {
+            statement.setObject(index, value);
         }
     }
 
@@ -86,7 +106,7 @@ final class Statements {
     static <T> List<T> query(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
-                select.setObject(i + 1, values.get(i));
+                bind(select, i + 1, values.get(i));
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
