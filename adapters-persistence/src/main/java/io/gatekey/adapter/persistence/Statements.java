@@ -73,7 +73,7 @@ final class Statements {
 
     /**
      * Sets one parameter with the setter of its value's type. MariaDB's driver answers {@code setObject} by asking
-     * each of its codecs in turn whether it takes the value: about a twentieth of an issuance's CPU under load.
+     * each of its codecs in turn whether it takes the value: about 6% of the issuing threads' CPU under load.
      */
     static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof String text) {
