@@ -3,6 +3,7 @@ package io.gatekey.app;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospectionReference;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,10 +39,12 @@ final class DeferredIntrospections {
         }
         StringBuilder index = new StringBuilder();
         Class<?> referenceType = jarOnly.loadClass(BeanIntrospectionReference.class.getName());
+        Method isPresent = referenceType.getMethod("isPresent");
+        Method getName = referenceType.getMethod("getName");
         for (String className : references) {
             Object reference = JarServices.instantiate(jarOnly, className);
-            if (reference != null && (boolean) referenceType.getMethod("isPresent").invoke(reference)) {
-                index.append(className).append('\t').append(referenceType.getMethod("getName").invoke(reference)).append('\n');
+            if (reference != null && (boolean) isPresent.invoke(reference)) {
+                index.append(className).append('\t').append(getName.invoke(reference)).append('\n');
             }
         }
         return index.toString();
