@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Builds the application contexts of the {@code gatekey} jar: the server's, and the smaller one of an operator
  * command, which has the use cases over the configured database without the beans that only serve HTTP (the doors,
- * the Netty server, views, management endpoints, metrics, the JSON (de)serializers of bodies). Their definitions are
+ * the Netty server, management endpoints, metrics, the JSON (de)serializers of bodies). Their definitions are
  * not even loaded: a command loads about 1,200 classes fewer. Both read their configuration files through {@link JarFileResources}, and neither
  * deduces its environment (cloud probes) or reads a bootstrap configuration: Gatekey reads no distributed
  * configuration, so it does not look for any.
@@ -28,7 +28,6 @@ final class GatekeyContextBuilder extends DefaultApplicationContextBuilder {
             "io.gatekey.app.$DoorUseCases$",
             "io.micronaut.http.",
             "io.micronaut.web.",
-            "io.micronaut.views.",
             "io.micronaut.management.",
             "io.micronaut.health.",
             "io.micronaut.configuration.metrics.",

@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
@@ -22,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * repeat it), and writes one line per request to the {@code gatekey.requests} log: door, method, path, status,
  * milliseconds, request id, the caller's access key id once its signature held, and the source address. The query
  * string is never written (Tencent's carries the signature and the code), nor any header value but the key id.
- * It also hands each answered request to {@link RequestMetrics}, when there is one.
+ * It also dates every answer ({@link HttpDate}) and hands each answered request to {@link RequestMetrics}, when there
+ * is one.
  */
-// Every path, as a regular expression: Micronaut matches an Ant pattern, even "/**", by splitting the path anew on each request.
-@ServerFilter(value = "/.*", patternStyle = FilterPatternStyle.REGEX)
+// Every path: Micronaut's router keeps filters on "/**" in a list of their own that it matches nothing against.
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
@@ -40,10 +40,12 @@ public final class RequestIds {
     private final boolean logging;
     private final boolean fields;
     private final RequestMetrics metrics;
+    private final HttpDate date;
 
     RequestIds(List<Door> doors, ClientAddresses clients, @Value("${gatekey.request-log.enabled:true}") boolean logging,
-               @Value("${gatekey.log.format:plain}") String logFormat, @Nullable RequestMetrics metrics) {
+               @Value("${gatekey.log.format:plain}") String logFormat, @Nullable RequestMetrics metrics, HttpDate date) {
         this.doors = doors;
+        this.date = date;
         this.clients = clients;
         this.logging = logging;
         this.fields = logFormat.equalsIgnoreCase("json");
@@ -65,6 +67,7 @@ public final class RequestIds {
         Stamp stamp = stamp(request);
         String id = stamp.id();
         response.header(HEADER, id);
+        response.getHeaders().set(HttpDate.HEADER, date.now());
         boolean log = logging && LOG.isInfoEnabled();
         if (!log && metrics == null) {
             return;

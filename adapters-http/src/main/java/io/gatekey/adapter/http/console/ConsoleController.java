@@ -56,7 +56,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.views.ModelAndView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -90,9 +89,12 @@ final class ConsoleController {
     private final boolean secureCookies;
     private final SecureRandom random = new SecureRandom();
     private final byte[] stylesheet;
+    private final ConsolePages pages;
 
-    ConsoleController(ConsoleUseCases useCases, ClientAddresses clients, @Value("${gatekey.console.secure-cookies:false}") boolean secureCookies) {
+    ConsoleController(ConsoleUseCases useCases, ClientAddresses clients, @Value("${gatekey.console.secure-cookies:false}") boolean secureCookies,
+                      ConsolePages pages) {
         this.useCases = useCases;
+        this.pages = pages;
         this.clients = clients;
         this.secureCookies = secureCookies;
         try (InputStream css = ConsoleController.class.getResourceAsStream("/views/console/console.css")) {
@@ -150,7 +152,7 @@ final class ConsoleController {
     }
 
     /** The form of a sign-in step, with what went wrong at its last try. */
-    private static MutableHttpResponse<?> stepForm(String view, String title, String loginAlias, ConsoleSession session, HttpStatus status,
+    private MutableHttpResponse<?> stepForm(String view, String title, String loginAlias, ConsoleSession session, HttpStatus status,
                                                    @Nullable String error) {
         Map<String, Object> model = model(loginAlias, session.csrfToken(), title);
         model.put("error", error);
@@ -472,8 +474,8 @@ final class ConsoleController {
                 "The form was not accepted: its security token is missing or does not match this session. Go back, reload the page and try again.");
     }
 
-    private static MutableHttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8").body(new ModelAndView<>(view, model));
+    private MutableHttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8").body(pages.render(view, model));
     }
 
     private static Map<String, Object> model(String loginAlias, String csrf, String title) {

@@ -19,6 +19,11 @@ final class ConsoleDoor implements Door {
 
     @Override
     public boolean owns(String path) {
+        return covers(path);
+    }
+
+    /** {@code /nsa} and every path below it. */
+    static boolean covers(String path) {
         return path.startsWith(PREFIX) || path.equals("/nsa");
     }
 
