@@ -12,6 +12,10 @@ final class SqlErrors {
 
     /** ER_LOCK_DEADLOCK, which Galera also answers for a certification failure. */
     private static final int MARIADB_DEADLOCK = 1213;
+    /** ER_LOCK_WAIT_TIMEOUT; Galera answers it too when a node could not catch up within wsrep_sync_wait's bound. */
+    private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+    /** H2's lock timeout. */
+    private static final int H2_LOCK_TIMEOUT = 50200;
     private static final String CLOSED = "Connection is closed";
 
     private SqlErrors() {
@@ -47,6 +51,19 @@ final class SqlErrors {
                 return true;
             }
             if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database gave up waiting: for a row another transaction held too long, or (on Galera) for the
+     * node to apply what the cluster had committed before a read. Nothing was written; the database is busy.
+     */
+    static boolean isBusy(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
                 return true;
             }
         }

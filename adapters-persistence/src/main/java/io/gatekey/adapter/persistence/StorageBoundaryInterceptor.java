@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The storage adapters' boundary. Connection failures, however deeply wrapped, become the one error type the
- * doors answer with 503. A write that lost to a concurrent one (a deadlock, or on Galera another node's commit
+ * doors answer with 503, and so does a database that gave up waiting (a lock wait timeout). A write that lost to a concurrent one (a deadlock, or on Galera another node's commit
  * winning certification) is run again from its start when the call opened no transaction of its own caller's:
  * the database rolled all of it back, and the run again reads what the winner wrote, so a lost race ends in the
  * answer that race deserves (a replayed code, a taken alias) rather than an error. Inside a caller's
@@ -46,6 +46,10 @@ final class StorageBoundaryInterceptor implements MethodInterceptor<Object, Obje
             } catch (RuntimeException e) {
                 if (SqlErrors.isConnectionFailure(e)) {
                     throw new StorageUnavailableException("the database is unavailable", e);
+                }
+                // Not run again: the wait already took the database's whole bound (seconds), and the request's time.
+                if (SqlErrors.isBusy(e)) {
+                    throw new StorageUnavailableException("the database is busy", e);
                 }
                 // A transaction still open here is a caller's, which reruns whole; one this call opened has ended.
                 if (!SqlErrors.isWriteConflict(e) || transactions.findTransactionStatus().isPresent()) {

@@ -18,4 +18,14 @@ class SqlErrorsTest {
         assertFalse(SqlErrors.isConnectionFailure(new RuntimeException(new SQLException("Duplicate entry", "23000", 1062))));
         assertFalse(SqlErrors.isConnectionFailure(new RuntimeException(new SQLException("Connection is closed", "HY000"))));
     }
+
+    @Test
+    void aLockWaitTimeoutIsABusyDatabaseAndNeitherALostConnectionNorAConflict() {
+        SQLException timeout = new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205);
+        assertTrue(SqlErrors.isBusy(new RuntimeException(timeout)));
+        assertTrue(SqlErrors.isBusy(new RuntimeException(new SQLException("Timeout trying to lock table", "HYT00", 50200))));
+        assertFalse(SqlErrors.isConnectionFailure(timeout));
+        assertFalse(SqlErrors.isWriteConflict(timeout));
+        assertFalse(SqlErrors.isBusy(new SQLException("Deadlock found when trying to get lock", "40001", 1213)));
+    }
 }

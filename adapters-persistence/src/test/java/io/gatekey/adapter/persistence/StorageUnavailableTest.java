@@ -8,6 +8,7 @@ import io.gatekey.application.service.GatekeyPorts;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
+import io.gatekey.domain.account.LoginAlias;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +34,29 @@ class StorageUnavailableTest {
 
             database.start();
             assertEquals(Optional.of(account), eventually(() -> ports.accounts().find(account.id())));
+        }
+    }
+
+    @Test
+    void aRowLockedPastTheLockWaitIsABusyDatabaseNotAnError() throws Exception {
+        // MariaDB's lock wait timeout (error 1205) is also what a Galera node answers when it could not catch up
+        // with the cluster within wsrep_sync_wait's bound: either way the database is too busy to answer now.
+        TestDatabases.Database database = TestDatabases.newMariaDbDatabase();
+        try (TestStore store = TestStore.open(database, Map.of("datasources.default.connection-init-sql", "SET SESSION innodb_lock_wait_timeout = 1"));
+             java.sql.Connection holder = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            GatekeyPorts ports = store.ports(Clock.systemUTC());
+            Account account = Account.create(new AccountId("acme"), new AccountName("Acme"), Instant.ofEpochMilli(1_780_000_000_000L));
+            ports.accounts().add(account);
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT id FROM account WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, account.id().value());
+                lock.executeQuery().close();
+            }
+            StorageUnavailableException busy = assertThrows(StorageUnavailableException.class,
+                    () -> ports.transactions().inTransaction(() -> ports.accounts().setLoginAlias(account.id(), new LoginAlias("acme"))));
+            assertEquals("the database is busy", busy.getMessage());
+            holder.rollback();
+            assertEquals(true, ports.transactions().inTransaction(() -> ports.accounts().setLoginAlias(account.id(), new LoginAlias("acme"))));
         }
     }
 
