@@ -59,6 +59,7 @@ abstract class TwoNodesContract {
     private TestStore storeB;
     private World world;
     private List<GatekeyServices> nodes;
+    private List<TestDatabases.Database> databases;
 
     /** The two nodes' connection descriptions for one fresh database (the same on one server, one per cluster node). */
     abstract List<TestDatabases.Database> newDatabase();
@@ -66,6 +67,7 @@ abstract class TwoNodesContract {
     @BeforeEach
     void startNodes() {
         List<TestDatabases.Database> database = newDatabase();
+        databases = database;
         storeA = TestStore.open(database.get(0), Map.of());
         storeB = TestStore.open(database.get(1), Map.of());
         world = new World(storeA::ports);
@@ -109,21 +111,72 @@ abstract class TwoNodesContract {
                     futures.add(pool.submit(racer));
                 }
             }
+            // A race that has not ended within 10 s is stuck somewhere: what each database node and each racer was
+            // doing then is printed, so a rare hang says where it hung.
+            java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+            watchdog.schedule(this::reportStuckRace, 10, TimeUnit.SECONDS);
             start.countDown();
             List<Outcome<T>> outcomes = new ArrayList<>();
-            for (Future<T> future : futures) {
-                try {
-                    outcomes.add(new Outcome<>(future.get(120, TimeUnit.SECONDS), null));
-                } catch (ExecutionException e) {
-                    // Only the domain's refusals are answers; anything else (a storage error) fails the race.
-                    assertInstanceOf(GatekeyException.class, e.getCause(), () -> "not a refusal: " + e.getCause());
-                    outcomes.add(new Outcome<>(null, e.getCause()));
+            try {
+                for (Future<T> future : futures) {
+                    try {
+                        outcomes.add(new Outcome<>(future.get(120, TimeUnit.SECONDS), null));
+                    } catch (ExecutionException e) {
+                        // Only the domain's refusals are answers; anything else (a storage error) fails the race.
+                        assertInstanceOf(GatekeyException.class, e.getCause(), () -> "not a refusal: " + e.getCause());
+                        outcomes.add(new Outcome<>(null, e.getCause()));
+                    }
                 }
+            } finally {
+                watchdog.shutdownNow();
             }
             return outcomes;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private void reportStuckRace() {
+        StringBuilder report = new StringBuilder("A race still running after 10 s:\n");
+        for (TestDatabases.Database database : databases) {
+            report.append("== ").append(database.url()).append('\n');
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password());
+                 java.sql.Statement statement = connection.createStatement()) {
+                try (java.sql.ResultSet rows = statement.executeQuery("SHOW FULL PROCESSLIST")) {
+                    while (rows.next()) {
+                        report.append(rows.getString("Id")).append(' ').append(rows.getString("Command")).append(' ').append(rows.getString("Time"))
+                                .append("s ").append(rows.getString("State")).append(" | ").append(rows.getString("Info")).append('\n');
+                    }
+                }
+                try (java.sql.ResultSet rows = statement.executeQuery("SHOW STATUS WHERE Variable_name IN ('wsrep_last_committed', "
+                        + "'wsrep_local_recv_queue', 'wsrep_local_send_queue', 'wsrep_flow_control_paused', 'wsrep_local_state_comment')")) {
+                    while (rows.next()) {
+                        report.append(rows.getString(1)).append('=').append(rows.getString(2)).append(' ');
+                    }
+                    report.append('\n');
+                }
+                try (java.sql.ResultSet rows = statement.executeQuery("SHOW ENGINE INNODB STATUS")) {
+                    if (rows.next()) {
+                        String status = rows.getString("Status");
+                        int transactions = status.indexOf("TRANSACTIONS");
+                        report.append(transactions >= 0 ? status.substring(transactions) : status).append('\n');
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                report.append("could not read it: ").append(e).append('\n');
+            }
+        }
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("pool-")) {
+                report.append("-- ").append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    if (frame.getClassName().startsWith("io.gatekey") || frame.getClassName().startsWith("org.mariadb") || frame.getClassName().startsWith("java.util.concurrent")) {
+                        report.append("     at ").append(frame).append('\n');
+                    }
+                }
+            }
+        });
+        System.err.println(report);
     }
 
     /** One racer succeeded; every other was refused with the given conflict. */
