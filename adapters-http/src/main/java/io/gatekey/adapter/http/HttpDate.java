@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class HttpDate {
 
     public static final String HEADER = "Date";
-    static final DateTimeFormatter IMF_FIXDATE =
+    private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final Clock clock;

@@ -45,11 +45,11 @@ public final class RequestIds {
     RequestIds(List<Door> doors, ClientAddresses clients, @Value("${gatekey.request-log.enabled:true}") boolean logging,
                @Value("${gatekey.log.format:plain}") String logFormat, @Nullable RequestMetrics metrics, HttpDate date) {
         this.doors = doors;
-        this.date = date;
         this.clients = clients;
         this.logging = logging;
         this.fields = logFormat.equalsIgnoreCase("json");
         this.metrics = metrics;
+        this.date = date;
     }
 
     @RequestFilter

@@ -153,7 +153,7 @@ final class ConsoleController {
 
     /** The form of a sign-in step, with what went wrong at its last try. */
     private MutableHttpResponse<?> stepForm(String view, String title, String loginAlias, ConsoleSession session, HttpStatus status,
-                                                   @Nullable String error) {
+                                            @Nullable String error) {
         Map<String, Object> model = model(loginAlias, session.csrfToken(), title);
         model.put("error", error);
         return page(status, view, model);

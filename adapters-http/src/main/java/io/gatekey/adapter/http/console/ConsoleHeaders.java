@@ -9,8 +9,8 @@ import io.micronaut.http.annotation.ServerFilter;
  * What every console answer says to the browser: run no script and load nothing from elsewhere (no inline script
  * is ever needed), never be framed, keep nothing in caches (pages show seeds and secrets), send no referrer to other sites.
  */
-// On every path, the console's chosen here: a filter on a pattern costs every request of every door the router's
-// pattern and annotation matching; one on "/**" costs none.
+// On "/**", picking out the console's paths itself: a filter on a pattern would cost every request of every door
+// the router's pattern and annotation matching; one on "/**" costs none.
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ConsoleHeaders {
 
