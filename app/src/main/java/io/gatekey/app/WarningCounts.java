@@ -39,7 +39,7 @@ final class WarningCounts implements MeterBinder {
         warnings.add(counter(registry, "warn"));
         errors.add(counter(registry, "error"));
         if (appender == null) {
-            appender = new Counting(warnings, errors);
+            appender = new Counting();
             appender.setContext(context);
             appender.setName("gatekey-warning-counts");
             appender.start();
@@ -62,15 +62,7 @@ final class WarningCounts implements MeterBinder {
     }
 
     /** Counts each warning and error into every registry bound. */
-    private static final class Counting extends UnsynchronizedAppenderBase<ILoggingEvent> {
-
-        private final List<Counter> warnings;
-        private final List<Counter> errors;
-
-        Counting(List<Counter> warnings, List<Counter> errors) {
-            this.warnings = warnings;
-            this.errors = errors;
-        }
+    private final class Counting extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
         @Override
         protected void append(ILoggingEvent event) {

@@ -16,7 +16,6 @@ import java.util.Locale;
 @Singleton
 public final class HttpDate {
 
-    public static final String HEADER = "Date";
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 

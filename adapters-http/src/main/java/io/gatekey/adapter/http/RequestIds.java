@@ -2,6 +2,7 @@ package io.gatekey.adapter.http;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -67,7 +68,7 @@ public final class RequestIds {
         Stamp stamp = stamp(request);
         String id = stamp.id();
         response.header(HEADER, id);
-        response.getHeaders().set(HttpDate.HEADER, date.now());
+        response.getHeaders().set(HttpHeaders.DATE, date.now());
         boolean log = logging && LOG.isInfoEnabled();
         if (!log && metrics == null) {
             return;

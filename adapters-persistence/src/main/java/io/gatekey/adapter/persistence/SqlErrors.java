@@ -6,6 +6,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 
 /** Classifies the SQL failures that adapters treat specially, looking through every wrapper. */
 final class SqlErrors {
@@ -22,22 +23,16 @@ final class SqlErrors {
     }
 
     static boolean isConnectionFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        return anyCause(error, t -> {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof ConnectException) {
                 return true;
             }
-            // SQLState class 08 is "connection exception" in the SQL standard.
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            // The rollback after a lost connection, refused by the driver with no SQLState: the transaction manager
-            // then reports that refusal, and the failure that led to it is lost.
-            if (t instanceof SQLException sql && sql.getSQLState() == null && CLOSED.equals(sql.getMessage())) {
-                return true;
-            }
-        }
-        return false;
+            // SQLState class 08 is "connection exception" in the SQL standard. A rollback after a lost connection is
+            // refused by the driver with no SQLState: the transaction manager then reports that refusal, and the
+            // failure that led to it is lost.
+            return t instanceof SQLException sql && (sql.getSQLState() != null ? sql.getSQLState().startsWith("08") : CLOSED.equals(sql.getMessage()));
+        });
     }
 
     /**
@@ -46,15 +41,8 @@ final class SqlErrors {
      * deadlock (40001). The refused transaction was rolled back whole, so it can be run again from its start.
      */
     static boolean isWriteConflict(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof LostRace) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(error, t -> t instanceof LostRace
+                || t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState())));
     }
 
     /**
@@ -62,21 +50,20 @@ final class SqlErrors {
      * node to apply what the cluster had committed before a read. Nothing was written; the database is busy.
      */
     static boolean isBusy(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(error, t -> t instanceof SQLException sql
+                && (sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT || sql.getErrorCode() == H2_LOCK_TIMEOUT));
     }
 
+    /** 23000/23505: integrity constraint violation (MariaDB reports duplicates as 23000, H2 as 23505). */
     static boolean isUniqueViolation(Throwable error) {
+        return anyCause(error, t -> t instanceof SQLIntegrityConstraintViolationException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"));
+    }
+
+    /** Whether the error or any error under it passes the test. */
+    private static boolean anyCause(Throwable error, Predicate<Throwable> test) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-            // 23000/23505: integrity constraint violation (MariaDB reports duplicates as 23000, H2 as 23505).
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (test.test(t)) {
                 return true;
             }
         }

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The storage adapters' boundary. Connection failures, however deeply wrapped, become the one error type the
- * doors answer with 503, and so does a database that gave up waiting (a lock wait timeout). A write that lost to a concurrent one (a deadlock, or on Galera another node's commit
- * winning certification) is run again from its start when the call opened no transaction of its own caller's:
+ * doors answer with 503, and so does a database that gave up waiting (a lock wait timeout). A write that lost to a
+ * concurrent one (a deadlock, or on Galera another node's commit winning certification) is run again from its start
+ * when the call opened no transaction of its own caller's:
  * the database rolled all of it back, and the run again reads what the winner wrote, so a lost race ends in the
  * answer that race deserves (a replayed code, a taken alias) rather than an error. Inside a caller's
  * transaction the conflict goes up to where that transaction began, which runs it again whole. While a shared

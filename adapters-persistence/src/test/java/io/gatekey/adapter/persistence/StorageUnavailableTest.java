@@ -9,6 +9,8 @@ import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.LoginAlias;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -43,7 +45,7 @@ class StorageUnavailableTest {
         // with the cluster within wsrep_sync_wait's bound: either way the database is too busy to answer now.
         TestDatabases.Database database = TestDatabases.newMariaDbDatabase();
         try (TestStore store = TestStore.open(database, Map.of("datasources.default.connection-init-sql", "SET SESSION innodb_lock_wait_timeout = 1"));
-             java.sql.Connection holder = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+             Connection holder = DriverManager.getConnection(database.url(), database.user(), database.password())) {
             GatekeyPorts ports = store.ports(Clock.systemUTC());
             Account account = Account.create(new AccountId("acme"), new AccountName("Acme"), Instant.ofEpochMilli(1_780_000_000_000L));
             ports.accounts().add(account);

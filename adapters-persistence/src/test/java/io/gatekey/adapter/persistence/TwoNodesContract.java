@@ -30,6 +30,11 @@ import io.gatekey.domain.mfa.MfaDeviceType;
 import io.gatekey.domain.shared.ConflictException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.NotFoundException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +47,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -113,7 +119,7 @@ abstract class TwoNodesContract {
             }
             // A race that has not ended within 10 s is stuck somewhere: what each database node and each racer was
             // doing then is printed, so a rare hang says where it hung.
-            java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+            ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
             watchdog.schedule(this::reportStuckRace, 10, TimeUnit.SECONDS);
             start.countDown();
             List<Outcome<T>> outcomes = new ArrayList<>();
@@ -140,29 +146,29 @@ abstract class TwoNodesContract {
         StringBuilder report = new StringBuilder("A race still running after 10 s:\n");
         for (TestDatabases.Database database : databases) {
             report.append("== ").append(database.url()).append('\n');
-            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password());
-                 java.sql.Statement statement = connection.createStatement()) {
-                try (java.sql.ResultSet rows = statement.executeQuery("SHOW FULL PROCESSLIST")) {
+            try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                 Statement statement = connection.createStatement()) {
+                try (ResultSet rows = statement.executeQuery("SHOW FULL PROCESSLIST")) {
                     while (rows.next()) {
                         report.append(rows.getString("Id")).append(' ').append(rows.getString("Command")).append(' ').append(rows.getString("Time"))
                                 .append("s ").append(rows.getString("State")).append(" | ").append(rows.getString("Info")).append('\n');
                     }
                 }
-                try (java.sql.ResultSet rows = statement.executeQuery("SHOW STATUS WHERE Variable_name IN ('wsrep_last_committed', "
+                try (ResultSet rows = statement.executeQuery("SHOW STATUS WHERE Variable_name IN ('wsrep_last_committed', "
                         + "'wsrep_local_recv_queue', 'wsrep_local_send_queue', 'wsrep_flow_control_paused', 'wsrep_local_state_comment')")) {
                     while (rows.next()) {
                         report.append(rows.getString(1)).append('=').append(rows.getString(2)).append(' ');
                     }
                     report.append('\n');
                 }
-                try (java.sql.ResultSet rows = statement.executeQuery("SHOW ENGINE INNODB STATUS")) {
+                try (ResultSet rows = statement.executeQuery("SHOW ENGINE INNODB STATUS")) {
                     if (rows.next()) {
                         String status = rows.getString("Status");
                         int transactions = status.indexOf("TRANSACTIONS");
                         report.append(transactions >= 0 ? status.substring(transactions) : status).append('\n');
                     }
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 report.append("could not read it: ").append(e).append('\n');
             }
         }
