@@ -37,6 +37,11 @@ public final class GaleraCluster implements AutoCloseable {
     static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
     static final List<Path> PROVIDERS = List.of(Path.of("/usr/lib/galera/libgalera_smm.so"), Path.of("/usr/lib64/galera-4/libgalera_smm.so"));
     static final Path RSYNC = Path.of("/usr/bin/rsync");
+    /**
+     * Applier threads per node, as the README advises: with one, a node can stall for InnoDB's lock wait timeout when
+     * both nodes write one row at once (see {@code GaleraAppliers}).
+     */
+    static final int APPLIER_THREADS = 4;
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(90);
     static final String SHORT_FAILURE_DETECTION =
             "evs.keepalive_period=PT0.5S;evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S;evs.install_timeout=PT4S";
@@ -247,6 +252,7 @@ public final class GaleraCluster implements AutoCloseable {
                 "innodb_flush_log_at_trx_commit=2",
                 "binlog_format=ROW",
                 "innodb_autoinc_lock_mode=2",
+                "wsrep_slave_threads=" + APPLIER_THREADS,
                 "wsrep_on=ON",
                 "wsrep_provider=" + provider,
                 "wsrep_cluster_name=gatekey-test",
