@@ -34,14 +34,15 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
     @Query("DELETE FROM access_key WHERE id = :id")
     int deleteRow(String id);
 
-    @Query("SELECT COUNT(*) FROM access_key WHERE key_version <> :version OR owner_bound = FALSE")
+    @Query("SELECT COUNT(*) FROM access_key WHERE owner_bound = FALSE OR (owner_bound = TRUE AND key_version <> :version)")
     long countSealedOtherThan(int version);
 
-    @Query("SELECT * FROM access_key WHERE key_version <> :version OR owner_bound = FALSE ORDER BY id LIMIT :limit")
-    List<AccessKeyRow> listSealedOtherThan(int version, int limit);
+    /** The next rows after {@code after} (in key order) sealed under another version or not bound to their owner. */
+    @Query("SELECT * FROM access_key WHERE id > :after AND (owner_bound = FALSE OR key_version <> :version) ORDER BY id LIMIT :limit")
+    List<AccessKeyRow> listSealedOtherThan(int version, String after, int limit);
 
-    @Query("SELECT * FROM access_key WHERE owner_bound = FALSE ORDER BY id LIMIT :limit")
-    List<AccessKeyRow> listOwnerUnbound(int limit);
+    @Query("SELECT * FROM access_key WHERE id > :after AND owner_bound = FALSE ORDER BY id LIMIT :limit")
+    List<AccessKeyRow> listOwnerUnbound(String after, int limit);
 
     @Query("UPDATE access_key SET secret_sealed = :sealed, key_version = :newVersion, owner_bound = TRUE "
             + "WHERE id = :id AND key_version = :oldVersion AND owner_bound = :oldOwnerBound")

@@ -62,14 +62,15 @@ interface MfaDeviceRows extends GenericRepository<MfaDeviceRow, String> {
     @Query("UPDATE mfa_device SET failed_attempts = 0, locked_until_ms = NULL WHERE serial_number = :serial")
     int unlock(String serial);
 
-    @Query("SELECT COUNT(*) FROM mfa_device WHERE key_version <> :version OR owner_bound = FALSE")
+    @Query("SELECT COUNT(*) FROM mfa_device WHERE owner_bound = FALSE OR (owner_bound = TRUE AND key_version <> :version)")
     long countSealedOtherThan(int version);
 
-    @Query("SELECT * FROM mfa_device WHERE key_version <> :version OR owner_bound = FALSE ORDER BY serial_number LIMIT :limit")
-    List<MfaDeviceRow> listSealedOtherThan(int version, int limit);
+    /** The next rows after {@code after} (in key order) sealed under another version or not bound to their owner. */
+    @Query("SELECT * FROM mfa_device WHERE serial_number > :after AND (owner_bound = FALSE OR key_version <> :version) ORDER BY serial_number LIMIT :limit")
+    List<MfaDeviceRow> listSealedOtherThan(int version, String after, int limit);
 
-    @Query("SELECT * FROM mfa_device WHERE owner_bound = FALSE ORDER BY serial_number LIMIT :limit")
-    List<MfaDeviceRow> listOwnerUnbound(int limit);
+    @Query("SELECT * FROM mfa_device WHERE serial_number > :after AND owner_bound = FALSE ORDER BY serial_number LIMIT :limit")
+    List<MfaDeviceRow> listOwnerUnbound(String after, int limit);
 
     @Query("UPDATE mfa_device SET seed_sealed = :sealed, key_version = :newVersion, owner_bound = TRUE "
             + "WHERE serial_number = :serial AND key_version = :oldVersion AND owner_bound = :oldOwnerBound")

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Where the server migrates its schema at start, it also re-seals the rows sealed before sealed values were bound
  * to their owner, so every stored secret opens only for its owner before the first request is served. Several nodes
  * starting at once are safe: each row's re-seal is a conditional update. Whether any row needs it is asked first with
- * one plain query, so a start on a database that has none (every database made since) does not set up the re-seal's
- * repositories before it serves.
+ * one plain query, which each table answers from its index on (owner_bound, key_version) however many rows it holds,
+ * so a start on a database that has none (every database made since) neither reads its tables nor sets up the
+ * re-seal's repositories before it serves.
  */
 @Singleton
 @Requires(property = MigrateAtStart.PROPERTY, value = "true")

@@ -33,14 +33,16 @@ interface TemporaryCredentialRows extends GenericRepository<TemporaryCredentialR
     @Query("UPDATE temporary_credential SET revoked = TRUE WHERE root_key_id = :rootKeyId AND revoked = FALSE")
     int revokeAllFromRootKey(String rootKeyId);
 
-    @Query("SELECT COUNT(*) FROM temporary_credential WHERE key_version <> :version OR owner_bound = FALSE")
+    @Query("SELECT COUNT(*) FROM temporary_credential WHERE owner_bound = FALSE OR (owner_bound = TRUE AND key_version <> :version)")
     long countSealedOtherThan(int version);
 
-    @Query("SELECT * FROM temporary_credential WHERE key_version <> :version OR owner_bound = FALSE ORDER BY access_key_id LIMIT :limit")
-    List<TemporaryCredentialRow> listSealedOtherThan(int version, int limit);
+    /** The next rows after {@code after} (in key order) sealed under another version or not bound to their owner. */
+    @Query("SELECT * FROM temporary_credential WHERE access_key_id > :after AND (owner_bound = FALSE OR key_version <> :version) "
+            + "ORDER BY access_key_id LIMIT :limit")
+    List<TemporaryCredentialRow> listSealedOtherThan(int version, String after, int limit);
 
-    @Query("SELECT * FROM temporary_credential WHERE owner_bound = FALSE ORDER BY access_key_id LIMIT :limit")
-    List<TemporaryCredentialRow> listOwnerUnbound(int limit);
+    @Query("SELECT * FROM temporary_credential WHERE access_key_id > :after AND owner_bound = FALSE ORDER BY access_key_id LIMIT :limit")
+    List<TemporaryCredentialRow> listOwnerUnbound(String after, int limit);
 
     @Query("UPDATE temporary_credential SET secret_sealed = :secret, token_sealed = :token, key_version = :newVersion, owner_bound = TRUE "
             + "WHERE access_key_id = :id AND key_version = :oldVersion AND owner_bound = :oldOwnerBound")

@@ -4,11 +4,15 @@ import io.gatekey.application.service.GatekeyPorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /** A running persistence adapter (a Micronaut context) over one test database. */
@@ -96,6 +100,24 @@ final class TestStore implements AutoCloseable {
         return count;
     }
 
+    /** MariaDB's plan for a query: one map per step, by column of {@code EXPLAIN} ({@code table}, {@code type}, {@code key}, ...). */
+    List<Map<String, String>> explain(String sql) {
+        List<Map<String, String>> steps = new ArrayList<>();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("EXPLAIN " + sql)) {
+            while (rs.next()) {
+                Map<String, String> step = new TreeMap<>();
+                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                    step.put(rs.getMetaData().getColumnLabel(column), rs.getString(column));
+                }
+                steps.add(step);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return steps;
+    }
+
     int count(String sql) {
         return Integer.parseInt(text(sql));
     }
@@ -103,7 +125,7 @@ final class TestStore implements AutoCloseable {
     /** The first column of the first row. */
     String text(String sql) {
         try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
@@ -118,9 +140,9 @@ final class TestStore implements AutoCloseable {
     Map<String, Long> sessionCounters() {
         String sql = "SELECT LOWER(variable_name), variable_value FROM information_schema.session_status WHERE variable_name IN "
                 + "('COM_BEGIN', 'COM_COMMIT', 'COM_ROLLBACK', 'COM_SET_OPTION', 'COM_SELECT', 'COM_INSERT', 'COM_UPDATE', 'COM_DELETE')";
-        Map<String, Long> counters = new java.util.TreeMap<>();
+        Map<String, Long> counters = new TreeMap<>();
         try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 counters.put(rs.getString(1), rs.getLong(2));
             }
@@ -132,7 +154,7 @@ final class TestStore implements AutoCloseable {
 
     /** What the statements between two readings of {@link #sessionCounters()} counted, the second reading taken out. */
     static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> counted = new java.util.TreeMap<>();
+        Map<String, Long> counted = new TreeMap<>();
         after.forEach((name, value) -> counted.put(name, value - before.get(name) - (name.equals("com_select") ? 1 : 0)));
         return counted;
     }
