@@ -52,12 +52,15 @@ final class GaleraAppliers implements BeanCreatedEventListener<DataSource> {
         }
         Map<String, String> variables = new HashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SHOW GLOBAL VARIABLES WHERE Variable_name IN ('wsrep_on', 'wsrep_slave_threads')")) {
+             ResultSet rows = statement.executeQuery(
+                     "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('wsrep_on', 'wsrep_slave_threads', 'wsrep_applier_threads')")) {
             while (rows.next()) {
                 variables.put(rows.getString(1), rows.getString(2));
             }
         }
-        if (!"ON".equals(variables.get("wsrep_on")) || !"1".equals(variables.get("wsrep_slave_threads"))) {
+        // MariaDB names the setting wsrep_slave_threads; Galera's newer servers call it wsrep_applier_threads.
+        String appliers = variables.getOrDefault("wsrep_slave_threads", variables.get("wsrep_applier_threads"));
+        if (!"ON".equals(variables.get("wsrep_on")) || !"1".equals(appliers)) {
             return Optional.empty();
         }
         return Optional.of("This Galera node runs one applier thread (wsrep_slave_threads = 1): when nodes write the same row at once, "
