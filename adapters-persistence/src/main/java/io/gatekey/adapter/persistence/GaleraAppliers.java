@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * abort when the local transaction has reached its commit: the transaction then waits to be certified behind write
  * sets that only an applier thread certifies, while the node's one applier waits for its row. Nothing moves until
  * InnoDB's lock wait timeout (50 s by default) retries the abort, and every read on the node waits with it. A second
- * applier certifies the queue and the transaction fails certification at once, so a node should run several.
+ * applier certifies the queue, and the transaction fails certification and frees the row within milliseconds, so a
+ * node should run several.
  */
 @Singleton
 final class GaleraAppliers implements BeanCreatedEventListener<DataSource> {
