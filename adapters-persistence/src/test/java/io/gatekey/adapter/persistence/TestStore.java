@@ -102,9 +102,8 @@ final class TestStore implements AutoCloseable {
 
     /** MariaDB's plan for a query: one map per step, by column of {@code EXPLAIN} ({@code table}, {@code type}, {@code key}, ...). */
     List<Map<String, String>> explain(String sql) {
-        List<Map<String, String>> steps = new ArrayList<>();
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("EXPLAIN " + sql)) {
+        return query("EXPLAIN " + sql, rs -> {
+            List<Map<String, String>> steps = new ArrayList<>();
             while (rs.next()) {
                 Map<String, String> step = new TreeMap<>();
                 for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
@@ -112,10 +111,8 @@ final class TestStore implements AutoCloseable {
                 }
                 steps.add(step);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-        return steps;
+            return steps;
+        });
     }
 
     int count(String sql) {
@@ -124,13 +121,10 @@ final class TestStore implements AutoCloseable {
 
     /** The first column of the first row. */
     String text(String sql) {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        return query(sql, rs -> {
             rs.next();
             return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
     }
 
     /**
@@ -138,18 +132,28 @@ final class TestStore implements AutoCloseable {
      * one statement, which itself counts as one {@code com_select}.
      */
     Map<String, Long> sessionCounters() {
-        String sql = "SELECT LOWER(variable_name), variable_value FROM information_schema.session_status WHERE variable_name IN "
-                + "('COM_BEGIN', 'COM_COMMIT', 'COM_ROLLBACK', 'COM_SET_OPTION', 'COM_SELECT', 'COM_INSERT', 'COM_UPDATE', 'COM_DELETE')";
-        Map<String, Long> counters = new TreeMap<>();
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        return query("SELECT LOWER(variable_name), variable_value FROM information_schema.session_status WHERE variable_name IN "
+                + "('COM_BEGIN', 'COM_COMMIT', 'COM_ROLLBACK', 'COM_SET_OPTION', 'COM_SELECT', 'COM_INSERT', 'COM_UPDATE', 'COM_DELETE')", rs -> {
+            Map<String, Long> counters = new TreeMap<>();
             while (rs.next()) {
                 counters.put(rs.getString(1), rs.getLong(2));
             }
+            return counters;
+        });
+    }
+
+    /** What a query's rows read into, on a connection of the store's pool. */
+    private interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String sql, ResultReader<T> reader) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            return reader.read(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
-        return counters;
     }
 
     /** What the statements between two readings of {@link #sessionCounters()} counted, the second reading taken out. */

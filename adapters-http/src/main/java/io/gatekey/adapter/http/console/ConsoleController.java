@@ -94,9 +94,9 @@ final class ConsoleController {
     ConsoleController(ConsoleUseCases useCases, ClientAddresses clients, @Value("${gatekey.console.secure-cookies:false}") boolean secureCookies,
                       ConsolePages pages) {
         this.useCases = useCases;
-        this.pages = pages;
         this.clients = clients;
         this.secureCookies = secureCookies;
+        this.pages = pages;
         try (InputStream css = ConsoleController.class.getResourceAsStream("/views/console/console.css")) {
             this.stylesheet = css.readAllBytes();
         } catch (IOException e) {
