@@ -4,7 +4,7 @@ import io.gatekey.adapter.persistence.PersistentGatekey;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
-import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
@@ -115,8 +115,8 @@ public final class EmbeddedExample {
         if (!step("the account is still there", account.isPresent())) {
             return;
         }
-        Optional<SubAccount> alice = useCases.listSubAccounts().list(new ListSubAccountsUseCase.Query(operator, account.get().id())).stream()
-                .filter(user -> user.name().value().equals("alice")).findFirst();
+        Optional<SubAccount> alice = useCases.findSubAccountByName().find(
+                new FindSubAccountByNameUseCase.Query(operator, account.get().id(), new SubAccountName("alice")));
         if (!step("the user alice is still there", alice.isPresent())) {
             return;
         }

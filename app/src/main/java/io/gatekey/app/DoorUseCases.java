@@ -10,6 +10,7 @@ import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
@@ -121,6 +122,11 @@ class DoorUseCases {
     @Singleton
     GetSubAccountUseCase getSubAccount(GatekeyServices useCases) {
         return useCases.getSubAccount();
+    }
+
+    @Singleton
+    FindSubAccountByNameUseCase findSubAccountByName(GatekeyServices useCases) {
+        return useCases.findSubAccountByName();
     }
 
     @Singleton

@@ -4,7 +4,6 @@ import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCas
 import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
 import io.gatekey.domain.accesskey.AccessKeyId;
-import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.credential.TemporaryCredential;
 import io.gatekey.domain.mfa.MfaDeviceType;
 import io.gatekey.domain.mfa.MfaSerialNumber;
@@ -28,10 +27,10 @@ final class CredentialCommands {
 
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = "Issues temporary credentials to a user, after an MFA check when a code is given; the secret and token are printed once.",
-            footerHeading = "%nExamples:%n", footer = {"  gatekey credentials issue --user <userId> --code 123456",
-            "  gatekey credentials issue --user <userId> --serial iam::<accountId>:mfa:alice-phone --code 123456 --duration 900 -o json"})
+            footerHeading = "%nExamples:%n", footer = {"  gatekey credentials issue --user alice --code 123456",
+            "  gatekey credentials issue --user alice --serial iam::<accountId>:mfa:alice-phone --code 123456 --duration 900 -o json"})
     static final class Issue extends OperatorCommand {
-        @Option(names = "--user", required = true)
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
         @Option(names = "--duration", defaultValue = "3600", description = "Lifetime in seconds, 60-43200 (default: ${DEFAULT-VALUE}).")
         long durationSeconds;
@@ -63,7 +62,7 @@ final class CredentialCommands {
             };
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = Optional.ofNullable(code).map(c ->
                     new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.ofNullable(serial).map(MfaSerialNumber::new), deviceType, c));
-            var tokenBound = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(new SubAccountId(user)), lifetime, mfa);
+            var tokenBound = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(user(null, user).id()), lifetime, mfa);
             var command = unbound ? tokenBound.withoutTokenBinding() : tokenBound;
             var result = useCases().issueTemporaryCredentials().issue(command);
             if (result instanceof IssueTemporaryCredentialsUseCase.MfaRejected rejected) {
@@ -77,23 +76,23 @@ final class CredentialCommands {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a user's unexpired temporary credentials.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey credentials list --user <userId> -o json")
+            footerHeading = "%nExamples:%n", footer = "  gatekey credentials list --user alice -o json")
     static final class ListAll extends OperatorCommand {
-        @Option(names = "--user", required = true)
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
         @Mixin
         Output output;
 
         @Override
         void run() {
-            var credentials = useCases().listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(operator, new SubAccountId(user)));
+            var credentials = useCases().listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(operator, user(null, user).id()));
             output.many(out(), credentials.stream().map(Records::credential).toList(), Records.CREDENTIAL_COLUMNS);
         }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Revokes one temporary credential, all of a user's, or all that one MFA device backed.",
-            footerHeading = "%nExamples:%n", footer = {"  gatekey credentials revoke GKST...", "  gatekey credentials revoke --user <userId>",
+            footerHeading = "%nExamples:%n", footer = {"  gatekey credentials revoke GKST...", "  gatekey credentials revoke --user alice",
             "  gatekey credentials revoke --device iam::<accountId>:mfa:alice-phone"})
     static final class Revoke extends OperatorCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -104,7 +103,7 @@ final class CredentialCommands {
         static final class Target {
             @Parameters(paramLabel = "ACCESS_KEY_ID", arity = "0..1")
             String accessKeyId;
-            @Option(names = "--user")
+            @Option(names = "--user", paramLabel = "USER", description = "All of this user's (its id, or its login id).")
             String user;
             @Option(names = "--device")
             String device;
@@ -114,7 +113,7 @@ final class CredentialCommands {
         void run() {
             RevokeTemporaryCredentialsUseCase.Scope scope;
             if (target.user != null) {
-                scope = new RevokeTemporaryCredentialsUseCase.AllOfSubAccount(new SubAccountId(target.user));
+                scope = new RevokeTemporaryCredentialsUseCase.AllOfSubAccount(user(null, target.user).id());
             } else if (target.device != null) {
                 scope = new RevokeTemporaryCredentialsUseCase.AllFromDevice(new MfaSerialNumber(target.device));
             } else {

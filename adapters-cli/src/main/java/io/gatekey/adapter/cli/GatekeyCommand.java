@@ -4,7 +4,6 @@ import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
-import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Unmatched;
         description = "Security token service with virtual MFA: the server and its operator commands.",
         footerHeading = "%nExamples:%n",
         footer = {"  gatekey serve", "  gatekey init --name \"Example Corp\"", "  gatekey users create alice",
-                "  gatekey mfa create --user <userId> alice-phone --qr-png alice.png",
+                "  gatekey mfa create --user alice alice-phone --qr-png alice.png",
                 "  source <(gatekey generate-completion)"})
 public final class GatekeyCommand implements Runnable {
 
@@ -74,11 +73,11 @@ public final class GatekeyCommand implements Runnable {
     @Command(name = "audit", mixinStandardHelpOptions = true, description = "Shows recent audit events, newest first.",
             subcommands = {AuditTrail.Verify.class, AuditTrail.Export.class},
             footerHeading = "%nExamples:%n", footer = {"  gatekey audit --type MFA_CHECK_FAILED --since 2026-01-01T00:00:00Z",
-            "  gatekey audit --user <userId> -o json", "  gatekey audit verify", "  gatekey audit export --since 2026-01-01T00:00:00Z > audit.jsonl"})
+            "  gatekey audit --user alice -o json", "  gatekey audit verify", "  gatekey audit export --since 2026-01-01T00:00:00Z > audit.jsonl"})
     static final class Audit extends OperatorCommand {
         @Option(names = "--account", description = "Only this account's events.")
         String account;
-        @Option(names = "--user", description = "Only events about this user: its keys, devices and credentials.")
+        @Option(names = "--user", paramLabel = "USER", description = "Only events about this user (its id, or its login id): its keys, devices and credentials.")
         String user;
         @Option(names = "--subject", description = "Only events whose subject (an id or serial number) contains this text.")
         String subject;
@@ -95,7 +94,7 @@ public final class GatekeyCommand implements Runnable {
         void run() {
             Optional<Instant> from = time("--since", since);
             var events = useCases().listAuditEvents().list(new ListAuditEventsUseCase.Query(operator,
-                    Optional.ofNullable(account).map(AccountId::new), Optional.ofNullable(user).map(SubAccountId::new), Optional.ofNullable(subject),
+                    Optional.ofNullable(account).map(AccountId::new), Optional.ofNullable(user).map(named -> userId(account, named)), Optional.ofNullable(subject),
                     Optional.ofNullable(type), from, limit));
             output.many(out(), events.stream().map(Records::audit).toList(), Records.AUDIT_COLUMNS);
         }

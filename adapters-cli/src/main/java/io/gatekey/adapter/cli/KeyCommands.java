@@ -7,7 +7,7 @@ import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
-import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.SubAccount;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,16 +24,17 @@ final class KeyCommands {
     static final class Owner {
         @Option(names = "--account", description = "The account (default: the only one).")
         String account;
-        @Option(names = "--user", description = "The user; without it, the account's admin.")
+        @Option(names = "--user", paramLabel = "USER", description = "The user (its id, or its login id); without it, the account's admin.")
         String user;
 
         KeyOwner resolve(OperatorCommand command) {
-            return new KeyOwner(command.account(account, user), Optional.ofNullable(user).map(SubAccountId::new));
+            Optional<SubAccount> holder = Optional.ofNullable(user).map(named -> command.user(account, named));
+            return new KeyOwner(holder.map(SubAccount::accountId).orElseGet(() -> command.account(account)), holder.map(SubAccount::id));
         }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates an access key (at most two per owner); the secret is printed once.",
-            footerHeading = "%nExamples:%n", footer = {"  gatekey keys create --user <userId>", "  gatekey keys create -o json"})
+            footerHeading = "%nExamples:%n", footer = {"  gatekey keys create --user alice", "  gatekey keys create -o json"})
     static final class Create extends OperatorCommand {
         @Mixin
         Owner owner;
@@ -49,7 +50,7 @@ final class KeyCommands {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists an owner's access keys (never their secrets).",
-            footerHeading = "%nExamples:%n", footer = "  gatekey keys list --user <userId> -o json")
+            footerHeading = "%nExamples:%n", footer = "  gatekey keys list --user alice -o json")
     static final class ListAll extends OperatorCommand {
         @Mixin
         Owner owner;

@@ -9,6 +9,7 @@ import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
 import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.UnlockMfaDeviceUseCase;
+import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.mfa.MfaCheck;
 import io.gatekey.domain.mfa.MfaDevice;
@@ -39,10 +40,10 @@ final class MfaCommands {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a virtual device and prints its seed, otpauth URI and QR code (shown this once).",
-            footerHeading = "%nExamples:%n", footer = {"  gatekey mfa create --user <userId> alice-phone",
-            "  gatekey mfa create --user <userId> alice-phone --qr-png alice.png -o json"})
+            footerHeading = "%nExamples:%n", footer = {"  gatekey mfa create --user alice alice-phone",
+            "  gatekey mfa create --user alice alice-phone --qr-png alice.png -o json"})
     static final class Create extends OperatorCommand {
-        @Option(names = "--user", required = true, description = "The user who will hold the device.")
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user who will hold the device: its id, or its login id.")
         String user;
         @Parameters(paramLabel = "NAME", description = "Device name, unique in the account: 1-64 letters, digits, '_', '-'.")
         String name;
@@ -53,11 +54,12 @@ final class MfaCommands {
 
         @Override
         void run() {
-            var created = useCases().createMfaDevice().create(new CreateMfaDeviceUseCase.Command(operator, new SubAccountId(user), new MfaDeviceName(name)));
+            SubAccountId holder = user(null, user).id();
+            var created = useCases().createMfaDevice().create(new CreateMfaDeviceUseCase.Command(operator, holder, new MfaDeviceName(name)));
             if (qrPng != null) {
                 QrCodes.png(created.otpauthUri(), qrPng);
             }
-            output.one(out(), Output.row("serialNumber", created.device().serialNumber().value(), "userId", user,
+            output.one(out(), Output.row("serialNumber", created.device().serialNumber().value(), "userId", holder.value(),
                     "base32Seed", created.base32Seed(), "otpauthUri", created.otpauthUri(), "qrPng", qrPng == null ? null : qrPng.toString()));
             if (!output.isJson()) {
                 out().println();
@@ -69,10 +71,19 @@ final class MfaCommands {
 
     /** A device of a user, named by its serial number. */
     static class DeviceOfUser {
-        @Option(names = "--user", required = true, description = "The device's user.")
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "The device's user: its id, or its login id.")
         String user;
         @Parameters(index = "0", paramLabel = "SERIAL", description = "The device's serial number, iam::{accountId}:mfa:{name}.")
         String serial;
+
+        MfaSerialNumber serialNumber() {
+            return new MfaSerialNumber(serial);
+        }
+
+        /** The user, a login id looked up in the device's account. */
+        SubAccountId holder(OperatorCommand command) {
+            return command.user(serialNumber().accountId().value(), user).id();
+        }
     }
 
     /** A device and two codes of consecutive steps, exactly as the device shows them. */
@@ -84,75 +95,76 @@ final class MfaCommands {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a device with two consecutive codes.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey mfa enable --user <userId> iam::<accountId>:mfa:alice-phone 123456 654321")
+            footerHeading = "%nExamples:%n", footer = "  gatekey mfa enable --user alice iam::<accountId>:mfa:alice-phone 123456 654321")
     static final class Enable extends OperatorCommand {
         @Mixin
         DeviceAndCodes device;
 
         @Override
         void run() {
-            MfaCheck check = useCases().enableMfaDevice().enable(new EnableMfaDeviceUseCase.Command(operator, new SubAccountId(device.user),
-                    new MfaSerialNumber(device.serial), device.first, device.second));
+            MfaCheck check = useCases().enableMfaDevice().enable(new EnableMfaDeviceUseCase.Command(operator, device.holder(this),
+                    device.serialNumber(), device.first, device.second));
             requireAccepted(check, "enabled");
             say("Device " + device.serial + " is enabled.");
         }
     }
 
     @Command(name = "resync", mixinStandardHelpOptions = true, description = "Re-measures a device's clock drift from two consecutive codes.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey mfa resync --user <userId> iam::<accountId>:mfa:alice-phone 123456 654321")
+            footerHeading = "%nExamples:%n", footer = "  gatekey mfa resync --user alice iam::<accountId>:mfa:alice-phone 123456 654321")
     static final class Resync extends OperatorCommand {
         @Mixin
         DeviceAndCodes device;
 
         @Override
         void run() {
-            MfaCheck check = useCases().resyncMfaDevice().resync(new ResyncMfaDeviceUseCase.Command(operator, new SubAccountId(device.user),
-                    new MfaSerialNumber(device.serial), device.first, device.second));
+            MfaCheck check = useCases().resyncMfaDevice().resync(new ResyncMfaDeviceUseCase.Command(operator, device.holder(this),
+                    device.serialNumber(), device.first, device.second));
             requireAccepted(check, "resynchronised");
             say("Device " + device.serial + " resynchronised; drift " + MfaDevice.driftOf((MfaCheck.Accepted) check) + " steps.");
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables an enabled device.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey mfa disable --user <userId> iam::<accountId>:mfa:alice-phone")
+            footerHeading = "%nExamples:%n", footer = "  gatekey mfa disable --user alice iam::<accountId>:mfa:alice-phone")
     static final class Disable extends OperatorCommand {
         @Mixin
         DeviceOfUser device;
 
         @Override
         void run() {
-            useCases().disableMfaDevice().disable(new DisableMfaDeviceUseCase.Command(operator, new SubAccountId(device.user), new MfaSerialNumber(device.serial)));
+            useCases().disableMfaDevice().disable(new DisableMfaDeviceUseCase.Command(operator, device.holder(this), device.serialNumber()));
             say("Device " + device.serial + " is disabled.");
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a device that is not enabled.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey mfa delete --user <userId> iam::<accountId>:mfa:alice-phone")
+            footerHeading = "%nExamples:%n", footer = "  gatekey mfa delete --user alice iam::<accountId>:mfa:alice-phone")
     static final class Delete extends OperatorCommand {
         @Mixin
         DeviceOfUser device;
 
         @Override
         void run() {
-            useCases().deleteMfaDevice().delete(new DeleteMfaDeviceUseCase.Command(operator, new SubAccountId(device.user), new MfaSerialNumber(device.serial)));
+            useCases().deleteMfaDevice().delete(new DeleteMfaDeviceUseCase.Command(operator, device.holder(this), device.serialNumber()));
             say("Device " + device.serial + " deleted.");
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists an account's devices, or one user's.",
-            footerHeading = "%nExamples:%n", footer = {"  gatekey mfa list", "  gatekey mfa list --user <userId> -o json"})
+            footerHeading = "%nExamples:%n", footer = {"  gatekey mfa list", "  gatekey mfa list --user alice -o json"})
     static final class ListAll extends OperatorCommand {
         @Option(names = "--account", description = "The account (default: the only one, or the user's).")
         String account;
-        @Option(names = "--user", description = "Only this user's devices.")
+        @Option(names = "--user", paramLabel = "USER", description = "Only this user's devices (its id, or its login id).")
         String user;
         @Mixin
         Output output;
 
         @Override
         void run() {
-            Optional<SubAccountId> userId = Optional.ofNullable(user).map(SubAccountId::new);
-            var accountId = account(account, user);
+            Optional<SubAccount> holder = Optional.ofNullable(user).map(named -> user(account, named));
+            Optional<SubAccountId> userId = holder.map(SubAccount::id);
+            var accountId = holder.map(SubAccount::accountId).orElseGet(() -> account(account));
             List<Map<String, Object>> rows = new ArrayList<>();
             Optional<MfaSerialNumber> marker = Optional.empty();
             do {
@@ -193,10 +205,10 @@ final class MfaCommands {
     @Command(name = "import-hardware", mixinStandardHelpOptions = true,
             description = {"Registers a hardware TOTP token from the seed its vendor supplied.",
                     "The user then enables it with two consecutive codes read off the token."},
-            footerHeading = "%nExamples:%n", footer = {"  gatekey mfa import-hardware --user <userId> token-0042 --seed JBSWY3DPEHPK3PXP...",
-            "  gatekey mfa import-hardware --user <userId> token-0042 --seed-file seed.txt --digits 8 --period 60 --algorithm SHA256"})
+            footerHeading = "%nExamples:%n", footer = {"  gatekey mfa import-hardware --user alice token-0042 --seed JBSWY3DPEHPK3PXP...",
+            "  gatekey mfa import-hardware --user alice token-0042 --seed-file seed.txt --digits 8 --period 60 --algorithm SHA256"})
     static final class ImportHardware extends OperatorCommand {
-        @Option(names = "--user", required = true, description = "The user who holds the token.")
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user who holds the token: its id, or its login id.")
         String user;
         @Parameters(paramLabel = "NAME", description = "Device name, unique in the account.")
         String name;
@@ -225,7 +237,7 @@ final class MfaCommands {
                 throw new CliRefusal("cannot read " + seedFile + ": " + e.getMessage());
             }
             MfaDevice device = useCases().importHardwareToken().importToken(new ImportHardwareTokenUseCase.Command(operator,
-                    new SubAccountId(user), new MfaDeviceName(name), TotpSeed.fromBase32(base32), new TotpParameters(algorithm, digits, period)));
+                    user(null, user).id(), new MfaDeviceName(name), TotpSeed.fromBase32(base32), new TotpParameters(algorithm, digits, period)));
             output.one(out(), Records.device(device));
         }
     }

@@ -1,13 +1,17 @@
 package io.gatekey.adapter.cli;
 
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
+import io.gatekey.domain.account.SubAccountName;
 import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.shared.NotFoundException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -49,12 +53,44 @@ abstract class OperatorCommand implements Callable<Integer> {
         out().flush();
     }
 
-    /** The named account; without one, the account of {@code user} when given, else the only account. */
-    AccountId account(String named, String user) {
-        if (named == null && user != null) {
-            return useCases().getSubAccount().get(new GetSubAccountUseCase.Command(operator, new SubAccountId(user))).accountId();
+    /**
+     * A user, given by its id or by its login id, of the account {@code account} names, or without one of any account
+     * (a login id that several accounts hold is refused: the id names one). An id wins over a login id that spells it.
+     */
+    SubAccount user(String account, String user) {
+        Optional<AccountId> scope = Optional.ofNullable(account).map(AccountId::new);
+        Optional<SubAccount> byId = SubAccountId.parse(user).flatMap(this::existing)
+                .filter(found -> scope.map(found.accountId()::equals).orElse(true));
+        if (byId.isPresent()) {
+            return byId.get();
         }
-        return account(named);
+        SubAccountName loginId = SubAccountName.parse(user)
+                .orElseThrow(() -> new InvalidValueException("user", "a user's id, or its login id"));
+        List<AccountId> accounts = scope.map(List::of)
+                .orElseGet(() -> useCases().listAccounts().list(operator).stream().map(Account::id).toList());
+        List<SubAccount> named = accounts.stream().flatMap(id -> useCases().findSubAccountByName()
+                .find(new FindSubAccountByNameUseCase.Query(operator, id, loginId)).stream()).toList();
+        if (named.size() > 1) {
+            throw new InvalidValueException("user", named.size() + " accounts have a user " + user + "; give its id");
+        }
+        return named.stream().findFirst().orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, user));
+    }
+
+    /** For a question about the past (the audit trail): the id of {@link #user}, or an id as given when its user is gone. */
+    SubAccountId userId(String account, String user) {
+        try {
+            return user(account, user).id();
+        } catch (NotFoundException e) {
+            return SubAccountId.parse(user).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<SubAccount> existing(SubAccountId id) {
+        try {
+            return Optional.of(useCases().getSubAccount().get(new GetSubAccountUseCase.Command(operator, id)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** An ISO 8601 time given to {@code option}; empty when not given. */

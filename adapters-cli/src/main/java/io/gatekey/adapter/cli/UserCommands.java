@@ -1,7 +1,6 @@
 package io.gatekey.adapter.cli;
 
 import io.gatekey.application.embedded.SecureRandomSource;
-import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.SetSubAccountPasswordUseCase;
 import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
 import io.gatekey.domain.account.ConsolePassword;
@@ -67,52 +66,52 @@ final class UserCommands {
     }
 
     @Command(name = "activate", mixinStandardHelpOptions = true, description = "Lets a user's keys sign again.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey users activate <userId>")
+            footerHeading = "%nExamples:%n", footer = "  gatekey users activate alice")
     static final class Activate extends OperatorCommand {
-        @Parameters(paramLabel = "USER_ID")
+        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
 
         @Override
         void run() {
-            useCases().activateSubAccount().activate(new ActivateSubAccountUseCase.Command(operator, new SubAccountId(user)));
+            useCases().activateSubAccount().activate(new ActivateSubAccountUseCase.Command(operator, user(null, user).id()));
             say("User " + user + " is active.");
         }
     }
 
     @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Stops every key of a user, temporary ones included.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey users deactivate <userId>")
+            footerHeading = "%nExamples:%n", footer = "  gatekey users deactivate alice")
     static final class Deactivate extends OperatorCommand {
-        @Parameters(paramLabel = "USER_ID")
+        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
 
         @Override
         void run() {
-            useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, new SubAccountId(user)));
+            useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, user(null, user).id()));
             say("User " + user + " is inactive.");
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Deletes a user with its keys and MFA devices, and revokes its temporary credentials.",
-            footerHeading = "%nExamples:%n", footer = "  gatekey users delete <userId>")
+            footerHeading = "%nExamples:%n", footer = "  gatekey users delete alice")
     static final class Delete extends OperatorCommand {
-        @Parameters(paramLabel = "USER_ID")
+        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
 
         @Override
         void run() {
-            useCases().deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(operator, new SubAccountId(user)));
+            useCases().deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(operator, user(null, user).id()));
             say("User " + user + " deleted.");
         }
     }
 
     @Command(name = "console", mixinStandardHelpOptions = true,
             description = "Sets a user's console sign-in (at /nsa/<login alias>): access, password, MFA, permitted addresses.",
-            footerHeading = "%nExamples:%n", footer = {"  gatekey users console <userId> --access on --generate-password --password-reset on",
-                    "  gatekey users console <userId> --mfa-mandatory on --permit-ip 203.0.113.0/24",
-                    "  printf '%s\\n' \"$PASSWORD\" | gatekey users console <userId> --password-stdin"})
+            footerHeading = "%nExamples:%n", footer = {"  gatekey users console alice --access on --generate-password --password-reset on",
+                    "  gatekey users console alice --mfa-mandatory on --permit-ip 203.0.113.0/24",
+                    "  printf '%s\\n' \"$PASSWORD\" | gatekey users console alice --password-stdin"})
     static final class Console extends OperatorCommand {
-        @Parameters(paramLabel = "USER_ID")
+        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
         @Option(names = "--access", paramLabel = "on|off", description = "Whether the user may sign in to the console.")
         Switch access;
@@ -136,8 +135,8 @@ final class UserCommands {
             if (generatePassword && passwordStdin) {
                 throw new InvalidValueException("password", "either --generate-password or --password-stdin");
             }
-            SubAccountId id = new SubAccountId(user);
-            SubAccount current = useCases().getSubAccount().get(new GetSubAccountUseCase.Command(operator, id));
+            SubAccount current = user(null, user);
+            SubAccountId id = current.id();
             SubAccountProfile p = current.profile();
             List<IpRange> ranges = anyIp ? List.of()
                     : permitIps == null ? p.consolePermitIps() : permitIps.stream().map(r -> IpRange.parse("consolePermitIps", r)).toList();

@@ -388,6 +388,60 @@ public abstract class CliCommandsContract {
     }
 
     @Test
+    void aUserIsNamedByItsLoginIdAsWellAsItsId() {
+        init();
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String key = ok("keys", "create", "--user", "alice", "-o", "json").out();
+        assertEquals(alice, field(key, "userId"));
+        assertEquals(1, ok("keys", "list", "--user", "alice", "-o", "json").out().split("\"accessKeyId\"").length - 1);
+        assertEquals("[ ]\n", ok("keys", "list", "--user", bob, "-o", "json").out());
+
+        String device = ok("mfa", "create", "--user", "alice", "alice-phone", "-o", "json").out();
+        assertEquals(alice, field(device, "userId"));
+        String seed = field(device, "base32Seed");
+        ok("mfa", "enable", "--user", "alice", field(device, "serialNumber"), code(seed, -1), code(seed, 0));
+        assertEquals(alice, field(ok("mfa", "list", "--user", "alice", "-o", "json").out(), "userId"));
+
+        assertEquals("User bob is inactive.\n", ok("users", "deactivate", "bob").out());
+        assertTrue(ok("users", "list", "-o", "json").out().contains("\"active\" : false"));
+        ok("users", "delete", "bob");
+        assertFalse(ok("users", "list", "-o", "json").out().contains("\"bob\""));
+        assertTrue(ok("audit", "--user", bob, "-o", "json").out().contains("SUB_ACCOUNT_DELETED"), "a deleted user's events, by its id");
+        assertTrue(ok("audit", "--user", "alice", "-o", "json").out().contains("MFA_DEVICE_ENABLED"));
+
+        CliRunner.Run missing = cli.run("keys", "list", "--user", "bob");
+        assertEquals(1, missing.exitCode());
+        assertEquals("gatekey: sub account not found: bob\n", missing.err());
+        CliRunner.Run malformed = cli.run("keys", "list", "--user", "bob smith");
+        assertEquals(2, malformed.exitCode());
+        assertEquals("gatekey: user: a user's id, or its login id\n", malformed.err());
+    }
+
+    @Test
+    void aLoginIdInSeveralAccountsNeedsTheAccountOrTheId() {
+        String first = init();
+        String second = field(ok("accounts", "create", "Globex", "-o", "json").out(), "accountId");
+        String inFirst = field(ok("users", "create", "carol", "--account", first, "-o", "json").out(), "userId");
+        String inSecond = field(ok("users", "create", "carol", "--account", second, "-o", "json").out(), "userId");
+
+        CliRunner.Run ambiguous = cli.run("keys", "create", "--user", "carol");
+        assertEquals(2, ambiguous.exitCode());
+        assertEquals("gatekey: user: 2 accounts have a user carol; give its id\n", ambiguous.err());
+        assertEquals(inSecond, field(ok("keys", "create", "--user", "carol", "--account", second, "-o", "json").out(), "userId"));
+        assertEquals(inFirst, field(ok("keys", "create", "--user", inFirst, "-o", "json").out(), "userId"));
+        CliRunner.Run elsewhere = cli.run("keys", "list", "--user", inFirst, "--account", second);
+        assertEquals(1, elsewhere.exitCode(), "an id names no user of another account");
+        assertEquals("gatekey: sub account not found: " + inFirst + "\n", elsewhere.err());
+
+        String device = ok("mfa", "create", "--user", inSecond, "carol-phone", "-o", "json").out();
+        String seed = field(device, "base32Seed");
+        ok("mfa", "enable", "--user", "carol", field(device, "serialNumber"), code(seed, -1), code(seed, 0));
+        assertEquals(inSecond, field(ok("mfa", "list", "--user", "carol", "--account", second, "-o", "json").out(), "userId"),
+                "a device's serial number names its account");
+    }
+
+    @Test
     void theEnrolmentFlowAnOperatorFollows() {
         init();
         String alice = newUser("alice");

@@ -130,6 +130,8 @@ class AwsIamSdkTest {
                 IamException gone = assertThrows(IamException.class, () -> root.getUser(r -> r.userName("bob")));
                 assertEquals(404, gone.statusCode());
                 assertEquals("NoSuchEntity", gone.awsErrorDetails().errorCode());
+                IamException impossible = assertThrows(IamException.class, () -> root.getUser(r -> r.userName("bob+ops")));
+                assertEquals("NoSuchEntity", impossible.awsErrorDetails().errorCode(), "a name AWS allows and Gatekey cannot hold");
             }
         }
     }

@@ -10,6 +10,7 @@ import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
@@ -81,6 +82,7 @@ public final class GatekeyServices {
     public DeactivateSubAccountUseCase deactivateSubAccount() { return subAccounts; }
     public DeleteSubAccountUseCase deleteSubAccount() { return subAccounts; }
     public GetSubAccountUseCase getSubAccount() { return subAccounts; }
+    public FindSubAccountByNameUseCase findSubAccountByName() { return subAccounts; }
     public ListSubAccountsUseCase listSubAccounts() { return subAccounts; }
     public UpdateSubAccountUseCase updateSubAccount() { return subAccounts; }
     public SetSubAccountPasswordUseCase setSubAccountPassword() { return subAccounts; }

@@ -4,6 +4,7 @@ import io.gatekey.application.port.in.account.ActivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
@@ -26,7 +27,7 @@ import java.util.Optional;
 
 /** Sub accounts (IAM users) of an account, managed by its admin. */
 public final class SubAccountService implements CreateSubAccountUseCase, ActivateSubAccountUseCase, DeactivateSubAccountUseCase,
-        DeleteSubAccountUseCase, GetSubAccountUseCase, ListSubAccountsUseCase, UpdateSubAccountUseCase, SetSubAccountPasswordUseCase {
+        DeleteSubAccountUseCase, GetSubAccountUseCase, FindSubAccountByNameUseCase, ListSubAccountsUseCase, UpdateSubAccountUseCase, SetSubAccountPasswordUseCase {
 
     private final GatekeyPorts ports;
     private final SubAccountRepository subAccounts;
@@ -156,6 +157,13 @@ public final class SubAccountService implements CreateSubAccountUseCase, Activat
         SubAccount user = lookups.subAccount(command.caller(), command.subAccountId());
         AccessPolicy.requireSelfOrAdmin(command.caller(), user.accountId(), user.id());
         return user;
+    }
+
+    @Override
+    public Optional<SubAccount> find(FindSubAccountByNameUseCase.Query query) {
+        AccessPolicy.requireAccountManagement(query.caller(), query.accountId());
+        lookups.account(query.caller(), query.accountId());
+        return subAccounts.findByLoginId(query.accountId(), query.name());
     }
 
     @Override

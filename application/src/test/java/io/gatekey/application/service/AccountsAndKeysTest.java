@@ -12,15 +12,18 @@ import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
 import io.gatekey.application.port.in.credential.ListTemporaryCredentialsUseCase;
 import io.gatekey.application.testing.World;
+import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.KeyOwner;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.LoginAlias;
+import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountName;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.shared.AccessDeniedException;
@@ -85,6 +88,21 @@ class AccountsAndKeysTest {
         assertThrows(AccessDeniedException.class, () -> world.useCases.createSubAccount().create(
                 new CreateSubAccountUseCase.Command(world.globex.admin, acme.accountId, new SubAccountName("eve"))));
         assertEquals(1, world.useCases.listSubAccounts().list(new ListSubAccountsUseCase.Query(acme.admin, acme.accountId)).size());
+    }
+
+    @Test
+    void anAdminFindsItsAccountsUserByLoginId() {
+        world.useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(world.globex.admin, world.globex.accountId, new SubAccountName("alice")));
+        FindSubAccountByNameUseCase find = world.useCases.findSubAccountByName();
+        assertEquals(Optional.of(acme.user.id()), find.find(new FindSubAccountByNameUseCase.Query(acme.admin, acme.accountId, new SubAccountName("alice")))
+                .map(SubAccount::id));
+        assertEquals(Optional.empty(), find.find(new FindSubAccountByNameUseCase.Query(acme.admin, acme.accountId, new SubAccountName("nobody"))));
+        assertEquals(Optional.of(acme.user.id()), find.find(new FindSubAccountByNameUseCase.Query(new Principal.Operator(), acme.accountId,
+                new SubAccountName("alice"))).map(SubAccount::id));
+        assertThrows(AccessDeniedException.class, () -> find.find(new FindSubAccountByNameUseCase.Query(world.globex.admin, acme.accountId,
+                new SubAccountName("alice"))));
+        assertThrows(AccessDeniedException.class, () -> find.find(new FindSubAccountByNameUseCase.Query(acme.userPrincipal, acme.accountId,
+                new SubAccountName("alice"))));
     }
 
     @Test

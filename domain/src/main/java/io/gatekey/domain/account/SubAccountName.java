@@ -1,6 +1,7 @@
 package io.gatekey.domain.account;
 
 import io.gatekey.domain.shared.InvalidValueException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,11 @@ public record SubAccountName(String value) {
         if (value == null || !FORM.matcher(value).matches()) {
             throw new InvalidValueException("loginId", "3 to 60 letters, digits, '.', '_', '@' or '-'");
         }
+    }
+
+    /** The login id {@code text} spells, or empty when it cannot be one. */
+    public static Optional<SubAccountName> parse(String text) {
+        return text != null && FORM.matcher(text).matches() ? Optional.of(new SubAccountName(text)) : Optional.empty();
     }
 
     /** Refuses a login id outside the bound for new sub accounts. */

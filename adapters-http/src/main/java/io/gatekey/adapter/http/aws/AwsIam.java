@@ -10,6 +10,7 @@ import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
@@ -235,8 +236,7 @@ final class AwsIam {
             SubAccount self = self(caller);
             return self.name().value().equals(name) ? Optional.of(self) : Optional.empty();
         }
-        return useCases.listUsers().list(new ListSubAccountsUseCase.Query(caller, account)).stream()
-                .filter(user -> user.name().value().equals(name)).findFirst();
+        return SubAccountName.parse(name).flatMap(loginId -> useCases.findUser().find(new FindSubAccountByNameUseCase.Query(caller, account, loginId)));
     }
 
     private AccessKeyId ownKey(Principal caller, AccountId account, Map<String, String> parameters) {

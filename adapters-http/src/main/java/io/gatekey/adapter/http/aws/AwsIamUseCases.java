@@ -7,6 +7,7 @@ import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
+import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
@@ -22,6 +23,7 @@ import jakarta.inject.Singleton;
 record AwsIamUseCases(
         CreateSubAccountUseCase createUser,
         GetSubAccountUseCase getUser,
+        FindSubAccountByNameUseCase findUser,
         ListSubAccountsUseCase listUsers,
         DeleteSubAccountUseCase deleteUser,
         CreateAccessKeyUseCase createAccessKey,
