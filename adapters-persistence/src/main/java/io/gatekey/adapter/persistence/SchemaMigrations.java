@@ -43,8 +43,12 @@ public final class SchemaMigrations {
         try (SchemaLock lock = SchemaLock.acquire(dataSource)) {
             // Flyway refuses a schema that holds tables but no history of its own: the lock's table alone is no
             // reason to, so a schema holding only that table starts a history of version 0.
+            boolean fresh = lock.isAloneInSchema();
+            if (fresh) {
+                ExactCollation.setForNewTables(dataSource);
+            }
             return configure().dataSource(dataSource)
-                    .baselineOnMigrate(lock.isAloneInSchema()).baselineVersion("0")
+                    .baselineOnMigrate(fresh).baselineVersion("0")
                     .load().migrate().migrationsExecuted;
         }
     }
@@ -57,9 +61,12 @@ public final class SchemaMigrations {
     /**
      * Migrates only when the schema is not current ({@link #isCurrent}), so a start on a current schema takes no lock;
      * otherwise Flyway migrates, or refuses a history that differs from this jar's migrations with its own message.
+     * Then warns of tables that do not compare text exactly ({@link ExactCollation}).
      */
     public static int migrateIfBehind(DataSource dataSource) {
-        return isCurrent(dataSource) ? 0 : migrate(dataSource);
+        int applied = isCurrent(dataSource) ? 0 : migrate(dataSource);
+        ExactCollation.warnIfInexact(dataSource);
+        return applied;
     }
 
     /**

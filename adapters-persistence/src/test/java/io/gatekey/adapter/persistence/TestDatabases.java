@@ -30,13 +30,18 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    public static synchronized Database newMariaDbDatabase() {
+    public static Database newMariaDbDatabase() {
+        return newMariaDbDatabase("utf8mb4_bin");
+    }
+
+    /** A new database whose tables compare text as {@code collation} does unless told otherwise. */
+    public static synchronized Database newMariaDbDatabase(String collation) {
         if (mariaDbServer == null) {
             mariaDbServer = startOrFindServer();
         }
         Server server = mariaDbServer;
         String name = "gatekey_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        server.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        server.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE " + collation);
         synchronized (server) {
             server.created.add(name);
         }
