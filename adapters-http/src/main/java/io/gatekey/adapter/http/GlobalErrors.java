@@ -12,11 +12,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.UnsupportedMediaException;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +72,31 @@ final class GlobalErrors {
      */
     @Error(exception = ContentLengthExceededException.class, global = true)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
-        HttpResponse<?> answer = answer(request, Door.CommonError.PAYLOAD_TOO_LARGE);
-        if (answer instanceof MutableHttpResponse<?> closing) {
-            closing.header(HttpHeaders.CONNECTION, "close");
+        return closing(answer(request, Door.CommonError.PAYLOAD_TOO_LARGE));
+    }
+
+    /**
+     * The answer to a request the server gave up reading, or empty when it read it: a header over the limit is
+     * answered 431 by the door its path names; a request line over the limit 414, or one that does not parse 400, in
+     * the server's own envelope (no path was read). The server cannot read on after it: {@code Connection: close}.
+     * No route or error route sees such a request; Micronaut has its answer made by {@link UnreadableRequests}.
+     */
+    Optional<HttpResponse<?>> unreadable(HttpRequest<?> request) {
+        if (!(request instanceof NettyHttpRequest<?> netty) || !netty.getNativeRequest().decoderResult().isFailure()) {
+            return Optional.empty();
+        }
+        Throwable cause = netty.getNativeRequest().decoderResult().cause();
+        LOG.info("Refused a request that could not be read: {}", cause.getMessage());
+        HttpResponse<?> answer = cause instanceof TooLongHttpHeaderException ? answer(request, Door.CommonError.HEADERS_TOO_LARGE)
+                : cause instanceof TooLongHttpLineException ? plain(HttpStatus.REQUEST_URI_TOO_LONG, "request line too long")
+                : cause instanceof TooLongFrameException ? answer(request, Door.CommonError.PAYLOAD_TOO_LARGE)
+                : answer(request, Door.CommonError.BAD_REQUEST);
+        return Optional.of(closing(answer));
+    }
+
+    private static HttpResponse<?> closing(HttpResponse<?> answer) {
+        if (answer instanceof MutableHttpResponse<?> mutable) {
+            mutable.header(HttpHeaders.CONNECTION, "close");
         }
         return answer;
     }
@@ -76,6 +104,15 @@ final class GlobalErrors {
     @Error(exception = ConversionErrorException.class, global = true)
     HttpResponse<?> unconvertible(HttpRequest<?> request) {
         return answer(request, Door.CommonError.BAD_REQUEST);
+    }
+
+    /**
+     * A body whose {@code Content-Encoding} (gzip, deflate) does not decode. What the client still sends of it cannot
+     * be told from its next request, so the connection closes after the answer.
+     */
+    @Error(exception = DecompressionException.class, global = true)
+    HttpResponse<?> undecodableBody(HttpRequest<?> request) {
+        return closing(answer(request, Door.CommonError.BAD_REQUEST));
     }
 
     /** A form body whose percent escapes do not decode. */
@@ -121,9 +158,12 @@ final class GlobalErrors {
     private HttpResponse<?> answerFor(String path, Door.CommonError error) {
         return Door.owning(doors, path)
                 .<HttpResponse<?>>map(door -> door.error(error))
-                .orElseGet(() -> HttpResponse.status(status(error))
-                        .contentType(MediaType.APPLICATION_JSON_TYPE)
-                        .body(Map.of("message", error.name().toLowerCase().replace('_', ' '))));
+                .orElseGet(() -> plain(status(error), error.name().toLowerCase().replace('_', ' ')));
+    }
+
+    /** The server's own envelope, for a path no door owns. */
+    private static MutableHttpResponse<?> plain(HttpStatus status, String message) {
+        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(Map.of("message", message));
     }
 
     private static HttpStatus status(Door.CommonError error) {
@@ -132,6 +172,7 @@ final class GlobalErrors {
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;

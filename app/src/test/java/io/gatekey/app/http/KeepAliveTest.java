@@ -141,10 +141,13 @@ class KeepAliveTest {
             refusals.put("tencent malformed form", request(base, "POST", "/v2/index.php", "%%%", "Content-Type", "application/x-www-form-urlencoded"));
             refusals.put("unknown route", request(base, "GET", "/no/such/route", null));
             refusals.put("wrong method", request(base, "DELETE", "/api/v1/credentials", null));
+            refusals.put("gzip body that is not", request(base, "POST", "/api/v1/credentials", "{\"durationSec\":900}", "Content-Type", json,
+                    "Content-Encoding", "gzip"));
             refusals.put("oversized body", request(base, "POST", "/api/v1/credentials", "{\"p\":\"" + "x".repeat(70_000) + "\"}", "Content-Type", json));
             refusals.put("oversized body announced, not sent", ("POST /api/v1/credentials HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             refusals.put("oversized header", request(base, "GET", "/api/v1/credentials", null, "X-Filler", "y".repeat(20_000)));
+            refusals.put("oversized request line", request(base, "GET", "/v2/index.php?Action=" + "x".repeat(5_000), null));
             refusals.put("malformed request line", "GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             refusals.put("bad chunk", ("POST /api/v1/credentials HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -180,8 +183,56 @@ class KeepAliveTest {
                 connection.close();
             }
             // Those the server cannot read on from say so; every other refusal keeps the connection.
-            assertEquals(List.of("oversized body", "oversized body announced, not sent", "oversized header", "malformed request line", "bad chunk"),
-                    closedWithNotice);
+            assertEquals(List.of("gzip body that is not", "oversized body", "oversized body announced, not sent", "oversized header", "oversized request line",
+                    "malformed request line", "bad chunk"), closedWithNotice);
+        }
+    }
+
+    @Test
+    void whatCannotBeReadIsAnsweredInTheEnvelopeOfTheDoorItsPathNames() throws Exception {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            URI base = server.uri("");
+            String filler = "y".repeat(20_000);
+            Map<String, Answer> answers = new LinkedHashMap<>();
+            for (String path : List.of("/api/v1/credentials", "/v5/mfa-devices", "/v2/index.php", "/", "/nsa/acme")) {
+                try (Connection connection = new Connection(base)) {
+                    answers.put(path, connection.exchange(request(base, "GET", path, null, "X-Filler", filler)));
+                }
+            }
+            answers.values().forEach(answer -> assertTrue(answer.closes(), answer.toString()));
+            assertEquals(431, answers.get("/api/v1/credentials").status());
+            assertEquals("{\"error\":{\"errorCode\":\"100\",\"message\":\"Bad Request Exception\",\"details\":\"Request headers too large.\"}}",
+                    answers.get("/api/v1/credentials").body());
+            assertEquals(431, answers.get("/v5/mfa-devices").status());
+            assertTrue(answers.get("/v5/mfa-devices").body().startsWith("{\"error_code\":\"APIGW.0103\",\"error_msg\":\"The request headers are too large.\""),
+                    answers.get("/v5/mfa-devices").body());
+            assertEquals(200, answers.get("/v2/index.php").status(), "Tencent's SDK reads only a 200's body");
+            assertEquals("{\"code\":4000,\"message\":\"the request headers are too large\",\"codeDesc\":\"InvalidParameter\",\"data\":[]}",
+                    answers.get("/v2/index.php").body());
+            assertEquals(431, answers.get("/").status());
+            assertTrue(answers.get("/").body().contains("<Code>RequestHeaderSectionTooLarge</Code>"), answers.get("/").body());
+            assertEquals(431, answers.get("/nsa/acme").status());
+            assertTrue(answers.get("/nsa/acme").body().contains("<title>Too large - Gatekey</title>"), answers.get("/nsa/acme").body());
+
+            try (Connection connection = new Connection(base)) {
+                Answer longLine = connection.exchange(request(base, "GET", "/api/v1/credentials?x=" + "x".repeat(5_000), null));
+                assertEquals(414, longLine.status());
+                assertEquals("{\"message\":\"request line too long\"}", longLine.body());
+                assertTrue(longLine.closes());
+            }
+            try (Connection connection = new Connection(base)) {
+                Answer notGzip = connection.exchange(request(base, "POST", "/api/v1/credentials", "{\"durationSec\":900}",
+                        "Content-Type", "application/json", "Content-Encoding", "gzip"));
+                assertEquals(400, notGzip.status());
+                assertEquals("{\"error\":{\"errorCode\":\"100\",\"message\":\"Bad Request Exception\",\"details\":\"Malformed request.\"}}", notGzip.body());
+                assertTrue(notGzip.closes());
+            }
+            try (Connection connection = new Connection(base)) {
+                Answer garbage = connection.exchange("GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals(400, garbage.status());
+                assertEquals("{\"message\":\"bad request\"}", garbage.body());
+                assertTrue(garbage.closes());
+            }
         }
     }
 }

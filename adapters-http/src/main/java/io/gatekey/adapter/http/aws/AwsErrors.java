@@ -37,6 +37,7 @@ final class AwsErrors implements Door {
             case UNSUPPORTED_MEDIA_TYPE -> sender(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "MalformedQueryString",
                     "Post the parameters as application/x-www-form-urlencoded.");
             case PAYLOAD_TOO_LARGE -> sender(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "RequestEntityTooLarge", "The request body is too large.");
+            case HEADERS_TOO_LARGE -> sender(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "RequestHeaderSectionTooLarge", "The request headers are too large.");
             case BAD_REQUEST -> sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The request is malformed.");
             case UNAVAILABLE -> answer(HttpStatus.SERVICE_UNAVAILABLE, "Receiver", "ServiceUnavailable", "The service is temporarily unavailable; retry later.");
             case INTERNAL -> answer(HttpStatus.INTERNAL_SERVER_ERROR, "Receiver", "InternalFailure", "The request could not be completed.");

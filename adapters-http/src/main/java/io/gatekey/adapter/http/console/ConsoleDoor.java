@@ -34,6 +34,7 @@ final class ConsoleDoor implements Door {
             case METHOD_NOT_ALLOWED -> page(HttpStatus.METHOD_NOT_ALLOWED, "Not allowed", "This page does not take that kind of request.");
             case UNSUPPORTED_MEDIA_TYPE -> page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not accepted", "Forms are sent as application/x-www-form-urlencoded.");
             case PAYLOAD_TOO_LARGE -> page(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Too large", "The form was too large.");
+            case HEADERS_TOO_LARGE -> page(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Too large", "The request's headers were too large.");
             case BAD_REQUEST -> page(HttpStatus.BAD_REQUEST, "Not understood", "The request could not be read.");
             case UNAVAILABLE -> page(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", "The service is unavailable for a moment; try again shortly.");
             case INTERNAL -> page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong", "The request could not be completed.");

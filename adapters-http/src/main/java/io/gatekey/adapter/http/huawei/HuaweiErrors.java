@@ -48,6 +48,7 @@ final class HuaweiErrors implements Door {
             case METHOD_NOT_ALLOWED -> answer(HttpStatus.METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED, "The method is not allowed for this API.");
             case UNSUPPORTED_MEDIA_TYPE -> answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, INVALID_PARAMETER, "Content-Type must be application/json.");
             case PAYLOAD_TOO_LARGE -> answer(HttpStatus.REQUEST_ENTITY_TOO_LARGE, TOO_LARGE, "The request body is too large.");
+            case HEADERS_TOO_LARGE -> answer(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, TOO_LARGE, "The request headers are too large.");
             case BAD_REQUEST -> answer(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, "The request is malformed.");
             case UNAVAILABLE -> answer(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "The service is temporarily unavailable; retry later.");
             case INTERNAL -> answer(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "The request could not be completed.");

@@ -51,6 +51,7 @@ final class NcpErrors implements Door {
             case METHOD_NOT_ALLOWED -> gateway(HttpStatus.METHOD_NOT_ALLOWED, "300", "Not Found Exception", "Method not allowed for this URL.");
             case UNSUPPORTED_MEDIA_TYPE -> gateway(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "100", "Bad Request Exception", "Content-Type must be application/json.");
             case PAYLOAD_TOO_LARGE -> gateway(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "100", "Bad Request Exception", "Request body too large.");
+            case HEADERS_TOO_LARGE -> gateway(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "100", "Bad Request Exception", "Request headers too large.");
             case BAD_REQUEST -> gateway(HttpStatus.BAD_REQUEST, "100", "Bad Request Exception", "Malformed request.");
             case UNAVAILABLE -> gateway(HttpStatus.SERVICE_UNAVAILABLE, "503", "Service Unavailable", "The service is temporarily unavailable; retry later.");
             case INTERNAL -> gateway(HttpStatus.INTERNAL_SERVER_ERROR, "500", "Internal Server Error", "The request could not be completed.");

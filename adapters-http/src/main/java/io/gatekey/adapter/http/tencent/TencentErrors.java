@@ -44,6 +44,7 @@ final class TencentErrors implements Door {
             case METHOD_NOT_ALLOWED -> failure(INVALID_PARAMETER, "InvalidParameter", "use GET or POST");
             case UNSUPPORTED_MEDIA_TYPE -> failure(INVALID_PARAMETER, "InvalidParameter", "post application/x-www-form-urlencoded or multipart/form-data");
             case PAYLOAD_TOO_LARGE -> failure(INVALID_PARAMETER, "InvalidParameter", "the request is too large");
+            case HEADERS_TOO_LARGE -> failure(INVALID_PARAMETER, "InvalidParameter", "the request headers are too large");
             case BAD_REQUEST -> failure(INVALID_PARAMETER, "InvalidParameter", "malformed request");
             case UNAVAILABLE -> failure(INTERNAL, "InternalError", "the service is temporarily unavailable; retry later");
             case INTERNAL -> failure(INTERNAL, "InternalError", "the request could not be completed");
