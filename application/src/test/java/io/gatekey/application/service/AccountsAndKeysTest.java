@@ -106,6 +106,17 @@ class AccountsAndKeysTest {
     }
 
     @Test
+    void loginIdsThatDifferOnlyInCaseAreTwoUsers() {
+        SubAccount upper = world.useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(acme.admin, acme.accountId, new SubAccountName("ALICE")));
+        FindSubAccountByNameUseCase find = world.useCases.findSubAccountByName();
+        assertEquals(Optional.of(upper.id()), find.find(new FindSubAccountByNameUseCase.Query(acme.admin, acme.accountId, new SubAccountName("ALICE")))
+                .map(SubAccount::id));
+        assertEquals(Optional.of(acme.user.id()), find.find(new FindSubAccountByNameUseCase.Query(acme.admin, acme.accountId, new SubAccountName("alice")))
+                .map(SubAccount::id));
+        assertEquals(Optional.empty(), find.find(new FindSubAccountByNameUseCase.Query(acme.admin, acme.accountId, new SubAccountName("Alice"))));
+    }
+
+    @Test
     void anOwnerHoldsAtMostTwoKeys() {
         KeyOwner owner = KeyOwner.subAccount(acme.accountId, acme.user.id());
         AccessKey second = world.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(acme.admin, owner));
