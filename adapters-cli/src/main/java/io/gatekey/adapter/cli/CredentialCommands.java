@@ -32,6 +32,8 @@ final class CredentialCommands {
     static final class Issue extends OperatorCommand {
         @Option(names = "--user", required = true, paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
         @Option(names = "--duration", defaultValue = "3600", description = "Lifetime in seconds, 60-43200 (default: ${DEFAULT-VALUE}).")
         long durationSeconds;
         @Option(names = "--code", description = "A one-time code, taken exactly as given.")
@@ -62,7 +64,7 @@ final class CredentialCommands {
             };
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = Optional.ofNullable(code).map(c ->
                     new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.ofNullable(serial).map(MfaSerialNumber::new), deviceType, c));
-            var tokenBound = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(user(null, user).id()), lifetime, mfa);
+            var tokenBound = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(user(account, user).id()), lifetime, mfa);
             var command = unbound ? tokenBound.withoutTokenBinding() : tokenBound;
             var result = useCases().issueTemporaryCredentials().issue(command);
             if (result instanceof IssueTemporaryCredentialsUseCase.MfaRejected rejected) {
@@ -80,12 +82,14 @@ final class CredentialCommands {
     static final class ListAll extends OperatorCommand {
         @Option(names = "--user", required = true, paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
         @Mixin
         Output output;
 
         @Override
         void run() {
-            var credentials = useCases().listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(operator, user(null, user).id()));
+            var credentials = useCases().listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(operator, user(account, user).id()));
             output.many(out(), credentials.stream().map(Records::credential).toList(), Records.CREDENTIAL_COLUMNS);
         }
     }
@@ -97,6 +101,8 @@ final class CredentialCommands {
     static final class Revoke extends OperatorCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
         @Mixin
         Output output;
 
@@ -113,7 +119,7 @@ final class CredentialCommands {
         void run() {
             RevokeTemporaryCredentialsUseCase.Scope scope;
             if (target.user != null) {
-                scope = new RevokeTemporaryCredentialsUseCase.AllOfSubAccount(user(null, target.user).id());
+                scope = new RevokeTemporaryCredentialsUseCase.AllOfSubAccount(user(account, target.user).id());
             } else if (target.device != null) {
                 scope = new RevokeTemporaryCredentialsUseCase.AllFromDevice(new MfaSerialNumber(target.device));
             } else {

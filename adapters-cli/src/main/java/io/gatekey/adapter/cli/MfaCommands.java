@@ -45,6 +45,8 @@ final class MfaCommands {
     static final class Create extends OperatorCommand {
         @Option(names = "--user", required = true, paramLabel = "USER", description = "The user who will hold the device: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
         @Parameters(paramLabel = "NAME", description = "Device name, unique in the account: 1-64 letters, digits, '_', '-'.")
         String name;
         @Option(names = "--qr-png", paramLabel = "FILE", description = "Also write the QR code to this PNG file.")
@@ -54,7 +56,7 @@ final class MfaCommands {
 
         @Override
         void run() {
-            SubAccountId holder = user(null, user).id();
+            SubAccountId holder = user(account, user).id();
             var created = useCases().createMfaDevice().create(new CreateMfaDeviceUseCase.Command(operator, holder, new MfaDeviceName(name)));
             if (qrPng != null) {
                 QrCodes.png(created.otpauthUri(), qrPng);
@@ -210,6 +212,8 @@ final class MfaCommands {
     static final class ImportHardware extends OperatorCommand {
         @Option(names = "--user", required = true, paramLabel = "USER", description = "The user who holds the token: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
         @Parameters(paramLabel = "NAME", description = "Device name, unique in the account.")
         String name;
         @Option(names = "--seed", description = "The token's seed, Base32.")
@@ -237,7 +241,7 @@ final class MfaCommands {
                 throw new CliRefusal("cannot read " + seedFile + ": " + e.getMessage());
             }
             MfaDevice device = useCases().importHardwareToken().importToken(new ImportHardwareTokenUseCase.Command(operator,
-                    user(null, user).id(), new MfaDeviceName(name), TotpSeed.fromBase32(base32), new TotpParameters(algorithm, digits, period)));
+                    user(account, user).id(), new MfaDeviceName(name), TotpSeed.fromBase32(base32), new TotpParameters(algorithm, digits, period)));
             output.one(out(), Records.device(device));
         }
     }

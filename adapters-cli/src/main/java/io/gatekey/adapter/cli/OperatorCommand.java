@@ -55,7 +55,8 @@ abstract class OperatorCommand implements Callable<Integer> {
 
     /**
      * A user, given by its id or by its login id, of the account {@code account} names, or without one of any account
-     * (a login id that several accounts hold is refused: the id names one). An id wins over a login id that spells it.
+     * for an id and of the only account for a login id (with several accounts, a login id needs the account: a
+     * command stays one read however many accounts there are). An id wins over a login id that spells it.
      */
     SubAccount user(String account, String user) {
         Optional<AccountId> scope = Optional.ofNullable(account).map(AccountId::new);
@@ -66,14 +67,15 @@ abstract class OperatorCommand implements Callable<Integer> {
         }
         SubAccountName loginId = SubAccountName.parse(user)
                 .orElseThrow(() -> new InvalidValueException("user", "a user's id, or its login id"));
-        List<AccountId> accounts = scope.map(List::of)
-                .orElseGet(() -> useCases().listAccounts().list(operator).stream().map(Account::id).toList());
-        List<SubAccount> named = accounts.stream().flatMap(id -> useCases().findSubAccountByName()
-                .find(new FindSubAccountByNameUseCase.Query(operator, id, loginId)).stream()).toList();
-        if (named.size() > 1) {
-            throw new InvalidValueException("user", named.size() + " accounts have a user " + user + "; give its id");
-        }
-        return named.stream().findFirst().orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, user));
+        AccountId in = scope.orElseGet(() -> {
+            List<Account> accounts = useCases().listAccounts().list(operator);
+            if (accounts.size() > 1) {
+                throw new InvalidValueException("--account", "required with a login id: there are " + accounts.size() + " accounts (or give the user's id)");
+            }
+            return accounts.stream().findFirst().map(Account::id).orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, user));
+        });
+        return useCases().findSubAccountByName().find(new FindSubAccountByNameUseCase.Query(operator, in, loginId))
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, user));
     }
 
     /** For a question about the past (the audit trail): the id of {@link #user}, or an id as given when its user is gone. */

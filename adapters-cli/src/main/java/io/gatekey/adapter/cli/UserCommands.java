@@ -70,10 +70,12 @@ final class UserCommands {
     static final class Activate extends OperatorCommand {
         @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
 
         @Override
         void run() {
-            useCases().activateSubAccount().activate(new ActivateSubAccountUseCase.Command(operator, user(null, user).id()));
+            useCases().activateSubAccount().activate(new ActivateSubAccountUseCase.Command(operator, user(account, user).id()));
             say("User " + user + " is active.");
         }
     }
@@ -83,10 +85,12 @@ final class UserCommands {
     static final class Deactivate extends OperatorCommand {
         @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
 
         @Override
         void run() {
-            useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, user(null, user).id()));
+            useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, user(account, user).id()));
             say("User " + user + " is inactive.");
         }
     }
@@ -97,10 +101,12 @@ final class UserCommands {
     static final class Delete extends OperatorCommand {
         @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
 
         @Override
         void run() {
-            useCases().deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(operator, user(null, user).id()));
+            useCases().deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(operator, user(account, user).id()));
             say("User " + user + " deleted.");
         }
     }
@@ -113,6 +119,8 @@ final class UserCommands {
     static final class Console extends OperatorCommand {
         @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
         String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
         @Option(names = "--access", paramLabel = "on|off", description = "Whether the user may sign in to the console.")
         Switch access;
         @Option(names = "--mfa-mandatory", paramLabel = "on|off", description = "Whether sign-in needs a device (the first sign-in enrols one).")
@@ -135,7 +143,7 @@ final class UserCommands {
             if (generatePassword && passwordStdin) {
                 throw new InvalidValueException("password", "either --generate-password or --password-stdin");
             }
-            SubAccount current = user(null, user);
+            SubAccount current = user(account, user);
             SubAccountId id = current.id();
             SubAccountProfile p = current.profile();
             List<IpRange> ranges = anyIp ? List.of()

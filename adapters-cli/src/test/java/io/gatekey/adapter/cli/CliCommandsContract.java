@@ -425,10 +425,13 @@ public abstract class CliCommandsContract {
         String inFirst = field(ok("users", "create", "carol", "--account", first, "-o", "json").out(), "userId");
         String inSecond = field(ok("users", "create", "carol", "--account", second, "-o", "json").out(), "userId");
 
-        CliRunner.Run ambiguous = cli.run("keys", "create", "--user", "carol");
-        assertEquals(2, ambiguous.exitCode());
-        assertEquals("gatekey: user: 2 accounts have a user carol; give its id\n", ambiguous.err());
+        CliRunner.Run unscoped = cli.run("keys", "create", "--user", "carol");
+        assertEquals(2, unscoped.exitCode());
+        assertEquals("gatekey: --account: required with a login id: there are 2 accounts (or give the user's id)\n", unscoped.err());
         assertEquals(inSecond, field(ok("keys", "create", "--user", "carol", "--account", second, "-o", "json").out(), "userId"));
+        assertEquals("User carol is inactive.\n", ok("users", "deactivate", "carol", "--account", first).out());
+        assertTrue(ok("users", "list", "--account", first, "-o", "json").out().contains("\"active\" : false"));
+        assertFalse(ok("users", "list", "--account", second, "-o", "json").out().contains("\"active\" : false"));
         assertEquals(inFirst, field(ok("keys", "create", "--user", inFirst, "-o", "json").out(), "userId"));
         CliRunner.Run elsewhere = cli.run("keys", "list", "--user", inFirst, "--account", second);
         assertEquals(1, elsewhere.exitCode(), "an id names no user of another account");
