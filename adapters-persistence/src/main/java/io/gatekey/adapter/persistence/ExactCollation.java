@@ -29,7 +29,7 @@ final class ExactCollation {
     /** On a MariaDB database no migration has touched, makes {@value #COLLATION} the default for the tables to come. */
     static void setForNewTables(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            if (!isMariaDb(connection) || COLLATION.equals(text(statement, "SELECT @@collation_database"))) {
+            if (!Statements.isMariaDb(connection) || COLLATION.equals(text(statement, "SELECT @@collation_database"))) {
                 return;
             }
             statement.execute("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE " + COLLATION);
@@ -51,7 +51,7 @@ final class ExactCollation {
 
     /** On MariaDB, the warning for a schema with tables whose text columns do not compare exactly. */
     static Optional<String> warning(Connection connection) throws SQLException {
-        if (!isMariaDb(connection)) {
+        if (!Statements.isMariaDb(connection)) {
             return Optional.empty();
         }
         List<String> tables = new ArrayList<>();
@@ -100,10 +100,6 @@ final class ExactCollation {
             }
         }
         return keys;
-    }
-
-    private static boolean isMariaDb(Connection connection) throws SQLException {
-        return connection.isWrapperFor(org.mariadb.jdbc.Connection.class);
     }
 
     private static String text(Statement statement, String query) throws SQLException {

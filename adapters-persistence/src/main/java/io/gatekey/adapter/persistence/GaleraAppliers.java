@@ -48,7 +48,7 @@ final class GaleraAppliers implements BeanCreatedEventListener<DataSource> {
 
     /** The warning for this connection's server, if it is a Galera node with one applier thread. */
     static Optional<String> warning(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
+        if (!Statements.isMariaDb(connection)) {
             return Optional.empty();
         }
         Map<String, String> variables = new HashMap<>();

@@ -71,7 +71,7 @@ final class JdbcTransactions extends AbstractDefaultTransactionOperations<Connec
     /** A MariaDB connection in autocommit mode: the driver's commit and rollback end what START TRANSACTION began. */
     private static boolean startsTransactions(Connection connection) {
         try {
-            return connection.isWrapperFor(org.mariadb.jdbc.Connection.class) && connection.getAutoCommit();
+            return Statements.isMariaDb(connection) && connection.getAutoCommit();
         } catch (SQLException e) {
             throw new CannotCreateTransactionException("Could not read the JDBC connection's mode", e);
         }

@@ -19,6 +19,11 @@ final class Statements {
     private Statements() {
     }
 
+    /** Whether the connection is MariaDB's (through a pool's proxy too), where H2 is not. */
+    static boolean isMariaDb(Connection connection) throws SQLException {
+        return connection.isWrapperFor(org.mariadb.jdbc.Connection.class);
+    }
+
     /**
      * {@code CASE column WHEN ? THEN ? ... END}, a branch per entry (the key matched, its value the result), the
      * entries' keys and values added to {@code parameters} in the order of the branches.
