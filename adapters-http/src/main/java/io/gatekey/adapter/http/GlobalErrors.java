@@ -86,7 +86,8 @@ final class GlobalErrors {
             return Optional.empty();
         }
         Throwable cause = netty.getNativeRequest().decoderResult().cause();
-        LOG.info("Refused a request that could not be read: {}", cause.getMessage());
+        // The kind of failure only: a decoder's message may quote the request, and a request may carry a session token.
+        LOG.info("Refused a request that could not be read ({})", cause.getClass().getSimpleName());
         HttpResponse<?> answer = cause instanceof TooLongHttpHeaderException ? answer(request, Door.CommonError.HEADERS_TOO_LARGE)
                 : cause instanceof TooLongHttpLineException ? plain(HttpStatus.REQUEST_URI_TOO_LONG, "request line too long")
                 : cause instanceof TooLongFrameException ? answer(request, Door.CommonError.PAYLOAD_TOO_LARGE)
