@@ -29,7 +29,7 @@ final class KeyCommands {
 
         KeyOwner resolve(OperatorCommand command) {
             Optional<SubAccount> holder = Optional.ofNullable(user).map(named -> command.user(account, named));
-            return new KeyOwner(holder.map(SubAccount::accountId).orElseGet(() -> command.account(account)), holder.map(SubAccount::id));
+            return new KeyOwner(command.account(account, holder), holder.map(SubAccount::id));
         }
     }
 

@@ -166,7 +166,7 @@ final class MfaCommands {
         void run() {
             Optional<SubAccount> holder = Optional.ofNullable(user).map(named -> user(account, named));
             Optional<SubAccountId> userId = holder.map(SubAccount::id);
-            var accountId = holder.map(SubAccount::accountId).orElseGet(() -> account(account));
+            var accountId = account(account, holder);
             List<Map<String, Object>> rows = new ArrayList<>();
             Optional<MfaSerialNumber> marker = Optional.empty();
             do {

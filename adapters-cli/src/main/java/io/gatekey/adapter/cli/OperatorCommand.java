@@ -104,6 +104,11 @@ abstract class OperatorCommand implements Callable<Integer> {
         }
     }
 
+    /** The account of {@code user} when one is given, else the named account, or the only one. */
+    AccountId account(String named, Optional<SubAccount> user) {
+        return user.map(SubAccount::accountId).orElseGet(() -> account(named));
+    }
+
     /** The named account, or the only one when none is named. */
     AccountId account(String named) {
         if (named != null) {
