@@ -30,10 +30,8 @@ final class CredentialCommands {
             footerHeading = "%nExamples:%n", footer = {"  gatekey credentials issue --user alice --code 123456",
             "  gatekey credentials issue --user alice --serial iam::<accountId>:mfa:alice-phone --code 123456 --duration 900 -o json"})
     static final class Issue extends OperatorCommand {
-        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserOption user;
         @Option(names = "--duration", defaultValue = "3600", description = "Lifetime in seconds, 60-43200 (default: ${DEFAULT-VALUE}).")
         long durationSeconds;
         @Option(names = "--code", description = "A one-time code, taken exactly as given.")
@@ -64,7 +62,7 @@ final class CredentialCommands {
             };
             Optional<IssueTemporaryCredentialsUseCase.MfaPresentation> mfa = Optional.ofNullable(code).map(c ->
                     new IssueTemporaryCredentialsUseCase.MfaPresentation(Optional.ofNullable(serial).map(MfaSerialNumber::new), deviceType, c));
-            var tokenBound = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(user(account, user).id()), lifetime, mfa);
+            var tokenBound = new IssueTemporaryCredentialsUseCase.Command(operator, Optional.of(user.resolve(this).id()), lifetime, mfa);
             var command = unbound ? tokenBound.withoutTokenBinding() : tokenBound;
             var result = useCases().issueTemporaryCredentials().issue(command);
             if (result instanceof IssueTemporaryCredentialsUseCase.MfaRejected rejected) {
@@ -80,16 +78,14 @@ final class CredentialCommands {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a user's unexpired temporary credentials.",
             footerHeading = "%nExamples:%n", footer = "  gatekey credentials list --user alice -o json")
     static final class ListAll extends OperatorCommand {
-        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserOption user;
         @Mixin
         Output output;
 
         @Override
         void run() {
-            var credentials = useCases().listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(operator, user(account, user).id()));
+            var credentials = useCases().listTemporaryCredentials().list(new ListTemporaryCredentialsUseCase.Query(operator, user.resolve(this).id()));
             output.many(out(), credentials.stream().map(Records::credential).toList(), Records.CREDENTIAL_COLUMNS);
         }
     }

@@ -43,10 +43,8 @@ final class MfaCommands {
             footerHeading = "%nExamples:%n", footer = {"  gatekey mfa create --user alice alice-phone",
             "  gatekey mfa create --user alice alice-phone --qr-png alice.png -o json"})
     static final class Create extends OperatorCommand {
-        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user who will hold the device: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserOption user;
         @Parameters(paramLabel = "NAME", description = "Device name, unique in the account: 1-64 letters, digits, '_', '-'.")
         String name;
         @Option(names = "--qr-png", paramLabel = "FILE", description = "Also write the QR code to this PNG file.")
@@ -56,7 +54,7 @@ final class MfaCommands {
 
         @Override
         void run() {
-            SubAccountId holder = user(account, user).id();
+            SubAccountId holder = user.resolve(this).id();
             var created = useCases().createMfaDevice().create(new CreateMfaDeviceUseCase.Command(operator, holder, new MfaDeviceName(name)));
             if (qrPng != null) {
                 QrCodes.png(created.otpauthUri(), qrPng);
@@ -66,7 +64,7 @@ final class MfaCommands {
             if (!output.isJson()) {
                 out().println();
                 out().print(QrCodes.terminal(created.otpauthUri()));
-                say("Scan it, then: gatekey mfa enable --user " + user + " " + created.device().serialNumber() + " CODE1 CODE2");
+                say("Scan it, then: gatekey mfa enable --user " + user.user + " " + created.device().serialNumber() + " CODE1 CODE2");
             }
         }
     }
@@ -210,10 +208,8 @@ final class MfaCommands {
             footerHeading = "%nExamples:%n", footer = {"  gatekey mfa import-hardware --user alice token-0042 --seed JBSWY3DPEHPK3PXP...",
             "  gatekey mfa import-hardware --user alice token-0042 --seed-file seed.txt --digits 8 --period 60 --algorithm SHA256"})
     static final class ImportHardware extends OperatorCommand {
-        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user who holds the token: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserOption user;
         @Parameters(paramLabel = "NAME", description = "Device name, unique in the account.")
         String name;
         @Option(names = "--seed", description = "The token's seed, Base32.")
@@ -241,7 +237,7 @@ final class MfaCommands {
                 throw new CliRefusal("cannot read " + seedFile + ": " + e.getMessage());
             }
             MfaDevice device = useCases().importHardwareToken().importToken(new ImportHardwareTokenUseCase.Command(operator,
-                    user(account, user).id(), new MfaDeviceName(name), TotpSeed.fromBase32(base32), new TotpParameters(algorithm, digits, period)));
+                    user.resolve(this).id(), new MfaDeviceName(name), TotpSeed.fromBase32(base32), new TotpParameters(algorithm, digits, period)));
             output.one(out(), Records.device(device));
         }
     }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** A command run by the installation's operator on the local machine. */
@@ -76,6 +78,30 @@ abstract class OperatorCommand implements Callable<Integer> {
         });
         return useCases().findSubAccountByName().find(new FindSubAccountByNameUseCase.Query(operator, in, loginId))
                 .orElseThrow(() -> new NotFoundException(NotFoundException.Missing.SUB_ACCOUNT, user));
+    }
+
+    /** A user named by {@code --user USER}, with {@code --account} for a login id. */
+    static final class UserOption {
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "The user: its id, or its login id.")
+        String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
+
+        SubAccount resolve(OperatorCommand command) {
+            return command.user(account, user);
+        }
+    }
+
+    /** A user named by the command's parameter, with {@code --account} for a login id. */
+    static final class UserParameter {
+        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
+        String user;
+        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
+        String account;
+
+        SubAccount resolve(OperatorCommand command) {
+            return command.user(account, user);
+        }
     }
 
     /** For a question about the past (the audit trail): the id of {@link #user}, or an id as given when its user is gone. */

@@ -68,30 +68,26 @@ final class UserCommands {
     @Command(name = "activate", mixinStandardHelpOptions = true, description = "Lets a user's keys sign again.",
             footerHeading = "%nExamples:%n", footer = "  gatekey users activate alice")
     static final class Activate extends OperatorCommand {
-        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserParameter user;
 
         @Override
         void run() {
-            useCases().activateSubAccount().activate(new ActivateSubAccountUseCase.Command(operator, user(account, user).id()));
-            say("User " + user + " is active.");
+            useCases().activateSubAccount().activate(new ActivateSubAccountUseCase.Command(operator, user.resolve(this).id()));
+            say("User " + user.user + " is active.");
         }
     }
 
     @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Stops every key of a user, temporary ones included.",
             footerHeading = "%nExamples:%n", footer = "  gatekey users deactivate alice")
     static final class Deactivate extends OperatorCommand {
-        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserParameter user;
 
         @Override
         void run() {
-            useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, user(account, user).id()));
-            say("User " + user + " is inactive.");
+            useCases().deactivateSubAccount().deactivate(new DeactivateSubAccountUseCase.Command(operator, user.resolve(this).id()));
+            say("User " + user.user + " is inactive.");
         }
     }
 
@@ -99,15 +95,13 @@ final class UserCommands {
             description = "Deletes a user with its keys and MFA devices, and revokes its temporary credentials.",
             footerHeading = "%nExamples:%n", footer = "  gatekey users delete alice")
     static final class Delete extends OperatorCommand {
-        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserParameter user;
 
         @Override
         void run() {
-            useCases().deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(operator, user(account, user).id()));
-            say("User " + user + " deleted.");
+            useCases().deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(operator, user.resolve(this).id()));
+            say("User " + user.user + " deleted.");
         }
     }
 
@@ -117,10 +111,8 @@ final class UserCommands {
                     "  gatekey users console alice --mfa-mandatory on --permit-ip 203.0.113.0/24",
                     "  printf '%s\\n' \"$PASSWORD\" | gatekey users console alice --password-stdin"})
     static final class Console extends OperatorCommand {
-        @Parameters(paramLabel = "USER", description = "The user: its id, or its login id.")
-        String user;
-        @Option(names = "--account", description = "The user's account, for a login id (default: the only one).")
-        String account;
+        @Mixin
+        UserParameter user;
         @Option(names = "--access", paramLabel = "on|off", description = "Whether the user may sign in to the console.")
         Switch access;
         @Option(names = "--mfa-mandatory", paramLabel = "on|off", description = "Whether sign-in needs a device (the first sign-in enrols one).")
@@ -143,7 +135,7 @@ final class UserCommands {
             if (generatePassword && passwordStdin) {
                 throw new InvalidValueException("password", "either --generate-password or --password-stdin");
             }
-            SubAccount current = user(account, user);
+            SubAccount current = user.resolve(this);
             SubAccountId id = current.id();
             SubAccountProfile p = current.profile();
             List<IpRange> ranges = anyIp ? List.of()
@@ -158,7 +150,7 @@ final class UserCommands {
                     : passwordStdin ? Optional.of(ConsolePassword.of(firstLineOfStandardInput())) : Optional.empty();
             password.ifPresent(chosen -> useCases().setSubAccountPassword().setPassword(
                     new SetSubAccountPasswordUseCase.Command(operator, id, chosen, reset)));
-            say("Console for " + user + ": access " + (next.canConsoleAccess() ? "on" : "off") + ", MFA " + (next.mfaMandatory() ? "mandatory" : "optional")
+            say("Console for " + user.user + ": access " + (next.canConsoleAccess() ? "on" : "off") + ", MFA " + (next.mfaMandatory() ? "mandatory" : "optional")
                     + ", password reset " + (reset ? "due" : "not due") + (ranges.isEmpty() ? ", from anywhere" : ", from " + ranges.size() + " range(s)")
                     + (password.isPresent() ? ", password set" : "") + ".");
             if (generatePassword) {
