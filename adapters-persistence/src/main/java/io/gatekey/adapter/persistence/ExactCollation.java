@@ -1,10 +1,8 @@
 package io.gatekey.adapter.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -28,13 +26,14 @@ final class ExactCollation {
 
     /** On a MariaDB database no migration has touched, makes {@value #COLLATION} the default for the tables to come. */
     static void setForNewTables(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            if (!Statements.isMariaDb(connection) || COLLATION.equals(text(statement, "SELECT @@collation_database"))) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!Statements.isMariaDb(connection)
+                    || Statements.query(connection, "SELECT @@collation_database", List.of(), row -> row.getString(1)).contains(COLLATION)) {
                 return;
             }
-            statement.execute("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE " + COLLATION);
+            Statements.update(connection, "ALTER DATABASE CHARACTER SET utf8mb4 COLLATE " + COLLATION, List.of());
             LOG.info("The new database's tables compare text exactly: its default collation is now {}", COLLATION);
-        } catch (SQLException e) {
+        } catch (SQLException | DataAccessException e) {
             LOG.warn("Could not make {} the new database's default collation ({}): its tables will compare text as the database's "
                     + "default does; create the database with CHARACTER SET utf8mb4 COLLATE {}", COLLATION, e.getMessage(), COLLATION);
         }
@@ -44,7 +43,7 @@ final class ExactCollation {
     static void warnIfInexact(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             warning(connection).ifPresent(LOG::warn);
-        } catch (SQLException e) {
+        } catch (SQLException | DataAccessException e) {
             LOG.debug("Could not read the schema's collations", e);
         }
     }
@@ -54,14 +53,9 @@ final class ExactCollation {
         if (!Statements.isMariaDb(connection)) {
             return Optional.empty();
         }
-        List<String> tables = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = DATABASE() "
-                     + "AND collation_name IS NOT NULL AND collation_name NOT LIKE '%\\_bin' AND table_name <> '" + SchemaLock.TABLE + "' ORDER BY table_name")) {
-            while (rows.next()) {
-                tables.add(rows.getString(1));
-            }
-        }
+        List<String> tables = Statements.query(connection, "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = DATABASE() "
+                + "AND collation_name IS NOT NULL AND collation_name NOT LIKE '%\\_bin' AND table_name <> ? ORDER BY table_name",
+                List.of(SchemaLock.TABLE), row -> row.getString(1));
         if (tables.isEmpty()) {
             return Optional.empty();
         }
@@ -83,28 +77,16 @@ final class ExactCollation {
     private record ForeignKey(String table, String name, String definition) {
     }
 
-    private static List<ForeignKey> foreignKeys(Connection connection) throws SQLException {
-        List<ForeignKey> keys = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT k.table_name, k.constraint_name, "
-                     + "GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position), k.referenced_table_name, "
-                     + "GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position), r.delete_rule, r.update_rule "
-                     + "FROM information_schema.key_column_usage k JOIN information_schema.referential_constraints r "
-                     + "ON r.constraint_schema = k.table_schema AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name "
-                     + "WHERE k.table_schema = DATABASE() AND k.referenced_table_name IS NOT NULL "
-                     + "GROUP BY k.table_name, k.constraint_name, k.referenced_table_name, r.delete_rule, r.update_rule "
-                     + "ORDER BY k.table_name, k.constraint_name")) {
-            while (rows.next()) {
-                keys.add(new ForeignKey(rows.getString(1), rows.getString(2), "FOREIGN KEY (" + rows.getString(3) + ") REFERENCES " + rows.getString(4)
-                        + " (" + rows.getString(5) + ") ON DELETE " + rows.getString(6) + " ON UPDATE " + rows.getString(7)));
-            }
-        }
-        return keys;
-    }
-
-    private static String text(Statement statement, String query) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(query)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
+    private static List<ForeignKey> foreignKeys(Connection connection) {
+        return Statements.query(connection, "SELECT k.table_name, k.constraint_name, "
+                + "GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position), k.referenced_table_name, "
+                + "GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position), r.delete_rule, r.update_rule "
+                + "FROM information_schema.key_column_usage k JOIN information_schema.referential_constraints r "
+                + "ON r.constraint_schema = k.table_schema AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name "
+                + "WHERE k.table_schema = DATABASE() AND k.referenced_table_name IS NOT NULL "
+                + "GROUP BY k.table_name, k.constraint_name, k.referenced_table_name, r.delete_rule, r.update_rule "
+                + "ORDER BY k.table_name, k.constraint_name", List.of(),
+                row -> new ForeignKey(row.getString(1), row.getString(2), "FOREIGN KEY (" + row.getString(3) + ") REFERENCES " + row.getString(4)
+                        + " (" + row.getString(5) + ") ON DELETE " + row.getString(6) + " ON UPDATE " + row.getString(7)));
     }
 }
