@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gatekey.adapter.persistence.TestPorts;
 import io.micronaut.context.ApplicationContext;
@@ -22,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,8 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runnable {@code gatekey.jar} itself, as an operator starts it: run after the jar is packaged (its own Surefire
- * execution in the package phase), since it lists its services from the jar instead of letting Micronaut scan it.
+ * The runnable {@code gatekey.jar} itself, as an operator starts it (with {@code java -jar} and with the launcher):
+ * run after the jar is packaged (its own Surefire execution in the package phase), since it lists its services from
+ * the jar instead of letting Micronaut scan it.
  */
 class PackagedJarTest {
 
@@ -132,10 +136,7 @@ class PackagedJarTest {
         assertEquals(0, alias.exitCode(), alias.err());
 
         int port = TestPorts.free();
-        ProcessBuilder serve = command("serve").redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
-        serve.environment().putAll(Map.of("MICRONAUT_SERVER_PORT", String.valueOf(port), "MICRONAUT_SERVER_HOST", "127.0.0.1",
-                "ENDPOINTS_ALL_PORT", String.valueOf(TestPorts.free())));
-        Process server = serve.start();
+        Process server = serve(command("serve"), port);
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             assertEquals(200, healthWithin(http, port, Duration.ofSeconds(60)), Files.readString(workDir.resolve("server.log")));
@@ -165,6 +166,104 @@ class PackagedJarTest {
         }
     }
 
+    @Test
+    void theLauncherStartsFromAnArchiveItMadeOnThisBuildsJdk() throws Exception {
+        launcherArchives(Path.of(System.getProperty("java.home")), ".jsa");
+    }
+
+    /** On JDK 25 or newer the launcher keeps an AOT cache instead; such a JDK sits beside the default one on these machines. */
+    @Test
+    void theLauncherStartsFromAnAotCacheItMadeOnJdk25() throws Exception {
+        Path jdk = jdk25OrNewer();
+        assumeTrue(jdk != null, "no JDK 25 or newer under /usr/lib/jvm");
+        launcherArchives(jdk, ".aot");
+    }
+
+    /**
+     * ./gatekey, run from a checkout of its own (the launcher and a link to the jar) on the JDK that JAVA_HOME names: a
+     * first command and a first server that stops cleanly each write their archive, named by the JDK's version; later
+     * runs start from it without writing it again, and the server's JVM has it mapped. A command's output stays its own.
+     */
+    private void launcherArchives(Path javaHome, String suffix) throws Exception {
+        Path checkout = workDir.resolve("checkout");
+        Path target = Files.createDirectories(checkout.resolve("app").resolve("target"));
+        Files.copy(Path.of("..", "gatekey"), checkout.resolve("gatekey"));
+        try {
+            Files.createLink(target.resolve("gatekey.jar"), JAR);
+        } catch (IOException | UnsupportedOperationException otherFileSystem) {
+            Files.copy(JAR, target.resolve("gatekey.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        String version = javaVersion(javaHome);
+        Path commands = target.resolve("gatekey-cli-" + version + suffix);
+        Path server = target.resolve("gatekey-serve-" + version + suffix);
+        List<String> launcher = List.of("sh", checkout.resolve("gatekey").toString());
+
+        Run init = run(launched(launcher, javaHome, "init", "--name", "Launcher Corp", "-o", "json"));
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.out().startsWith("{") && init.out().strip().endsWith("}"), init.out());
+        assertTrue(init.out().contains("\"name\" : \"Launcher Corp\""), init.out());
+        assertTrue(Files.isRegularFile(commands), init.err());
+        FileTime made = Files.getLastModifiedTime(commands);
+        Run list = run(launched(launcher, javaHome, "accounts", "list", "-o", "json"));
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("\"name\" : \"Launcher Corp\""), list.out());
+        assertEquals("", list.err());
+        assertEquals(made, Files.getLastModifiedTime(commands));
+
+        int port = TestPorts.free();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (boolean first : new boolean[] {true, false}) {
+            Process running = serve(launched(launcher, javaHome, "serve"), port);
+            try {
+                assertEquals(200, healthWithin(http, port, Duration.ofSeconds(60)), Files.readString(workDir.resolve("server.log")));
+                // The launcher's shell became the JVM, which maps the archive's file when it starts from it.
+                assertEquals(!first, Files.readString(Path.of("/proc", String.valueOf(running.pid()), "maps")).contains(server.toString()));
+            } finally {
+                running.destroy();
+                assertTrue(running.waitFor(120, TimeUnit.SECONDS));
+            }
+            assertTrue(Files.isRegularFile(server), Files.readString(workDir.resolve("server.log")));
+        }
+        assertEquals(made, Files.getLastModifiedTime(commands));
+    }
+
+    private ProcessBuilder launched(List<String> launcher, Path javaHome, String... args) {
+        ProcessBuilder builder = command(launcher, args);
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        return builder;
+    }
+
+    /** The version a JDK's release file gives, as the launcher reads it. */
+    private static String javaVersion(Path javaHome) throws IOException {
+        return Files.readAllLines(javaHome.resolve("release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElseThrow();
+    }
+
+    private static Path jdk25OrNewer() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (var homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isRegularFile(home.resolve("release")) && Files.isExecutable(home.resolve("bin").resolve("java")))
+                    .filter(home -> {
+                        try {
+                            return Integer.parseInt(javaVersion(home).split("\\.")[0]) >= 25;
+                        } catch (IOException | RuntimeException notAJdk) {
+                            return false;
+                        }
+                    })
+                    .sorted().findFirst().orElse(null);
+        }
+    }
+
+    private Process serve(ProcessBuilder serve, int port) throws IOException {
+        serve.redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
+        serve.environment().putAll(Map.of("MICRONAUT_SERVER_PORT", String.valueOf(port), "MICRONAUT_SERVER_HOST", "127.0.0.1",
+                "ENDPOINTS_ALL_PORT", String.valueOf(TestPorts.free())));
+        return serve.start();
+    }
+
     private static HttpRequest get(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
     }
@@ -187,15 +286,23 @@ class PackagedJarTest {
     }
 
     private Run java(String... args) throws Exception {
+        return run(command(args));
+    }
+
+    private Run run(ProcessBuilder command) throws Exception {
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        Process process = command(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        Process process = command.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private ProcessBuilder command(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return command(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()), args);
+    }
+
+    private ProcessBuilder command(List<String> launch, String... args) {
+        List<String> command = new ArrayList<>(launch);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DATASOURCES_") || name.startsWith("GATEKEY_") || name.startsWith("MICRONAUT_"));
