@@ -168,7 +168,7 @@ class PackagedJarTest {
 
     @Test
     void theLauncherStartsFromAnArchiveItMadeOnThisBuildsJdk() throws Exception {
-        launcherArchives(Path.of(System.getProperty("java.home")), ".jsa");
+        launcherArchives(Path.of(System.getProperty("java.home")));
     }
 
     /** On JDK 25 or newer the launcher keeps an AOT cache instead; such a JDK sits beside the default one on these machines. */
@@ -176,7 +176,7 @@ class PackagedJarTest {
     void theLauncherStartsFromAnAotCacheItMadeOnJdk25() throws Exception {
         Path jdk = jdk25OrNewer();
         assumeTrue(jdk != null, "no JDK 25 or newer under /usr/lib/jvm");
-        launcherArchives(jdk, ".aot");
+        launcherArchives(jdk);
     }
 
     /**
@@ -184,7 +184,7 @@ class PackagedJarTest {
      * first command and a first server that stops cleanly each write their archive, named by the JDK's version; later
      * runs start from it without writing it again, and the server's JVM has it mapped. A command's output stays its own.
      */
-    private void launcherArchives(Path javaHome, String suffix) throws Exception {
+    private void launcherArchives(Path javaHome) throws Exception {
         Path checkout = workDir.resolve("checkout");
         Path target = Files.createDirectories(checkout.resolve("app").resolve("target"));
         Files.copy(Path.of("..", "gatekey"), checkout.resolve("gatekey"));
@@ -194,6 +194,7 @@ class PackagedJarTest {
             Files.copy(JAR, target.resolve("gatekey.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         }
         String version = javaVersion(javaHome);
+        String suffix = feature(version) >= 25 ? ".aot" : ".jsa";
         Path commands = target.resolve("gatekey-cli-" + version + suffix);
         Path server = target.resolve("gatekey-serve-" + version + suffix);
         List<String> launcher = List.of("sh", checkout.resolve("gatekey").toString());
@@ -239,6 +240,10 @@ class PackagedJarTest {
                 .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElseThrow();
     }
 
+    private static int feature(String version) {
+        return Integer.parseInt(version.split("\\.")[0]);
+    }
+
     private static Path jdk25OrNewer() throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {
@@ -248,7 +253,7 @@ class PackagedJarTest {
             return homes.filter(home -> Files.isRegularFile(home.resolve("release")) && Files.isExecutable(home.resolve("bin").resolve("java")))
                     .filter(home -> {
                         try {
-                            return Integer.parseInt(javaVersion(home).split("\\.")[0]) >= 25;
+                            return feature(javaVersion(home)) >= 25;
                         } catch (IOException | RuntimeException notAJdk) {
                             return false;
                         }
