@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -193,7 +194,7 @@ class PackagedJarTest {
         } catch (IOException | UnsupportedOperationException otherFileSystem) {
             Files.copy(JAR, target.resolve("gatekey.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         }
-        String version = javaVersion(javaHome);
+        String version = javaVersion(javaHome).orElseThrow();
         String suffix = feature(version) >= 25 ? ".aot" : ".jsa";
         Path commands = target.resolve("gatekey-cli-" + version + suffix);
         Path server = target.resolve("gatekey-serve-" + version + suffix);
@@ -234,14 +235,20 @@ class PackagedJarTest {
         return builder;
     }
 
-    /** The version a JDK's release file gives, as the launcher reads it. */
-    private static String javaVersion(Path javaHome) throws IOException {
-        return Files.readAllLines(javaHome.resolve("release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
-                .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElseThrow();
+    /** The version a JDK's release file gives, as the launcher reads it; empty without one. */
+    private static Optional<String> javaVersion(Path javaHome) {
+        try {
+            return Files.readAllLines(javaHome.resolve("release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst();
+        } catch (IOException noRelease) {
+            return Optional.empty();
+        }
     }
 
+    /** The feature release a version names: 25 for 25.0.3 or 25-ea, 0 for none. */
     private static int feature(String version) {
-        return Integer.parseInt(version.split("\\.")[0]);
+        String digits = version.replaceFirst("\\D.*", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
     private static Path jdk25OrNewer() throws IOException {
@@ -250,14 +257,8 @@ class PackagedJarTest {
             return null;
         }
         try (var homes = Files.list(jvms)) {
-            return homes.filter(home -> Files.isRegularFile(home.resolve("release")) && Files.isExecutable(home.resolve("bin").resolve("java")))
-                    .filter(home -> {
-                        try {
-                            return feature(javaVersion(home)) >= 25;
-                        } catch (IOException | RuntimeException notAJdk) {
-                            return false;
-                        }
-                    })
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
+                    .filter(home -> javaVersion(home).map(PackagedJarTest::feature).orElse(0) >= 25)
                     .sorted().findFirst().orElse(null);
         }
     }
