@@ -105,6 +105,27 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         warnIfExposedWithoutTls(server.getEnvironment(), http);
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gatekey-shutdown"));
+        stopBeforeExitOn(server, "TERM", "INT");
+    }
+
+    /**
+     * On these signals the server stops first, and only then does the JVM exit and run its shutdown hooks. The embedded
+     * H2 closes its database in a hook of its own (it refuses {@code DB_CLOSE_ON_EXIT=FALSE} with {@code AUTO_SERVER}),
+     * and hooks run at once: it closed the database under the server's last writes (the key last-used times a stop
+     * flushes) and its health probe. Where a signal cannot be handled (the JVM started with {@code -Xrs}), the hook
+     * above still stops the server.
+     */
+    private static void stopBeforeExitOn(ApplicationContext server, String... signals) {
+        for (String name : signals) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), received -> {
+                    server.close();
+                    System.exit(128 + received.getNumber());
+                });
+            } catch (IllegalArgumentException notHandled) {
+                LoggerFactory.getLogger(AppEnvironment.class).debug("SIG{} stops the server through the JVM's shutdown hooks", name);
+            }
+        }
     }
 
     /** Signed requests and the secrets in answers travel in the clear without TLS: fine on loopback, said loudly elsewhere. */

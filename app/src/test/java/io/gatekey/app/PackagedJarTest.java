@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gatekey.adapter.persistence.TestPorts;
+import io.gatekey.app.http.NcpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanContext;
 import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
@@ -161,9 +162,38 @@ class PackagedJarTest {
             HttpResponse<String> openApi = http.send(get(port, "/openapi/ncp.yml"), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, openApi.statusCode());
             assertTrue(openApi.body().startsWith("openapi: "), openApi.body());
+            // A signed read, whose key's last use the server writes within a second, or as it stops.
+            String accessKey = jsonField(init.out(), "accessKeyId");
+            long timestamp = System.currentTimeMillis();
+            HttpResponse<String> signed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/credentials"))
+                    .header("x-ncp-apigw-timestamp", Long.toString(timestamp)).header("x-ncp-iam-access-key", accessKey)
+                    .header("x-ncp-apigw-signature-v2", NcpClient.sign(jsonField(init.out(), "secretKey"), "GET", "/api/v1/credentials", timestamp, accessKey))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, signed.statusCode(), signed.body());
         } finally {
             server.destroy();
             assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        }
+        // SIGTERM stopped the server before the embedded database closed: the last use is written, and H2 traced no
+        // access to a closed database.
+        assertEquals(143, server.exitValue());
+        Run keys = java("keys", "list", "-o", "json");
+        assertEquals(0, keys.exitCode(), keys.err());
+        assertTrue(keys.out().matches("(?s).*\"lastUsedAt\" : \"20\\d\\d-.*"), keys.out() + Files.readString(workDir.resolve("server.log")));
+        assertFalse(Files.exists(workDir.resolve("data").resolve("gatekey.trace.db")), () -> read(workDir.resolve("data").resolve("gatekey.trace.db")));
+    }
+
+    private static String jsonField(String json, String name) {
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("\"" + name + "\" : \"([^\"]+)\"").matcher(json);
+        assertTrue(field.find(), json);
+        return field.group(1);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 
