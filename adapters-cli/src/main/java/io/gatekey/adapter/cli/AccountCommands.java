@@ -50,7 +50,7 @@ final class AccountCommands {
         @Command(name = "set", mixinStandardHelpOptions = true, description = "Sets the login alias (3-20 lowercase letters and digits, unique).",
                 footerHeading = "%nExamples:%n", footer = "  gatekey accounts alias set examplecorp --account <accountId>")
         static final class Set extends OperatorCommand {
-            @Parameters(paramLabel = "ALIAS")
+            @Parameters(paramLabel = "ALIAS", description = "The new login alias.")
             String alias;
             @Option(names = "--account", description = "The account (default: the only one).")
             String account;

@@ -6,10 +6,8 @@ import io.gatekey.domain.audit.LinkedAuditEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,10 +49,8 @@ final class AuditTrail {
                         events.add(AuditJsonLines.read(line, number));
                     }
                 }
-            } catch (NoSuchFileException e) {
-                throw new CliRefusal("no such file: " + file);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw CliRefusal.cannotRead(file, e);
             }
             events.sort(Comparator.comparing((LinkedAuditEvent e) -> e.link().chain()).thenComparingLong(e -> e.link().seq()));
             AuditChainCheck check = AuditChainCheck.excerpt();
@@ -67,7 +63,8 @@ final class AuditTrail {
             description = {"Writes the audit events of a time window to standard output, oldest first, one JSON object per line,",
                     "with each event's link in its chain, for a SIEM; 'gatekey audit verify --file' checks such a file."},
             footerHeading = "%nExamples:%n", footer = {"  gatekey audit export --since 2026-01-01T00:00:00Z > audit.jsonl",
-            "  gatekey audit export --since 2026-01-01T00:00:00Z --until 2026-02-01T00:00:00Z -o jsonl"})
+            "  gatekey audit export -o jsonl \\",
+            "      --since 2026-01-01T00:00:00Z --until 2026-02-01T00:00:00Z"})
     static final class Export extends OperatorCommand {
         enum Format { jsonl }
 

@@ -28,7 +28,8 @@ final class CredentialCommands {
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = "Issues temporary credentials to a user, after an MFA check when a code is given; the secret and token are printed once.",
             footerHeading = "%nExamples:%n", footer = {"  gatekey credentials issue --user alice --code 123456",
-            "  gatekey credentials issue --user alice --serial iam::<accountId>:mfa:alice-phone --code 123456 --duration 900 -o json"})
+            "  gatekey credentials issue --user alice --code 123456 --duration 900 -o json \\",
+            "      --serial iam::<accountId>:mfa:alice-phone"})
     static final class Issue extends OperatorCommand {
         @Mixin
         UserOption user;
@@ -103,11 +104,11 @@ final class CredentialCommands {
         Output output;
 
         static final class Target {
-            @Parameters(paramLabel = "ACCESS_KEY_ID", arity = "0..1")
+            @Parameters(paramLabel = "ACCESS_KEY_ID", arity = "0..1", description = "This temporary credential (its access key id).")
             String accessKeyId;
             @Option(names = "--user", paramLabel = "USER", description = "All of this user's (its id, or its login id).")
             String user;
-            @Option(names = "--device")
+            @Option(names = "--device", paramLabel = "SERIAL", description = "All that were issued after a check of this device's codes (its serial number).")
             String device;
         }
 

@@ -67,7 +67,7 @@ final class KeyCommands {
     @Command(name = "activate", mixinStandardHelpOptions = true, description = "Lets an access key sign again.",
             footerHeading = "%nExamples:%n", footer = "  gatekey keys activate GKAK...")
     static final class Activate extends OperatorCommand {
-        @Parameters(paramLabel = "ACCESS_KEY_ID")
+        @Parameters(paramLabel = "ACCESS_KEY_ID", description = "The long-term access key's id.")
         String key;
 
         @Override
@@ -80,7 +80,7 @@ final class KeyCommands {
     @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Stops an access key from signing.",
             footerHeading = "%nExamples:%n", footer = "  gatekey keys deactivate GKAK...")
     static final class Deactivate extends OperatorCommand {
-        @Parameters(paramLabel = "ACCESS_KEY_ID")
+        @Parameters(paramLabel = "ACCESS_KEY_ID", description = "The long-term access key's id.")
         String key;
 
         @Override
@@ -93,7 +93,7 @@ final class KeyCommands {
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes an access key for good.",
             footerHeading = "%nExamples:%n", footer = "  gatekey keys delete GKAK...")
     static final class Delete extends OperatorCommand {
-        @Parameters(paramLabel = "ACCESS_KEY_ID")
+        @Parameters(paramLabel = "ACCESS_KEY_ID", description = "The long-term access key's id.")
         String key;
 
         @Override

@@ -179,7 +179,7 @@ final class MfaCommands {
     @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Clears a device's failure count and lock.",
             footerHeading = "%nExamples:%n", footer = "  gatekey mfa unlock iam::<accountId>:mfa:alice-phone")
     static final class Unlock extends OperatorCommand {
-        @Parameters(paramLabel = "SERIAL")
+        @Parameters(paramLabel = "SERIAL", description = "The device's serial number, iam::{accountId}:mfa:{name}.")
         String serial;
 
         @Override
@@ -192,7 +192,7 @@ final class MfaCommands {
     @Command(name = "reset-drift", mixinStandardHelpOptions = true, description = "Forgets a device's recorded clock drift.",
             footerHeading = "%nExamples:%n", footer = "  gatekey mfa reset-drift iam::<accountId>:mfa:alice-phone")
     static final class ResetDrift extends OperatorCommand {
-        @Parameters(paramLabel = "SERIAL")
+        @Parameters(paramLabel = "SERIAL", description = "The device's serial number, iam::{accountId}:mfa:{name}.")
         String serial;
 
         @Override
@@ -206,7 +206,8 @@ final class MfaCommands {
             description = {"Registers a hardware TOTP token from the seed its vendor supplied.",
                     "The user then enables it with two consecutive codes read off the token."},
             footerHeading = "%nExamples:%n", footer = {"  gatekey mfa import-hardware --user alice token-0042 --seed JBSWY3DPEHPK3PXP...",
-            "  gatekey mfa import-hardware --user alice token-0042 --seed-file seed.txt --digits 8 --period 60 --algorithm SHA256"})
+            "  gatekey mfa import-hardware --user alice token-0042 --seed-file seed.txt \\",
+            "      --digits 8 --period 60 --algorithm SHA256"})
     static final class ImportHardware extends OperatorCommand {
         @Mixin
         UserOption user;
@@ -234,7 +235,7 @@ final class MfaCommands {
             try {
                 base32 = seed != null ? seed : Files.readString(seedFile).strip();
             } catch (IOException e) {
-                throw new CliRefusal("cannot read " + seedFile + ": " + e.getMessage());
+                throw CliRefusal.cannotRead(seedFile, e);
             }
             MfaDevice device = useCases().importHardwareToken().importToken(new ImportHardwareTokenUseCase.Command(operator,
                     user.resolve(this).id(), new MfaDeviceName(name), TotpSeed.fromBase32(base32), new TotpParameters(algorithm, digits, period)));

@@ -107,9 +107,9 @@ final class UserCommands {
 
     @Command(name = "console", mixinStandardHelpOptions = true,
             description = "Sets a user's console sign-in (at /nsa/<login alias>): access, password, MFA, permitted addresses.",
-            footerHeading = "%nExamples:%n", footer = {"  gatekey users console alice --access on --generate-password --password-reset on",
+            footerHeading = "%nExamples:%n", footer = {"  gatekey users console alice --access on --generate-password \\", "      --password-reset on",
                     "  gatekey users console alice --mfa-mandatory on --permit-ip 203.0.113.0/24",
-                    "  printf '%s\\n' \"$PASSWORD\" | gatekey users console alice --password-stdin"})
+                    "  printf '%%s\\n' \"$PASSWORD\" | gatekey users console alice --password-stdin"})
     static final class Console extends OperatorCommand {
         @Mixin
         UserParameter user;

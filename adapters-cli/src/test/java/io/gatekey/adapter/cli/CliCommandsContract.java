@@ -18,15 +18,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every command through picocli: output, JSON shape, exit codes, bad arguments. Each wiring (in memory, the
@@ -352,6 +356,25 @@ public abstract class CliCommandsContract {
     }
 
     @Test
+    void aFileThatCannotBeReadIsToldInWords() throws Exception {
+        init();
+        String alice = newUser("alice");
+        Path missing = dir.resolve("missing.txt");
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[] {'J', 'B', (byte) 0xE9, '\n'});
+        for (Path file : List.of(missing, dir, latin1)) {
+            String why = file == missing ? "no such file" : file == dir ? "Is a directory" : "not UTF-8 text";
+            CliRunner.Run audit = cli.run("audit", "verify", "--file", file.toString());
+            CliRunner.Run seed = cli.run("mfa", "import-hardware", "--user", alice, "token-0042", "--seed-file", file.toString());
+            for (CliRunner.Run run : List.of(audit, seed)) {
+                assertEquals(1, run.exitCode());
+                assertEquals("gatekey: cannot read " + file + ": " + why + "\n", run.err());
+            }
+        }
+        assertEquals("SERIALNUMBER  USERID  TYPE  STATUS  LOCKEDUNTIL  DRIFTSTEPS\n", ok("mfa", "list").out());
+    }
+
+    @Test
     void badUsageIsExitTwoWithOneLine() {
         CliRunner.Run unknown = cli.run("users", "create", "--colour", "blue");
         assertEquals(2, unknown.exitCode());
@@ -363,21 +386,45 @@ public abstract class CliCommandsContract {
     }
 
     @Test
-    void everyCommandHasHelpWithExamples() {
-        List<String> missing = new ArrayList<>();
-        walk(GatekeyCli.commandLine(environment), missing);
-        assertEquals(List.of(), missing);
+    void everyCommandHasHelpWithExamplesThatDescribesEachArgument() {
+        List<String> faults = commandsUnder(GatekeyCli.commandLine(environment)).flatMap(CliCommandsContract::helpFaults).toList();
+        assertEquals(List.of(), faults);
         CliRunner.Run help = ok("mfa", "create", "--help");
         assertTrue(help.out().contains("Usage: gatekey mfa create"));
         assertTrue(help.out().contains("--qr-png"));
     }
 
-    private static void walk(CommandLine commandLine, List<String> missing) {
-        if (commandLine.getSubcommands().isEmpty() && !commandLine.getCommandName().equals("generate-completion")
-                && !commandLine.getUsageMessage().contains("Examples:")) {
-            missing.add(commandLine.getCommandSpec().qualifiedName());
+    private static Stream<CommandLine> commandsUnder(CommandLine command) {
+        return Stream.concat(Stream.of(command), command.getSubcommands().values().stream().distinct().flatMap(CliCommandsContract::commandsUnder));
+    }
+
+    /**
+     * What is wrong with one command's help: a command without examples, an option or parameter without a description, an
+     * example that is wrapped over two lines (so it no longer pastes) or is not a valid format string (picocli then warns).
+     */
+    private static Stream<String> helpFaults(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        String name = spec.qualifiedName();
+        List<String> faults = new ArrayList<>();
+        String[] examples = spec.usageMessage().footer();
+        if (command.getSubcommands().isEmpty() && !name.endsWith("generate-completion") && examples.length == 0) {
+            faults.add(name + " has no examples");
         }
-        commandLine.getSubcommands().values().stream().distinct().forEach(sub -> walk(sub, missing));
+        Stream.concat(spec.options().stream(), spec.positionalParameters().stream())
+                .filter(argument -> String.join("", argument.description()).isBlank())
+                .forEach(argument -> faults.add(name + ": " + (argument instanceof OptionSpec option ? option.longestName() : argument.paramLabel())
+                        + " has no description"));
+        List<String> usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+        for (String example : examples) {
+            try {
+                if (!usage.contains(String.format(example))) {
+                    faults.add(name + ": the example '" + example + "' is wrapped");
+                }
+            } catch (IllegalFormatException e) {
+                faults.add(name + ": the example '" + example + "' is not a format string (" + e.getMessage() + ")");
+            }
+        }
+        return faults.stream();
     }
 
     @Test
