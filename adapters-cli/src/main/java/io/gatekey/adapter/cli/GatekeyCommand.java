@@ -117,7 +117,8 @@ public final class GatekeyCommand implements Runnable {
     static final class MasterKey {
         @Command(name = "rotate", mixinStandardHelpOptions = true,
                 description = {"Adds a new master key version to the key file, makes it active and re-seals every stored secret.",
-                        "Other nodes must know the new version (restart them with the same key file) before they can read re-sealed rows."},
+                        "Running nodes that read the same key file take the new version when they first meet it; nodes given their keys",
+                        "otherwise (GATEKEY_MASTER_KEY) must be given it before they can read re-sealed rows."},
                 footerHeading = "%nExamples:%n", footer = "  gatekey master-key rotate")
         static final class Rotate extends OperatorCommand {
             @Mixin

@@ -1,8 +1,6 @@
 package io.gatekey.adapter.persistence;
 
-import io.gatekey.application.embedded.AesGcmSecretSealer;
 import io.gatekey.application.port.out.SecretSealer;
-import io.gatekey.domain.secret.AesGcmSealer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -34,7 +32,7 @@ public class MasterKeyFactory {
                               @Value("${gatekey.data-dir:./data}") String dataDir,
                               @Value("${datasources.default.url:}") String databaseUrl) {
         MasterKeyRing ring = loadRing(inlineKeys, keyFile, Path.of(dataDir), databaseUrl);
-        return new AesGcmSecretSealer(new AesGcmSealer(ring.keys(), activeVersion, new SecureRandom()));
+        return new MasterKeySealer(ring, keyFile(inlineKeys, keyFile, Path.of(dataDir), databaseUrl), activeVersion, new SecureRandom());
     }
 
     /**
@@ -80,7 +78,7 @@ public class MasterKeyFactory {
         return created;
     }
 
-    private static MasterKeyRing readChecked(Path file) {
+    static MasterKeyRing readChecked(Path file) {
         if (!MasterKeyFile.isOwnerOnly(file)) {
             LOG.warn("The master key file {} is readable by others; restrict it to its owner (chmod 600).", file.toAbsolutePath());
         }

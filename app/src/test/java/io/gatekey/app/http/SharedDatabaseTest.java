@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.adapter.cli.CliRunner;
 import io.gatekey.adapter.persistence.Enrolment;
+import io.gatekey.adapter.persistence.MasterKeyCanary;
 import io.gatekey.adapter.persistence.PersistentGatekey;
 import io.gatekey.adapter.persistence.TestDatabases;
 import io.gatekey.app.GatekeyTestAccess;
@@ -64,6 +65,31 @@ class SharedDatabaseTest {
                     String devices = new CliRunner(cli).run("mfa", "list", "--user", enrolled.user().id().value(), "-o", "json").out();
                     assertTrue(devices.contains(enrolled.serial().value()), devices);
                 }
+            }
+        }
+    }
+
+    @Test
+    void aMasterKeyRotatedThroughTheCliIsFollowedByTheRunningServerAndLibrary() {
+        Path data = folder.resolve("data");
+        try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
+            Enrolment enrolled = Enrolment.of(gatekey, clock);
+            TestDatabases.Database database = new TestDatabases.Database(PersistentGatekey.h2Url(data), "sa", "", "org.h2.Driver");
+            try (TestServer server = new TestServer(database, Map.of("gatekey.data-dir", data.toString(), "gatekey.master-key", ""), clock)) {
+                MasterKeyCanary canary = server.context.getBean(MasterKeyCanary.class);
+                assertTrue(canary.opens(), "the canary is sealed under version 1");
+                try (var cli = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", data.toString()), clock)) {
+                    CliRunner.Run rotated = new CliRunner(cli).run("master-key", "rotate", "-o", "json");
+                    assertEquals(0, rotated.exitCode(), rotated.err());
+                    assertTrue(rotated.out().matches("(?s).*\"activeVersion\"\\s*:\\s*2\\b.*"), rotated.out());
+                }
+                // Every row is now sealed under version 2, which neither the server nor the library had read at its start.
+                assertTrue(canary.opens(), "the server's readiness check opens the re-sealed canary");
+                NcpClient alice = new NcpClient(server, enrolled.key().id().value(), enrolled.key().secret().reveal());
+                var issued = alice.send("POST", "/api/v1/credentials", "{\"serialNumber\":\"" + enrolled.serial() + "\",\"tokenCode\":\"" + enrolled.code(1) + "\"}");
+                assertEquals(200, issued.statusCode(), issued.body());
+                clock.advance(Duration.ofSeconds(30));
+                assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.issue(enrolled.code(1)));
             }
         }
     }
