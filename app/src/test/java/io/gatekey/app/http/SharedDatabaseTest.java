@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,48 +51,51 @@ class SharedDatabaseTest {
         assertEquals(MFA_FAILED, refused.body());
     }
 
-    @Test
-    void onTheEmbeddedDefaultsFolderTheLibraryTheServerAndTheCliShareOneH2Database() {
-        Path data = folder.resolve("data");
+    /** The embedded library on the embedded default's folder, a user enrolled through it, and a server on the same folder. */
+    private void libraryAndServerOnOneFolder(Path data, BiConsumer<Enrolment, TestServer> use) {
         try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
             Enrolment enrolled = Enrolment.of(gatekey, clock);
             // The server on the same folder: the embedded default's URL, key file and password file.
             TestDatabases.Database database = new TestDatabases.Database(PersistentGatekey.h2Url(data), "sa", "", "org.h2.Driver");
             try (TestServer server = new TestServer(database, Map.of("gatekey.data-dir", data.toString(), "gatekey.master-key", ""), clock)) {
-                codesAreSharedAndAcceptedOnce(enrolled, server);
-                try (var cli = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", data.toString()), clock)) {
-                    String users = new CliRunner(cli).run("users", "list", "--account", enrolled.account().value(), "-o", "json").out();
-                    assertTrue(users.contains("\"alice\""), users);
-                    String devices = new CliRunner(cli).run("mfa", "list", "--user", enrolled.user().id().value(), "-o", "json").out();
-                    assertTrue(devices.contains(enrolled.serial().value()), devices);
-                }
+                use.accept(enrolled, server);
             }
         }
     }
 
     @Test
+    void onTheEmbeddedDefaultsFolderTheLibraryTheServerAndTheCliShareOneH2Database() {
+        Path data = folder.resolve("data");
+        libraryAndServerOnOneFolder(data, (enrolled, server) -> {
+            codesAreSharedAndAcceptedOnce(enrolled, server);
+            try (var cli = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", data.toString()), clock)) {
+                String users = new CliRunner(cli).run("users", "list", "--account", enrolled.account().value(), "-o", "json").out();
+                assertTrue(users.contains("\"alice\""), users);
+                String devices = new CliRunner(cli).run("mfa", "list", "--user", enrolled.user().id().value(), "-o", "json").out();
+                assertTrue(devices.contains(enrolled.serial().value()), devices);
+            }
+        });
+    }
+
+    @Test
     void aMasterKeyRotatedThroughTheCliIsFollowedByTheRunningServerAndLibrary() {
         Path data = folder.resolve("data");
-        try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
-            Enrolment enrolled = Enrolment.of(gatekey, clock);
-            TestDatabases.Database database = new TestDatabases.Database(PersistentGatekey.h2Url(data), "sa", "", "org.h2.Driver");
-            try (TestServer server = new TestServer(database, Map.of("gatekey.data-dir", data.toString(), "gatekey.master-key", ""), clock)) {
-                MasterKeyCanary canary = server.context.getBean(MasterKeyCanary.class);
-                assertTrue(canary.opens(), "the canary is sealed under version 1");
-                try (var cli = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", data.toString()), clock)) {
-                    CliRunner.Run rotated = new CliRunner(cli).run("master-key", "rotate", "-o", "json");
-                    assertEquals(0, rotated.exitCode(), rotated.err());
-                    assertTrue(rotated.out().matches("(?s).*\"activeVersion\"\\s*:\\s*2\\b.*"), rotated.out());
-                }
-                // Every row is now sealed under version 2, which neither the server nor the library had read at its start.
-                assertTrue(canary.opens(), "the server's readiness check opens the re-sealed canary");
-                NcpClient alice = new NcpClient(server, enrolled.key().id().value(), enrolled.key().secret().reveal());
-                var issued = alice.send("POST", "/api/v1/credentials", "{\"serialNumber\":\"" + enrolled.serial() + "\",\"tokenCode\":\"" + enrolled.code(1) + "\"}");
-                assertEquals(200, issued.statusCode(), issued.body());
-                clock.advance(Duration.ofSeconds(30));
-                assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.issue(enrolled.code(1)));
+        libraryAndServerOnOneFolder(data, (enrolled, server) -> {
+            MasterKeyCanary canary = server.context.getBean(MasterKeyCanary.class);
+            assertTrue(canary.opens(), "the canary is sealed under version 1");
+            try (var cli = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", data.toString()), clock)) {
+                CliRunner.Run rotated = new CliRunner(cli).run("master-key", "rotate", "-o", "json");
+                assertEquals(0, rotated.exitCode(), rotated.err());
+                assertTrue(rotated.out().matches("(?s).*\"activeVersion\"\\s*:\\s*2\\b.*"), rotated.out());
             }
-        }
+            // Every row is now sealed under version 2, which neither the server nor the library had read at its start.
+            assertTrue(canary.opens(), "the server's readiness check opens the re-sealed canary");
+            NcpClient alice = new NcpClient(server, enrolled.key().id().value(), enrolled.key().secret().reveal());
+            var issued = alice.send("POST", "/api/v1/credentials", "{\"serialNumber\":\"" + enrolled.serial() + "\",\"tokenCode\":\"" + enrolled.code(1) + "\"}");
+            assertEquals(200, issued.statusCode(), issued.body());
+            clock.advance(Duration.ofSeconds(30));
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.issue(enrolled.code(1)));
+        });
     }
 
     @Test
