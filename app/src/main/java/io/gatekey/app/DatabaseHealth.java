@@ -20,7 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Health for load balancers and orchestrators. {@code /health/liveness}: the process answers. {@code /health/readiness}
@@ -30,7 +35,7 @@ import javax.sql.DataSource;
  * the wrong key would refuse every stored secret), and the data folder's disk has room. Probes are cheap
  * however often they come: they answer from the last check, which a background task makes once a second, so the
  * database sees one check a second per node and a check that hangs never holds up a request thread. Which check
- * failed is shown on the management port only ({@link HealthChecks}).
+ * failed is shown on the management port only ({@link HealthChecks}); the log tells when the failing checks change.
  */
 @Controller
 @Requires(property = "gatekey.health.enabled", notEquals = "false")
@@ -40,6 +45,7 @@ final class DatabaseHealth {
     static final long MIN_FREE_BYTES = 10L * 1024 * 1024;
     private static final Map<String, String> UP = Map.of("status", "UP");
     private static final Map<String, String> DOWN = Map.of("status", "DOWN");
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
 
     private final DataSource dataSource;
     private final File dataDir;
@@ -47,6 +53,7 @@ final class DatabaseHealth {
     private final Duration maxClockSkew;
     private volatile Map<String, String> checks = Map.of();
     private volatile boolean ready;
+    private volatile Set<String> failing = Set.of();
 
     private final MasterKeyCanary canary;
 
@@ -87,13 +94,29 @@ final class DatabaseHealth {
             outcome.put("database", connection.isValid(1) ? "UP" : "DOWN: the connection does not validate");
             outcome.put("schema", SchemaMigrations.isCurrent(connection) ? "UP" : "DOWN: the schema's migration history does not match this version");
             outcome.put("clock", clockCheck(connection));
-            outcome.put("masterKey", canary.opens(connection) ? "UP" : "DOWN: the master key does not open this database's canary");
+            outcome.put("masterKey", canary.opens(connection) ? "UP" : "DOWN: the master key does not open the secrets stored in this database");
         } catch (SQLException | RuntimeException e) {
             outcome.put("database", "DOWN: " + e.getClass().getSimpleName());
         }
         outcome.put("disk", diskHasRoom() ? "UP" : "DOWN: less than 10 MB free for the data folder");
         checks = Map.copyOf(outcome);
         ready = outcome.values().stream().allMatch("UP"::equals);
+        tellChange(outcome);
+    }
+
+    /** Logs when the set of failing checks changes (not when only a reason's figures move, as a drifting clock's do). */
+    private void tellChange(Map<String, String> outcome) {
+        Set<String> down = outcome.entrySet().stream().filter(check -> !"UP".equals(check.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (down.equals(failing)) {
+            return;
+        }
+        failing = down;
+        if (down.isEmpty()) {
+            LOG.info("Ready again: every health check is UP.");
+        } else {
+            LOG.warn("Not ready (/health answers 503): {}", down.stream().map(name -> name + " " + outcome.get(name)).collect(Collectors.joining("; ")));
+        }
     }
 
     /** On MariaDB, the server's clock against this node's; an embedded H2 shares this node's clock. */

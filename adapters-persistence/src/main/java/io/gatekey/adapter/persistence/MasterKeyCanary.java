@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * A known value sealed under the master key in {@code master_key_canary}: the first node to check seals it, every
- * check opens it. A node whose key does not open it would refuse every stored secret, so readiness fails on it.
+ * check opens it. A node whose key does not open it would refuse every stored secret, so readiness fails on it. The
+ * first check seals it only under a key that opens the secrets already stored, if any.
  * Re-sealing under a new key version ({@link MasterKeyRotation}) re-seals it too.
  */
 @Singleton
@@ -45,6 +46,11 @@ public class MasterKeyCanary {
         try {
             SealedSecret stored = read(connection);
             if (stored == null) {
+                if (!opensAStoredKey(connection)) {
+                    // Secrets were stored before any node sealed the canary (commands ran, no server yet), and this key
+                    // does not open them: sealing the canary under it would make a wrong key look right from now on.
+                    return false;
+                }
                 try {
                     write(connection, "INSERT IGNORE INTO " + TABLE + " (sealed, key_version, id) VALUES (?, ?, 1)", sealing.seal(TABLE, "1", "sealed", "", VALUE));
                 } catch (SQLException e) {
@@ -75,6 +81,25 @@ public class MasterKeyCanary {
             return write(connection, "UPDATE " + TABLE + " SET sealed = ?, key_version = ? WHERE id = 1", sealing.seal(TABLE, "1", "sealed", "", plain));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot re-seal the master key canary: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the configured key opens the first stored access key (true when none is stored yet). Every account has
+     * one from its start, so a database that holds any secret holds one of these.
+     */
+    private boolean opensAStoredKey(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, account_id, sub_account_id, secret_sealed, key_version FROM "
+                + JdbcAccessKeyRepository.TABLE + " WHERE owner_bound = TRUE ORDER BY id LIMIT 1");
+             ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                return true;
+            }
+            sealing.open(JdbcAccessKeyRepository.TABLE, rs.getString(1), JdbcAccessKeyRepository.SECRET, Sealing.owner(rs.getString(2), rs.getString(3)),
+                    true, rs.getBytes(4), rs.getInt(5));
+            return true;
+        } catch (SecretIntegrityException e) {
+            return false;
         }
     }
 
