@@ -72,6 +72,13 @@ public class MasterKeyFactory {
         if (Files.exists(defaultFile)) {
             return readChecked(defaultFile);
         }
+        if (databaseUrl.startsWith("jdbc:h2:file:") && Files.exists(EmbeddedDatabaseGuard.databaseFile(databaseUrl))) {
+            // The key file is made before the database is first opened, so this database's secrets were sealed under a key
+            // that is gone: a new one would not open them, and what it sealed would not open once the old one is back.
+            throw new MasterKeyMissingException("The embedded database " + EmbeddedDatabaseGuard.databaseFile(databaseUrl).toAbsolutePath().normalize()
+                    + " exists, but the master key file " + defaultFile.toAbsolutePath().normalize() + " that seals its secrets does not. "
+                    + "Restore the key file from its backup; to start afresh instead, move the database files away as well.");
+        }
         MasterKeyRing created = MasterKeyFile.create(defaultFile);
         LOG.warn("Created the master key file {} (readable by its owner only). It seals every stored seed and secret key: "
                 + "back it up, and keep it apart from the database.", defaultFile.toAbsolutePath().normalize());

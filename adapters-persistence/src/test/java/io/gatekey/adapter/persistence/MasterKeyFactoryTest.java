@@ -52,6 +52,20 @@ class MasterKeyFactoryTest {
     }
 
     @Test
+    void anEmbeddedDatabaseThatOutlivedItsKeyFileIsNotGivenANewKey() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("gatekey") + ";MODE=MariaDB;AUTO_SERVER=TRUE";
+        MasterKeyFactory.loadRing("", "", dataDir, url);
+        Files.writeString(dataDir.resolve("gatekey.mv.db"), "the database, with secrets sealed under that key");
+        Files.delete(dataDir.resolve("master.key"));
+
+        MasterKeyMissingException e = assertThrows(MasterKeyMissingException.class, () -> MasterKeyFactory.loadRing("", "", dataDir, url));
+        assertEquals("The embedded database " + dataDir.resolve("gatekey.mv.db") + " exists, but the master key file " + dataDir.resolve("master.key")
+                + " that seals its secrets does not. Restore the key file from its backup; to start afresh instead, move the database files away as well.",
+                e.getMessage());
+        assertTrue(Files.notExists(dataDir.resolve("master.key")), "no new key was made");
+    }
+
+    @Test
     void aKeyFileIsReadAndANewVersionAppended() throws Exception {
         Path file = dataDir.resolve("keys");
         MasterKeyFile.create(file);

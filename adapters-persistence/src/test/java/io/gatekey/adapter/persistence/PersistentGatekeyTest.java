@@ -62,6 +62,15 @@ class PersistentGatekeyTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("db.password"))));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
         assertTrue(Files.exists(data.resolve("gatekey.mv.db")));
+
+        Files.move(data.resolve("master.key"), folder.resolve("master.key.backup"));
+        MasterKeyMissingException refused = assertThrows(MasterKeyMissingException.class, () -> PersistentGatekey.inFolder(data).clock(clock).open());
+        assertTrue(refused.getMessage().startsWith("The embedded database " + data.resolve("gatekey.mv.db") + " exists"), refused.getMessage());
+        assertTrue(Files.notExists(data.resolve("master.key")), "no new key was made");
+        Files.move(folder.resolve("master.key.backup"), data.resolve("master.key"));
+        try (PersistentGatekey restored = PersistentGatekey.inFolder(data).clock(clock).open()) {
+            assertEquals(1, restored.useCases().listAccounts().list(restored.operator()).size());
+        }
     }
 
     @Test
