@@ -45,7 +45,8 @@ class EmbeddedDefaultTest {
     @Test
     void aDatabaseFromBeforeTheGeneratedPasswordGetsIt() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("gatekey") + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE";
-        // An installation of an earlier version: its schema, user sa with the empty password.
+        // An installation of an earlier version: its master key file, its schema, user sa with the empty password.
+        io.gatekey.adapter.persistence.MasterKeyFile.create(dataDir.resolve("master.key"));
         org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("2").load().migrate();
         Map<String, Object> config = Map.of("gatekey.data-dir", dataDir.toString(), "gatekey.purge.enabled", false);
         try (ApplicationContext context = ApplicationContext.run(config)) {
