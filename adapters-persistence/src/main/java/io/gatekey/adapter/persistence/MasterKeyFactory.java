@@ -1,6 +1,7 @@
 package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.port.out.SecretSealer;
+import io.gatekey.domain.shared.InvalidValueException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -63,7 +64,12 @@ public class MasterKeyFactory {
 
     static MasterKeyRing loadRing(String inlineKeys, String keyFile, Path dataDir, String databaseUrl) {
         if (!inlineKeys.isBlank()) {
-            return MasterKeyRing.parse(inlineKeys);
+            try {
+                return MasterKeyRing.parse(inlineKeys);
+            } catch (InvalidValueException e) {
+                throw new MasterKeyUnusableException("GATEKEY_MASTER_KEY (gatekey.master-key) holds no usable key (" + e.field() + ": " + e.rule()
+                        + "). It holds version:base64 entries, comma-separated, each the Base64 of 32 random bytes (for example: openssl rand -base64 32).");
+            }
         }
         if (!keyFile.isBlank()) {
             return readChecked(Path.of(keyFile));
@@ -75,20 +81,21 @@ public class MasterKeyFactory {
         if (databaseUrl.startsWith("jdbc:h2:file:") && Files.exists(EmbeddedDatabaseGuard.databaseFile(databaseUrl))) {
             // The key file is made before the database is first opened, so this database's secrets were sealed under a key
             // that is gone: a new one would not open them, and what it sealed would not open once the old one is back.
-            throw new MasterKeyMissingException("The embedded database " + EmbeddedDatabaseGuard.databaseFile(databaseUrl).toAbsolutePath().normalize()
-                    + " exists, but the master key file " + defaultFile.toAbsolutePath().normalize() + " that seals its secrets does not. "
+            throw new MasterKeyMissingException("The embedded database " + MasterKeyFile.shown(EmbeddedDatabaseGuard.databaseFile(databaseUrl))
+                    + " exists, but the master key file " + MasterKeyFile.shown(defaultFile) + " that seals its secrets does not. "
                     + "Restore the key file from its backup; to start afresh instead, move the database files away as well.");
         }
         MasterKeyRing created = MasterKeyFile.create(defaultFile);
         LOG.warn("Created the master key file {} (readable by its owner only). It seals every stored seed and secret key: "
-                + "back it up, and keep it apart from the database.", defaultFile.toAbsolutePath().normalize());
+                + "back it up, and keep it apart from the database.", MasterKeyFile.shown(defaultFile));
         return created;
     }
 
     static MasterKeyRing readChecked(Path file) {
+        MasterKeyRing ring = MasterKeyFile.read(file);
         if (!MasterKeyFile.isOwnerOnly(file)) {
-            LOG.warn("The master key file {} is readable by others; restrict it to its owner (chmod 600).", file.toAbsolutePath());
+            LOG.warn("The master key file {} is readable by others; restrict it to its owner (chmod 600).", MasterKeyFile.shown(file));
         }
-        return MasterKeyFile.read(file);
+        return ring;
     }
 }

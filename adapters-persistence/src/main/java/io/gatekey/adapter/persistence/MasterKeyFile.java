@@ -1,10 +1,14 @@
 package io.gatekey.adapter.persistence;
 
+import io.gatekey.domain.shared.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -22,12 +26,37 @@ public final class MasterKeyFile {
     private MasterKeyFile() {
     }
 
+    /** The file's keys; a file that cannot be read, or holds no valid key, is a {@link MasterKeyUnusableException} naming it. */
     public static MasterKeyRing read(Path file) {
+        String text;
         try {
-            return MasterKeyRing.parse(Files.readString(file, StandardCharsets.US_ASCII));
+            text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the master key file " + file, e);
+            throw new MasterKeyUnusableException("Cannot read the master key file " + shown(file) + ": " + reason(e) + ".");
         }
+        try {
+            return MasterKeyRing.parse(text);
+        } catch (InvalidValueException e) {
+            throw new MasterKeyUnusableException("The master key file " + shown(file) + " holds no usable key (" + e.field() + ": " + e.rule()
+                    + "); restore it from its backup. Each line is version:base64, the Base64 of 32 random bytes.");
+        }
+    }
+
+    static String shown(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not ASCII text";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Creates the file with one fresh key of version 1; fails if it exists. */

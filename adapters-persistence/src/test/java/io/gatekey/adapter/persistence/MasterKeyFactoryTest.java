@@ -75,6 +75,31 @@ class MasterKeyFactoryTest {
     }
 
     @Test
+    void aKeyThatCannotBeUsedIsToldWithWhereItCameFrom() throws Exception {
+        Path file = dataDir.resolve("master.key");
+        Files.writeString(file, "1:AAEC\n");
+        assertEquals("The master key file " + file + " holds no usable key (masterKey: exactly 32 bytes (256 bits)); restore it from its backup."
+                + " Each line is version:base64, the Base64 of 32 random bytes.", refusal(() -> MasterKeyFactory.loadRing("", "", dataDir, H2)));
+        assertEquals("The master key file " + file + " holds no usable key (masterKey: at least one key (Base64 of 32 random bytes)); restore it "
+                + "from its backup. Each line is version:base64, the Base64 of 32 random bytes.", refusal(() -> {
+                    Files.writeString(file, "\n");
+                    MasterKeyFactory.loadRing("", file.toString(), dataDir, MARIADB);
+                }));
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertEquals("Cannot read the master key file " + file + ": is a directory.", refusal(() -> MasterKeyFactory.loadRing("", "", dataDir, H2)));
+        assertEquals("Cannot read the master key file " + dataDir.resolve("absent") + ": no such file.",
+                refusal(() -> MasterKeyFactory.loadRing("", dataDir.resolve("absent").toString(), dataDir, MARIADB)));
+        assertEquals("GATEKEY_MASTER_KEY (gatekey.master-key) holds no usable key (masterKey: Base64 of 32 random bytes). It holds version:base64 "
+                + "entries, comma-separated, each the Base64 of 32 random bytes (for example: openssl rand -base64 32).",
+                refusal(() -> MasterKeyFactory.loadRing("1:" + KEY + ",2:not base64!", "", dataDir, MARIADB)));
+    }
+
+    private static String refusal(org.junit.jupiter.api.function.Executable load) {
+        return assertThrows(MasterKeyUnusableException.class, load).getMessage();
+    }
+
+    @Test
     void malformedKeysAreRefused() {
         assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("not base64!"));
         assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("1:" + KEY + ",1:" + KEY));

@@ -12,6 +12,7 @@ import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,6 +123,22 @@ class AppCliTest {
              ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
             assertTrue(!tables.next(), "no table may be created before the key is known");
         }
+    }
+
+    @Test
+    void aDamagedKeyFileStopsEveryCommandWithOneLineNamingIt() throws IOException {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("master.key"), "1:AAEC\n");
+        try (var environment = GatekeyTestAccess.environment(Map.of("gatekey.data-dir", dataDir.toString(), "micronaut.server.port", -1))) {
+            for (String[] command : List.of(new String[] {"accounts", "list"}, new String[] {"serve"})) {
+                CliRunner.Run run = new CliRunner(environment).run(command);
+                assertEquals(1, run.exitCode(), run.err());
+                assertEquals("gatekey: failed: The master key file " + dataDir.resolve("master.key").toAbsolutePath().normalize() + " holds no usable key "
+                        + "(masterKey: exactly 32 bytes (256 bits)); restore it from its backup. Each line is version:base64, the Base64 of 32 random bytes.\n",
+                        run.err());
+            }
+        }
+        assertTrue(Files.notExists(dataDir.resolve("gatekey.mv.db")), "nothing is opened or created without a usable key");
     }
 
     @Test
