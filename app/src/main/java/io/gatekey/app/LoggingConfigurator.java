@@ -19,7 +19,7 @@ import java.io.OutputStream;
  * Logs to stderr, configured in code rather than XML so a CLI command starts quickly. The level is
  * {@code gatekey.log.level} (INFO for the server, WARN for operator commands), the format {@code gatekey.log.format} or
  * {@code GATEKEY_LOG_FORMAT} ({@code plain}, or {@code json}: one object a line); Hikari and Flyway speak up only
- * when something is wrong.
+ * when something is wrong, MariaDB's driver not of the errors it throws.
  */
 public final class LoggingConfigurator extends ContextAwareBase implements Configurator {
 
@@ -38,6 +38,10 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         root.addAppender(stderr(context, format));
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        // MariaDB's driver logs every error the server answers at WARN, then throws it. Gatekey handles each one itself
+        // (a lost race on Galera is run again, a refused login stops a command with its one line), so its lines only
+        // doubled those, and counted every lost race as a warning.
+        context.getLogger("org.mariadb.jdbc.message.server.ErrorPacket").setLevel(Level.ERROR);
         // A line per request written on the request's thread would make every request wait its turn for stderr, and
         // one write per line costs a system call each: the lines are queued, and a thread of their own writes them
         // into a buffer that goes out in whole lines when full and after each batch, at least every FLUSH_MILLIS.

@@ -142,6 +142,20 @@ class AppCliTest {
     }
 
     @Test
+    void aDatabaseThatRefusesTheLoginIsOneLineOnStandardError() throws Exception {
+        TestDatabases.Database database = TestDatabases.newMariaDbDatabase();
+        Process cli = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Ddatasources.default.url=" + database.url(),
+                "-Ddatasources.default.username=" + database.user(), "-Ddatasources.default.password=" + database.password() + "-wrong",
+                "-Dgatekey.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "io.gatekey.app.GatekeyMain", "accounts", "list")).start();
+        assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, cli.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.matches("gatekey: failed: \\(conn=\\d+\\) Access denied for user '" + database.user() + "'@'[^']+' \\(using password: YES\\)\n"), err);
+    }
+
+    @Test
     void aBrokenDatabaseConfigurationIsOneClearLine() throws IOException {
         try (var environment = GatekeyTestAccess.environment(Map.of("datasources.default.url", "jdbc:mariadb://127.0.0.1:1/gatekey"))) {
             CliRunner.Run run = new CliRunner(environment).run("accounts", "list");
