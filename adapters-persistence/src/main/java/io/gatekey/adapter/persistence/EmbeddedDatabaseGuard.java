@@ -120,7 +120,11 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         return Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
     }
 
+    /** The data folder, created if need be, made owner-only; a file in its place stops the start with a line saying so. */
     static void ownerOnlyDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalStateException("The data folder " + FileReasons.shown(dir) + " is a file; set gatekey.data-dir (GATEKEY_DATA_DIR) to a folder.");
+        }
         try {
             if (!Files.exists(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
@@ -129,7 +133,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: its own access control applies.
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot restrict " + dir + " to its owner", e);
+            throw new IllegalStateException("Cannot set up the data folder " + FileReasons.shown(dir) + ": " + FileReasons.reason(e) + ".");
         }
     }
 

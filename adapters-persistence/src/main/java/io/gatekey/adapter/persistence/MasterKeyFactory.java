@@ -81,20 +81,21 @@ public class MasterKeyFactory {
         if (databaseUrl.startsWith("jdbc:h2:file:") && Files.exists(EmbeddedDatabaseGuard.databaseFile(databaseUrl))) {
             // The key file is made before the database is first opened, so this database's secrets were sealed under a key
             // that is gone: a new one would not open them, and what it sealed would not open once the old one is back.
-            throw new MasterKeyMissingException("The embedded database " + MasterKeyFile.shown(EmbeddedDatabaseGuard.databaseFile(databaseUrl))
-                    + " exists, but the master key file " + MasterKeyFile.shown(defaultFile) + " that seals its secrets does not. "
+            throw new MasterKeyMissingException("The embedded database " + FileReasons.shown(EmbeddedDatabaseGuard.databaseFile(databaseUrl))
+                    + " exists, but the master key file " + FileReasons.shown(defaultFile) + " that seals its secrets does not. "
                     + "Restore the key file from its backup; to start afresh instead, move the database files away as well.");
         }
+        EmbeddedDatabaseGuard.ownerOnlyDirectory(defaultFile.toAbsolutePath().getParent());
         MasterKeyRing created = MasterKeyFile.create(defaultFile);
         LOG.warn("Created the master key file {} (readable by its owner only). It seals every stored seed and secret key: "
-                + "back it up, and keep it apart from the database.", MasterKeyFile.shown(defaultFile));
+                + "back it up, and keep it apart from the database.", FileReasons.shown(defaultFile));
         return created;
     }
 
     static MasterKeyRing readChecked(Path file) {
         MasterKeyRing ring = MasterKeyFile.read(file);
         if (!MasterKeyFile.isOwnerOnly(file)) {
-            LOG.warn("The master key file {} is readable by others; restrict it to its owner (chmod 600).", MasterKeyFile.shown(file));
+            LOG.warn("The master key file {} is readable by others; restrict it to its owner (chmod 600).", FileReasons.shown(file));
         }
         return ring;
     }

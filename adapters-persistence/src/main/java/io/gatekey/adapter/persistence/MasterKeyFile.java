@@ -3,12 +3,8 @@ package io.gatekey.adapter.persistence;
 import io.gatekey.domain.shared.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -32,46 +28,26 @@ public final class MasterKeyFile {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new MasterKeyUnusableException("Cannot read the master key file " + shown(file) + ": " + reason(e) + ".");
+            throw new MasterKeyUnusableException("Cannot read the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
         try {
             return MasterKeyRing.parse(text);
         } catch (InvalidValueException e) {
-            throw new MasterKeyUnusableException("The master key file " + shown(file) + " holds no usable key (" + e.field() + ": " + e.rule()
+            throw new MasterKeyUnusableException("The master key file " + FileReasons.shown(file) + " holds no usable key (" + e.field() + ": " + e.rule()
                     + "); restore it from its backup. Each line is version:base64, the Base64 of 32 random bytes.");
         }
     }
 
-    static String shown(Path file) {
-        return file.toAbsolutePath().normalize().toString();
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "not ASCII text";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Creates the file with one fresh key of version 1; fails if it exists. */
+    /** Creates the file, and its folder if need be, with one fresh key of version 1; fails if it exists. */
     public static MasterKeyRing create(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(file.toAbsolutePath().getParent());
             createOwnerOnly(file);
             Files.writeString(file, entry(1), StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
-            return read(file);
-        } catch (FileAlreadyExistsException e) {
-            throw new IllegalStateException("the master key file exists already: " + file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the master key file " + file, e);
+            throw new MasterKeyUnusableException("Cannot create the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
+        return read(file);
     }
 
     /** Appends a fresh key one version above the highest; returns its version. */
@@ -80,7 +56,7 @@ public final class MasterKeyFile {
         try {
             Files.writeString(file, entry(version), StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the master key file " + file, e);
+            throw new MasterKeyUnusableException("Cannot write the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
         return version;
     }

@@ -95,6 +95,22 @@ class MasterKeyFactoryTest {
                 refusal(() -> MasterKeyFactory.loadRing("1:" + KEY + ",2:not base64!", "", dataDir, MARIADB)));
     }
 
+    @Test
+    void theKeyFileIsMadeInAnOwnerOnlyFolderAndAFileInTheFoldersPlaceIsToldAsSuch() throws Exception {
+        Path folder = dataDir.resolve("srv/data");
+        MasterKeyFactory.loadRing("", "", folder, H2);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("master.key"))));
+
+        Path file = Files.writeString(dataDir.resolve("notes"), "not a folder");
+        var permissions = Files.getPosixFilePermissions(file);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> MasterKeyFactory.loadRing("", "", file, H2));
+        assertEquals("The data folder " + file + " is a file; set gatekey.data-dir (GATEKEY_DATA_DIR) to a folder.", refused.getMessage());
+        assertEquals(permissions, Files.getPosixFilePermissions(file), "left as it was");
+        refused = assertThrows(IllegalStateException.class, () -> MasterKeyFactory.loadRing("", "", file.resolve("data"), H2));
+        assertEquals("Cannot set up the data folder " + file.resolve("data") + ": not a directory.", refused.getMessage());
+    }
+
     private static String refusal(org.junit.jupiter.api.function.Executable load) {
         return assertThrows(MasterKeyUnusableException.class, load).getMessage();
     }
