@@ -22,8 +22,8 @@ final class AuditTrail {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Checks every chain of the audit trail from its first event to its head: exit 0 when whole,",
-                    "1 naming the first broken link (an event changed, removed, or put out of its chain).",
+            description = {"Checks every chain of the audit trail from its first event to its head: exit 0 when whole, "
+                    + "1 naming the first broken link (an event changed, removed, or put out of its chain).",
                     "With --file, checks an export instead: each chain from its first event in the file on."},
             footerHeading = "%nExamples:%n", footer = {"  gatekey audit verify", "  gatekey audit verify --file audit.jsonl"})
     static final class Verify extends OperatorCommand {
@@ -60,8 +60,8 @@ final class AuditTrail {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes the audit events of a time window to standard output, oldest first, one JSON object per line,",
-                    "with each event's link in its chain, for a SIEM; 'gatekey audit verify --file' checks such a file."},
+            description = "Writes the audit events of a time window to standard output, oldest first, one JSON object per line, "
+                    + "with each event's link in its chain, for a SIEM; 'gatekey audit verify --file' checks such a file.",
             footerHeading = "%nExamples:%n", footer = {"  gatekey audit export --since 2026-01-01T00:00:00Z > audit.jsonl",
             "  gatekey audit export -o jsonl \\",
             "      --since 2026-01-01T00:00:00Z --until 2026-02-01T00:00:00Z"})

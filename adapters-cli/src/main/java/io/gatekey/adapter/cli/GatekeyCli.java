@@ -59,6 +59,8 @@ public final class GatekeyCli {
         for (Class<?> subcommand : subcommands) {
             commandLine.addSubcommand(subcommand);
         }
+        // --type credentials_issued, -o JSON: what an operator types is taken as the listed value it spells.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(GatekeyCli::failed);
         commandLine.setParameterExceptionHandler(GatekeyCli::misused);
         return commandLine;

@@ -117,8 +117,8 @@ public final class GatekeyCommand implements Runnable {
     static final class MasterKey {
         @Command(name = "rotate", mixinStandardHelpOptions = true,
                 description = {"Adds a new master key version to the key file, makes it active and re-seals every stored secret.",
-                        "Running nodes that read the same key file take the new version when they first meet it; nodes given their keys",
-                        "otherwise (GATEKEY_MASTER_KEY) must be given it before they can read re-sealed rows."},
+                        "Running nodes that read the same key file take the new version when they first meet it; nodes given their keys "
+                        + "otherwise (GATEKEY_MASTER_KEY) must be given it before they can read re-sealed rows."},
                 footerHeading = "%nExamples:%n", footer = "  gatekey master-key rotate")
         static final class Rotate extends OperatorCommand {
             @Mixin
@@ -132,9 +132,9 @@ public final class GatekeyCommand implements Runnable {
         }
 
         @Command(name = "reseal", mixinStandardHelpOptions = true,
-                description = {"Re-seals every stored secret still under another master key version than the active one, batch by batch,",
-                        "while the service runs. Run it once every node has the new version active; the old version can go once",
-                        "remainingRows is 0."},
+                description = {"Re-seals every stored secret still under another master key version than the active one, batch by batch, "
+                        + "while the service runs.",
+                        "Run it once every node has the new version active; the old version can go once remainingRows is 0."},
                 footerHeading = "%nExamples:%n", footer = "  GATEKEY_MASTER_KEY=1:...,2:... gatekey master-key reseal")
         static final class Reseal extends OperatorCommand {
             @Mixin

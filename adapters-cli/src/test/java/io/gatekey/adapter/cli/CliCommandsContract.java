@@ -290,7 +290,7 @@ public abstract class CliCommandsContract {
 
         String audit = ok("audit", "--type", "CREDENTIALS_REVOKED", "-o", "json").out();
         assertEquals(3, audit.split("\"type\" : \"CREDENTIALS_REVOKED\"").length - 1);
-        assertEquals(1, ok("audit", "--type", "MFA_CODE_REPLAYED", "--since", clock.instant().minus(Duration.ofMinutes(1)).toString(), "-o", "json")
+        assertEquals(1, ok("audit", "--type", "mfa_code_replayed", "--since", clock.instant().minus(Duration.ofMinutes(1)).toString(), "-o", "json")
                 .out().split("\"type\"").length - 1);
         assertEquals(2, cli.run("audit", "--since", "yesterday").exitCode());
         String alicesTrail = ok("audit", "--user", alice, "-o", "json").out();
@@ -399,8 +399,9 @@ public abstract class CliCommandsContract {
     }
 
     /**
-     * What is wrong with one command's help: a command without examples, an option or parameter without a description, an
-     * example that is wrapped over two lines (so it no longer pastes) or is not a valid format string (picocli then warns).
+     * What is wrong with one command's help: a command without examples, an option or parameter without a description, a
+     * description line that stops mid-sentence, an example that is wrapped over two lines (so it no longer pastes) or is not
+     * a valid format string (picocli then warns).
      */
     private static Stream<String> helpFaults(CommandLine command) {
         CommandSpec spec = command.getCommandSpec();
@@ -414,6 +415,11 @@ public abstract class CliCommandsContract {
                 .filter(argument -> String.join("", argument.description()).isBlank())
                 .forEach(argument -> faults.add(name + ": " + (argument instanceof OptionSpec option ? option.longestName() : argument.paramLabel())
                         + " has no description"));
+        // picocli starts each element of a description on a line of its own: one that stops mid-sentence breaks the text.
+        Stream.concat(Stream.of(spec.usageMessage().description()),
+                        Stream.concat(spec.options().stream(), spec.positionalParameters().stream()).flatMap(argument -> Stream.of(argument.description())))
+                .filter(line -> !line.isBlank() && !line.strip().matches("(?s).*[.:)!?]"))
+                .forEach(line -> faults.add(name + ": the description line '" + line + "' stops mid-sentence"));
         List<String> usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
         for (String example : examples) {
             try {
