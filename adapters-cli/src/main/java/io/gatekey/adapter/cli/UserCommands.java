@@ -36,7 +36,7 @@ final class UserCommands {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates an active user.",
             footerHeading = "%nExamples:%n", footer = {"  gatekey users create alice", "  gatekey users create bob --account <accountId> -o json"})
     static final class Create extends OperatorCommand {
-        @Parameters(paramLabel = "NAME", description = "Login name, unique in the account: letters, digits, '.', '_', '@', '-'.")
+        @Parameters(paramLabel = "NAME", description = "Login name, unique in the account: 3 to 60 letters, digits, '.', '_', '@' or '-'.")
         String name;
         @Option(names = "--account", description = "The account (default: the only one).")
         String account;
