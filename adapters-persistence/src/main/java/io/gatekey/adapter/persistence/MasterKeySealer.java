@@ -74,8 +74,7 @@ final class MasterKeySealer implements SecretSealer {
                             file.get().toAbsolutePath().normalize(), version, ring.versions(), ring.sealer().currentVersion());
                 } catch (RuntimeException e) {
                     ring = new Ring(ring.sealer(), ring.versions(), stamp);
-                    LOG.warn("Could not read the master key file {} again ({}); the versions read before stay in use.",
-                            file.get().toAbsolutePath().normalize(), e.getMessage());
+                    LOG.warn("{} The versions read before, {}, stay in use.", e.getMessage(), ring.versions());
                 }
             }
         }

@@ -95,6 +95,25 @@ class MasterKeySealerTest {
     }
 
     @Test
+    void aKeyFileDamagedWhileServingLeavesTheVersionsReadBeforeInUseAndIsToldOnce() throws Exception {
+        Path file = dataDir.resolve("keys");
+        Files.writeString(file, V1 + "\n");
+        SecretSealer serving = sealer("", file.toString(), 0);
+        SealedSecret underOne = serving.seal(SECRET, PLACE);
+        SealedSecret underTwo = sealer(V2, "", 0).seal(SECRET, PLACE);
+        Files.writeString(file, V1 + "\n2:half a key\n");
+
+        for (int i = 0; i < 3; i++) {
+            assertThrows(SecretIntegrityException.class, () -> serving.open(underTwo, PLACE));
+        }
+        assertArrayEquals(SECRET, serving.open(underOne, PLACE));
+        assertEquals(1, serving.currentKeyVersion());
+        assertEquals(List.of("The master key file " + file.toAbsolutePath() + " holds no usable key (masterKey: Base64 of 32 random bytes); restore it "
+                + "from its backup. Each line is version:base64, the Base64 of 32 random bytes. The versions read before, [1], stay in use."),
+                messages(Level.WARN));
+    }
+
+    @Test
     void aPinnedActiveVersionStaysPinnedWhenTheFileIsReadAgain() throws Exception {
         Path file = dataDir.resolve("keys");
         Files.writeString(file, V1 + "\n");
