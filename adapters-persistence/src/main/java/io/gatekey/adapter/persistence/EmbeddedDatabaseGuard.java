@@ -6,7 +6,6 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -167,7 +166,8 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         } catch (FileAlreadyExistsException e) {
             return password(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create " + file, e);
+            throw new IllegalStateException("Cannot read or create the embedded database's password file " + FileReasons.shown(file) + ": "
+                    + FileReasons.reason(e) + ".");
         }
     }
 
