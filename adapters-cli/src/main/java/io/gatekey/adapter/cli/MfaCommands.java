@@ -55,9 +55,13 @@ final class MfaCommands {
         @Override
         void run() {
             SubAccountId holder = user.resolve(this).id();
-            var created = useCases().createMfaDevice().create(new CreateMfaDeviceUseCase.Command(operator, holder, new MfaDeviceName(name)));
-            if (qrPng != null) {
-                QrCodes.png(created.otpauthUri(), qrPng);
+            CreateMfaDeviceUseCase.CreatedMfaDevice created;
+            // The PNG's path is opened first: one that cannot be written refuses before the device exists.
+            try (QrCodes.PngFile png = qrPng == null ? null : QrCodes.PngFile.create(qrPng)) {
+                created = useCases().createMfaDevice().create(new CreateMfaDeviceUseCase.Command(operator, holder, new MfaDeviceName(name)));
+                if (png != null) {
+                    png.write(created.otpauthUri());
+                }
             }
             output.one(out(), Output.row("serialNumber", created.device().serialNumber().value(), "userId", holder.value(),
                     "base32Seed", created.base32Seed(), "otpauthUri", created.otpauthUri(), "qrPng", qrPng == null ? null : qrPng.toString()));

@@ -8,7 +8,6 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
@@ -47,19 +46,55 @@ final class QrCodes {
     }
 
     /**
-     * The PNG holds the seed, so it is written readable by its owner only, as a new file: a link (or a file) left at
-     * that path by someone else is replaced, never followed.
+     * A PNG file for a QR code, opened before the device it shows exists, so that a path that cannot be written refuses
+     * before anything is created; closed without a code written, it is removed. The PNG holds the seed, so it is created
+     * readable by its owner only, as a new file: a link (or a file) left at that path by someone else is replaced, never
+     * followed.
      */
-    static void png(String text, Path file) {
-        try {
-            Files.deleteIfExists(file);
-            Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            FileAttribute<?>[] ownerOnly = ownerOnly(file);
-            try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(file, options, ownerOnly))) {
-                MatrixToImageWriter.writeToStream(encode(text, 360), "PNG", out);
+    static final class PngFile implements AutoCloseable {
+
+        private final Path file;
+        private final OutputStream out;
+        private boolean written;
+
+        private PngFile(Path file, OutputStream out) {
+            this.file = file;
+            this.out = out;
+        }
+
+        static PngFile create(Path file) {
+            if (Files.isDirectory(file)) {
+                throw new CliRefusal("cannot write " + file + ": is a directory");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            try {
+                Files.deleteIfExists(file);
+                Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                return new PngFile(file, Channels.newOutputStream(Files.newByteChannel(file, options, ownerOnly(file))));
+            } catch (IOException e) {
+                throw CliRefusal.cannotWrite(file, e);
+            }
+        }
+
+        void write(String text) {
+            try {
+                MatrixToImageWriter.writeToStream(encode(text, 360), "PNG", out);
+                out.flush();
+                written = true;
+            } catch (IOException e) {
+                throw CliRefusal.cannotWrite(file, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+                if (!written) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw CliRefusal.cannotWrite(file, e);
+            }
         }
     }
 

@@ -218,6 +218,17 @@ public abstract class CliCommandsContract {
     }
 
     @Test
+    void aQrPngPathThatCannotBeWrittenRefusesBeforeTheDeviceIsCreated() {
+        init();
+        String alice = newUser("alice");
+        CliRunner.Run refused = cli.run("mfa", "create", "--user", alice, "alice-phone", "--qr-png", dir.toString());
+        assertEquals(1, refused.exitCode());
+        assertEquals("gatekey: cannot write " + dir + ": is a directory\n", refused.err());
+        assertEquals("[ ]\n", ok("mfa", "list", "--user", alice, "-o", "json").out(), "no device whose seed was never shown");
+        ok("mfa", "create", "--user", alice, "alice-phone", "--qr-png", dir.resolve("alice.png").toString());
+    }
+
+    @Test
     void mfaLifecycle() {
         init();
         String alice = newUser("alice");
@@ -363,7 +374,7 @@ public abstract class CliCommandsContract {
         Path latin1 = dir.resolve("latin1.txt");
         Files.write(latin1, new byte[] {'J', 'B', (byte) 0xE9, '\n'});
         for (Path file : List.of(missing, dir, latin1)) {
-            String why = file == missing ? "no such file" : file == dir ? "Is a directory" : "not UTF-8 text";
+            String why = file == missing ? "no such file" : file == dir ? "is a directory" : "not UTF-8 text";
             CliRunner.Run audit = cli.run("audit", "verify", "--file", file.toString());
             CliRunner.Run seed = cli.run("mfa", "import-hardware", "--user", alice, "token-0042", "--seed-file", file.toString());
             for (CliRunner.Run run : List.of(audit, seed)) {

@@ -2,6 +2,7 @@ package io.gatekey.adapter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -24,7 +25,9 @@ class QrCodesTest {
         Path png = dir.resolve("alice.png");
         Files.createSymbolicLink(png, target);
 
-        QrCodes.png("otpauth://totp/Gatekey:alice?secret=JBSWY3DPEHPK3PXP&issuer=Gatekey", png);
+        try (QrCodes.PngFile file = QrCodes.PngFile.create(png)) {
+            file.write("otpauth://totp/Gatekey:alice?secret=JBSWY3DPEHPK3PXP&issuer=Gatekey");
+        }
 
         assertEquals("untouched", Files.readString(target));
         assertFalse(Files.isSymbolicLink(png));
@@ -33,5 +36,18 @@ class QrCodesTest {
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
+    }
+
+    @Test
+    void aFileNothingWasWrittenToIsRemovedAndAPathThatCannotBeWrittenIsToldInWords() throws Exception {
+        Path png = dir.resolve("bob.png");
+        try (QrCodes.PngFile unused = QrCodes.PngFile.create(png)) {
+            assertTrue(Files.exists(png), "opened before the device is created");
+        }
+        assertFalse(Files.exists(png), "removed when no code was written");
+
+        assertEquals("cannot write " + dir + ": is a directory", assertThrows(CliRefusal.class, () -> QrCodes.PngFile.create(dir)).getMessage());
+        Path nowhere = dir.resolve("missing/bob.png");
+        assertEquals("cannot write " + nowhere + ": no such folder", assertThrows(CliRefusal.class, () -> QrCodes.PngFile.create(nowhere)).getMessage());
     }
 }
