@@ -207,7 +207,7 @@ public abstract class CliCommandsContract {
         String alice = newUser("alice");
         Path png = dir.resolve("alice.png");
         CliRunner.Run created = ok("mfa", "create", "--user", alice, "alice-phone", "--qr-png", png.toString());
-        assertTrue(created.out().contains("otpauthUri    otpauth://totp/Gatekey:alice?secret="), created.out());
+        assertTrue(Pattern.compile("otpauthUri    otpauth://totp/Gatekey:alice%40[0-9a-f]{32}\\?secret=").matcher(created.out()).find(), created.out());
         assertTrue(created.out().contains("█"));
         assertTrue(created.out().contains("Scan it, then: gatekey mfa enable --user " + alice));
         String uri = created.out().lines().filter(l -> l.startsWith("otpauthUri")).findFirst().orElseThrow().substring(14);
@@ -235,7 +235,7 @@ public abstract class CliCommandsContract {
         String json = ok("mfa", "create", "--user", alice, "alice-phone", "-o", "json").out();
         String serial = field(json, "serialNumber");
         String seed = field(json, "base32Seed");
-        assertTrue(field(json, "otpauthUri").startsWith("otpauth://totp/Gatekey:alice?secret=" + seed));
+        assertTrue(field(json, "otpauthUri").matches("otpauth://totp/Gatekey:alice%40[0-9a-f]{32}\\?secret=" + seed + "&.*"), field(json, "otpauthUri"));
 
         CliRunner.Run wrong = cli.run("mfa", "enable", "--user", alice, serial, code(seed, -2), code(seed, 0));
         assertEquals(1, wrong.exitCode());

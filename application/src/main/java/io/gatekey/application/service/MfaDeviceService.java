@@ -12,7 +12,9 @@ import io.gatekey.application.port.in.mfa.UnlockMfaDeviceUseCase;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.domain.access.AccessPolicy;
 import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.LoginAlias;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.audit.AuditEventType;
@@ -60,8 +62,17 @@ public final class MfaDeviceService implements CreateMfaDeviceUseCase, ImportHar
         SubAccount user = lookups.subAccount(command.caller(), command.subAccountId());
         requireProof(command.caller(), user.accountId(), user.id());
         MfaDevice device = register(command.caller(), user, command.name(), MfaDeviceType.VIRTUAL, newSecrets.totpSeed(), TotpParameters.DEFAULT);
-        String uri = OtpAuthUri.of(settings.otpIssuer(), user.name().value(), device.seed(), device.parameters());
+        String uri = OtpAuthUri.of(settings.otpIssuer(), otpLabel(user, lookups.account(command.caller(), user.accountId())), device.seed(),
+                device.parameters());
         return new CreatedMfaDevice(device, device.seed().toBase32(), uri);
+    }
+
+    /**
+     * The user's login id at its account, as AWS labels a device: the account's login alias, or its id before it has
+     * one. Users of one login id in two accounts then stay apart in an authenticator app.
+     */
+    private static String otpLabel(SubAccount user, Account account) {
+        return user.name().value() + "@" + account.loginAlias().map(LoginAlias::value).orElse(account.id().value());
     }
 
     @Override

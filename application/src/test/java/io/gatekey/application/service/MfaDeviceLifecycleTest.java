@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
+import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
@@ -15,6 +16,7 @@ import io.gatekey.application.port.in.mfa.ResetMfaDriftUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
 import io.gatekey.application.testing.World;
 import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.LoginAlias;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountName;
 import io.gatekey.domain.mfa.MfaCheck;
@@ -50,9 +52,18 @@ class MfaDeviceLifecycleTest {
         assertEquals("iam::" + acme.accountId + ":mfa:phone", created.device().serialNumber().value());
         assertEquals(32, created.base32Seed().length());
         assertTrue(created.base32Seed().matches("[A-Z2-7]{32}"));
-        assertEquals("otpauth://totp/Gatekey:alice?secret=" + created.base32Seed() + "&issuer=Gatekey&algorithm=SHA1&digits=6&period=30",
-                created.otpauthUri());
+        assertEquals("otpauth://totp/Gatekey:alice%40" + acme.accountId + "?secret=" + created.base32Seed()
+                + "&issuer=Gatekey&algorithm=SHA1&digits=6&period=30", created.otpauthUri());
         assertEquals(MfaDeviceStatus.PENDING, created.device().status());
+    }
+
+    @Test
+    void theOtpauthLabelNamesTheAccountByItsLoginAliasOnceItHasOne() {
+        world.useCases.setLoginAlias().setLoginAlias(new SetLoginAliasUseCase.Command(acme.admin, acme.accountId, new LoginAlias("acmecorp")));
+        var created = world.useCases.createMfaDevice().create(
+                new CreateMfaDeviceUseCase.Command(acme.userPrincipal, acme.user.id(), new MfaDeviceName("phone")));
+        assertTrue(created.otpauthUri().startsWith("otpauth://totp/Gatekey:alice%40acmecorp?secret=" + created.base32Seed() + "&"),
+                created.otpauthUri());
     }
 
     @Test
