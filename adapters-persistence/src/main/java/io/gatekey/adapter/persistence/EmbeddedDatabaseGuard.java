@@ -8,11 +8,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -153,18 +151,17 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
 
     static String password(Path file) {
         try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                if (WholeFiles.createOnce(file, password + "\n")) {
+                    LOG.info("Created the embedded database's password file {} (readable by its owner only)", FileReasons.shown(file));
+                    return password;
+                }
+                // A process starting at the same moment made it first: its password is the one.
             }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-            Files.writeString(file, password + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
-            LOG.info("Created the embedded database's password file {} (readable by its owner only)", file.toAbsolutePath().normalize());
-            return password;
-        } catch (FileAlreadyExistsException e) {
-            return password(file);
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create the embedded database's password file " + FileReasons.shown(file) + ": "
                     + FileReasons.reason(e) + ".");

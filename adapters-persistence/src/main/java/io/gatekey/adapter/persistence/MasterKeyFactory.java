@@ -86,10 +86,14 @@ public class MasterKeyFactory {
                     + "Restore the key file from its backup; to start afresh instead, move the database files away as well.");
         }
         EmbeddedDatabaseGuard.ownerOnlyDirectory(defaultFile.toAbsolutePath().getParent());
-        MasterKeyRing created = MasterKeyFile.create(defaultFile);
+        Optional<MasterKeyRing> created = MasterKeyFile.createIfAbsent(defaultFile);
+        if (created.isEmpty()) {
+            // A process starting at the same moment (the server and a command) made it first.
+            return readChecked(defaultFile);
+        }
         LOG.warn("Created the master key file {} (readable by its owner only). It seals every stored seed and secret key: "
                 + "back it up, and keep it apart from the database.", FileReasons.shown(defaultFile));
-        return created;
+        return created.get();
     }
 
     static MasterKeyRing readChecked(Path file) {

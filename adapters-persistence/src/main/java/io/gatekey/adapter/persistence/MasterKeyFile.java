@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** A master key file: {@code version:base64} lines, readable and writable by its owner only. */
@@ -40,21 +39,32 @@ public final class MasterKeyFile {
 
     /** Creates the file, and its folder if need be, with one fresh key of version 1; fails if it exists. */
     public static MasterKeyRing create(Path file) {
+        return createIfAbsent(file).orElseThrow(() -> new MasterKeyUnusableException(
+                "Cannot create the master key file " + FileReasons.shown(file) + ": it exists already."));
+    }
+
+    /**
+     * Creates the file, and its folder if need be, with one fresh key of version 1, whole and on disk before it
+     * appears; empty when another process made it first (read that one instead).
+     */
+    static Optional<MasterKeyRing> createIfAbsent(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            createOwnerOnly(file);
-            Files.writeString(file, entry(1), StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+            if (!WholeFiles.createOnce(file, entry(1))) {
+                return Optional.empty();
+            }
         } catch (IOException e) {
             throw new MasterKeyUnusableException("Cannot create the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
-        return read(file);
+        return Optional.of(read(file));
     }
 
     /** Appends a fresh key one version above the highest; returns its version. */
     public static int appendNewVersion(Path file) {
         int version = read(file).highestVersion() + 1;
         try {
-            Files.writeString(file, entry(version), StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+            // On disk before any secret is sealed under it.
+            WholeFiles.append(file, entry(version));
         } catch (IOException e) {
             throw new MasterKeyUnusableException("Cannot write the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
@@ -68,18 +78,6 @@ public final class MasterKeyFile {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createOwnerOnly(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-            file.toFile().setReadable(false, false);
-            file.toFile().setWritable(false, false);
-            file.toFile().setReadable(true, true);
-            file.toFile().setWritable(true, true);
         }
     }
 

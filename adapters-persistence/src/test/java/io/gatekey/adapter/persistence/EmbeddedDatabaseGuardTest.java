@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,19 @@ class EmbeddedDatabaseGuardTest {
         assertTrue(password.matches("[A-Za-z0-9_-]{43}"), password);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(password, EmbeddedDatabaseGuard.password(file));
+    }
+
+    @Test
+    void processesStartingTogetherAllGetThePasswordThatWasMade() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path file = Files.createDirectory(dataDir.resolve("round-" + round)).resolve("db.password");
+            List<String> passwords = MasterKeyFactoryTest.together(4, () -> EmbeddedDatabaseGuard.password(file));
+            assertEquals(Set.of(Files.readString(file).strip()), Set.copyOf(passwords));
+            assertEquals(43, passwords.get(0).length());
+            try (var files = Files.list(file.getParent())) {
+                assertEquals(List.of("db.password"), files.map(f -> f.getFileName().toString()).toList(), "no draft left behind");
+            }
+        }
     }
 
     @Test

@@ -52,6 +52,45 @@ class MasterKeyFactoryTest {
     }
 
     @Test
+    void processesStartingTogetherOnAFreshFolderAllGetTheOneKeyThatWasMade() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path folder = dataDir.resolve("round-" + round);
+            List<MasterKeyRing> rings = together(4, () -> MasterKeyFactory.loadRing("", "", folder, H2));
+            byte[] place = "access_key/x/secret".getBytes(StandardCharsets.US_ASCII);
+            var sealed = new AesGcmSealer(rings.get(0).keys(), new SecureRandom()).seal("secret".getBytes(StandardCharsets.US_ASCII), place);
+            for (MasterKeyRing ring : rings) {
+                assertEquals("secret", new String(new AesGcmSealer(ring.keys(), new SecureRandom()).open(sealed, place), StandardCharsets.US_ASCII));
+            }
+            try (var files = Files.list(folder)) {
+                assertEquals(List.of("master.key"), files.map(file -> file.getFileName().toString()).toList(), "no draft left behind");
+            }
+        }
+    }
+
+    /** Runs {@code task} on {@code threads} threads released at once; every one must succeed. */
+    static <T> List<T> together(int threads, java.util.concurrent.Callable<T> task) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<T>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> values = new java.util.ArrayList<>();
+            for (var result : results) {
+                values.add(result.get());
+            }
+            return values;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anEmbeddedDatabaseThatOutlivedItsKeyFileIsNotGivenANewKey() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("gatekey") + ";MODE=MariaDB;AUTO_SERVER=TRUE";
         MasterKeyFactory.loadRing("", "", dataDir, url);

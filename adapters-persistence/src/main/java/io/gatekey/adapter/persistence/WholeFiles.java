@@ -1,0 +1,76 @@
+package io.gatekey.adapter.persistence;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Small owner-only files that processes starting together may each try to make (the master key file, the embedded
+ * database's password): one is made whole and on disk before it appears under its name, so no process ever reads one
+ * half-written, and of processes racing to make it exactly one does; the others find it made.
+ */
+final class WholeFiles {
+
+    private WholeFiles() {
+    }
+
+    /** Makes {@code file} with {@code text}, owner-only and synced to disk; false when it exists already (made by another process). */
+    static boolean createOnce(Path file, String text) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path draft = Files.createTempFile(folder, "." + file.getFileName() + "-", ".new", ownerOnly(folder));
+        try {
+            write(draft, text, StandardOpenOption.WRITE);
+            try {
+                // A hard link appears at once, whole, and never over an existing file: of racing processes one wins.
+                Files.createLink(file, draft);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException e) {
+                Files.move(draft, file);
+            }
+            syncFolder(folder);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(draft);
+        }
+    }
+
+    /** Appends {@code text} and syncs it to disk before returning. */
+    static void append(Path file, String text) throws IOException {
+        write(file, text, StandardOpenOption.APPEND);
+    }
+
+    private static void write(Path file, String text, OpenOption mode) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, mode)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every system syncs a folder; the file's own content is on disk already.
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path folder) {
+        boolean posix = Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+    }
+}
