@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A master key file: {@code version:base64} lines, readable and writable by its owner only. */
 public final class MasterKeyFile {
@@ -29,6 +30,10 @@ public final class MasterKeyFile {
         } catch (IOException e) {
             throw new MasterKeyUnusableException("Cannot read the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
+        return parse(file, text);
+    }
+
+    private static MasterKeyRing parse(Path file, String text) {
         try {
             return MasterKeyRing.parse(text);
         } catch (InvalidValueException e) {
@@ -59,16 +64,18 @@ public final class MasterKeyFile {
         return Optional.of(read(file));
     }
 
-    /** Appends a fresh key one version above the highest; returns its version. */
+    /**
+     * Appends a fresh key one version above the highest, on disk before it returns; returns its version. Rotations
+     * run at once (two operators, a retry) each take the next version, never the same one twice.
+     */
     public static int appendNewVersion(Path file) {
-        int version = read(file).highestVersion() + 1;
+        AtomicInteger version = new AtomicInteger();
         try {
-            // On disk before any secret is sealed under it.
-            WholeFiles.append(file, entry(version));
+            WholeFiles.appendLine(file, current -> entry(version.updateAndGet(unused -> parse(file, current).highestVersion() + 1)));
         } catch (IOException e) {
             throw new MasterKeyUnusableException("Cannot write the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
-        return version;
+        return version.get();
     }
 
     public static boolean isOwnerOnly(Path file) {

@@ -3,15 +3,16 @@ package io.gatekey.adapter.persistence;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.UnaryOperator;
 
 /**
  * Small owner-only files that processes starting together may each try to make (the master key file, the embedded
@@ -28,7 +29,7 @@ final class WholeFiles {
         Path folder = file.toAbsolutePath().getParent();
         Path draft = Files.createTempFile(folder, "." + file.getFileName() + "-", ".new", ownerOnly(folder));
         try {
-            write(draft, text, StandardOpenOption.WRITE);
+            write(draft, text);
             try {
                 // A hard link appears at once, whole, and never over an existing file: of racing processes one wins.
                 Files.createLink(file, draft);
@@ -46,13 +47,33 @@ final class WholeFiles {
         }
     }
 
-    /** Appends {@code text} and syncs it to disk before returning. */
-    static void append(Path file, String text) throws IOException {
-        write(file, text, StandardOpenOption.APPEND);
+    /**
+     * Appends the line that {@code next} makes of the file's current text, and syncs it to disk, while holding the
+     * file's lock: processes (and threads) appending at once each see what the one before them appended.
+     */
+    static void appendLine(Path file, UnaryOperator<String> next) throws IOException {
+        synchronized (WholeFiles.class) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                ByteBuffer current = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+                int read = 0;
+                while (current.hasRemaining() && read >= 0) {
+                    read = channel.read(current, current.position());
+                }
+                String text = new String(current.array(), StandardCharsets.US_ASCII);
+                String line = next.apply(text);
+                // A file whose last line has no line break (edited by hand) gets one first, so the new line stays its own.
+                ByteBuffer appended = ByteBuffer.wrap(((text.isEmpty() || text.endsWith("\n") ? "" : "\n") + line).getBytes(StandardCharsets.US_ASCII));
+                long at = channel.size();
+                while (appended.hasRemaining()) {
+                    at += channel.write(appended, at);
+                }
+                channel.force(true);
+            }
+        }
     }
 
-    private static void write(Path file, String text, OpenOption mode) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, mode)) {
+    private static void write(Path file, String text) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

@@ -155,6 +155,31 @@ class MasterKeyFactoryTest {
     }
 
     @Test
+    void rotationsRunAtOnceByTwoProcessesEachTakeTheirOwnVersion() throws Exception {
+        Path file = dataDir.resolve("keys");
+        MasterKeyFile.create(file);
+        List<Process> rotators = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            rotators.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                    AppendKeyVersions.class.getName(), file.toString(), "15").redirectErrorStream(true).start());
+        }
+        for (Process rotator : rotators) {
+            assertTrue(rotator.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, rotator.exitValue(), new String(rotator.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        // Parsing refuses a version that appears twice; every one of the 30 appended is there.
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 31).boxed().toList(),
+                MasterKeyFile.read(file).keys().stream().map(key -> key.version()).toList());
+    }
+
+    @Test
+    void aNewVersionStartsALineOfItsOwnInAFileEditedWithoutAFinalLineBreak() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("keys"), "1:" + KEY);
+        assertEquals(2, MasterKeyFile.appendNewVersion(file));
+        assertEquals(List.of(1, 2), MasterKeyFile.read(file).keys().stream().map(key -> key.version()).toList());
+    }
+
+    @Test
     void malformedKeysAreRefused() {
         assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("not base64!"));
         assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("1:" + KEY + ",1:" + KEY));
