@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * Small owner-only files that processes starting together may each try to make (the master key file, the embedded
  * database's password): one is made whole and on disk before it appears under its name, so no process ever reads one
- * half-written, and of processes racing to make it exactly one does; the others find it made.
+ * half-written, and of processes racing to make it exactly one does; the others find it made. A line appended to one
+ * (a new master key version) goes in under the file's lock and is on disk before the append returns.
  */
 final class WholeFiles {
 
