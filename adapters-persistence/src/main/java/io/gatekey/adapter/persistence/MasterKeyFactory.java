@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public class MasterKeyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeyFactory.class);
+    private static final Set<String> TOLD_OPEN = ConcurrentHashMap.newKeySet();
 
     // Built at start, so a missing key stops the start-up with its message and a new key file is announced at once.
     @Context
@@ -98,8 +101,9 @@ public class MasterKeyFactory {
 
     static MasterKeyRing readChecked(Path file) {
         MasterKeyRing ring = MasterKeyFile.read(file);
-        if (!MasterKeyFile.isOwnerOnly(file)) {
-            LOG.warn("The master key file {} is readable by others; restrict it to its owner (chmod 600).", FileReasons.shown(file));
+        // Once per file in a process: a start reads the file at its preflight and again for the sealer.
+        if (!MasterKeyFile.isOwnerOnly(file) && TOLD_OPEN.add(FileReasons.shown(file))) {
+            LOG.warn("The master key file {} is open to other users; restrict it to its owner (chmod 600).", FileReasons.shown(file));
         }
         return ring;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A master key file: {@code version:base64} lines, readable and writable by its owner only. */
 public final class MasterKeyFile {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> NOT_THE_OWNER = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private MasterKeyFile() {
     }
@@ -78,9 +80,10 @@ public final class MasterKeyFile {
         return version.get();
     }
 
+    /** True when no one but its owner may read, write or run the file (600 or 400 alike). */
     public static boolean isOwnerOnly(Path file) {
         try {
-            return Files.getPosixFilePermissions(file).equals(OWNER_ONLY);
+            return Collections.disjoint(Files.getPosixFilePermissions(file), NOT_THE_OWNER);
         } catch (UnsupportedOperationException e) {
             return true;
         } catch (IOException e) {

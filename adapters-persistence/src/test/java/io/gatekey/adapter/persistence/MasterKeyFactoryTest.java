@@ -180,6 +180,30 @@ class MasterKeyFactoryTest {
     }
 
     @Test
+    void aKeyFileOpenToOtherUsersIsToldOnceAndAReadOnlyOneNotAtAll() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MasterKeyFactory.class);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            Path readOnly = dataDir.resolve("read-only.key");
+            MasterKeyFile.create(readOnly);
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--------"));
+            MasterKeyFactory.loadRing("", readOnly.toString(), dataDir, MARIADB);
+
+            Path open = dataDir.resolve("open.key");
+            MasterKeyFile.create(open);
+            Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r-----"));
+            MasterKeyFactory.loadRing("", open.toString(), dataDir, MARIADB);
+            MasterKeyFactory.loadRing("", open.toString(), dataDir, MARIADB);
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertEquals(List.of("The master key file " + dataDir.resolve("open.key") + " is open to other users; restrict it to its owner (chmod 600)."),
+                logged.list.stream().map(event -> event.getFormattedMessage()).toList());
+    }
+
+    @Test
     void malformedKeysAreRefused() {
         assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("not base64!"));
         assertThrows(InvalidValueException.class, () -> MasterKeyRing.parse("1:" + KEY + ",1:" + KEY));
