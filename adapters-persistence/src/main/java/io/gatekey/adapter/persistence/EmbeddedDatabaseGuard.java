@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -40,7 +39,6 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
     static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseGuard.class);
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_FILE = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final Path dataDir;
     private final String bindAddress;
@@ -139,7 +137,11 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(file, OWNER_FILE);
+                    // What others may do is taken away; what the owner may do is left (a key file made read-only stays so).
+                    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+                    if (permissions.removeAll(MasterKeyFile.NOT_THE_OWNER)) {
+                        Files.setPosixFilePermissions(file, permissions);
+                    }
                 }
             }
         } catch (UnsupportedOperationException e) {

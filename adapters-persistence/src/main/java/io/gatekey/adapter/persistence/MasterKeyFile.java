@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A master key file: {@code version:base64} lines, readable and writable by its owner only. */
 public final class MasterKeyFile {
 
-    private static final Set<PosixFilePermission> NOT_THE_OWNER = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+    static final Set<PosixFilePermission> NOT_THE_OWNER = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private MasterKeyFile() {

@@ -41,6 +41,22 @@ class EmbeddedDatabaseGuardTest {
     }
 
     @Test
+    void filesInTheFolderLoseWhatOthersMayDoAndKeepWhatTheOwnerMay() throws Exception {
+        Path open = Files.writeString(dataDir.resolve("gatekey.trace.db"), "");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+        Path readOnly = Files.writeString(dataDir.resolve("master.key"), "");
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--------"));
+        Path groupWritable = Files.writeString(dataDir.resolve("db.password"), "");
+        Files.setPosixFilePermissions(groupWritable, PosixFilePermissions.fromString("r--rw----"));
+
+        EmbeddedDatabaseGuard.tightenFiles(dataDir);
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(open)));
+        assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(readOnly)), "a read-only key file stays read-only");
+        assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(groupWritable)));
+    }
+
+    @Test
     void aPasswordFileThatCannotBeReadIsToldWithItsPathAndReason() throws Exception {
         Path file = Files.createDirectory(dataDir.resolve("db.password"));
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> EmbeddedDatabaseGuard.password(file));
