@@ -87,8 +87,9 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
                                 + "there (version:base64, comma-separated) on every node and restart; this command rotates key files only"));
                 int version = MasterKeyFile.appendNewVersion(keyFile);
                 close();
-                int resealed = context(Map.of()).getBean(MasterKeyRotation.class).resealAll(500);
-                return new Rotation(version, resealed);
+                MasterKeyRotation rotation = context(Map.of()).getBean(MasterKeyRotation.class);
+                int resealed = rotation.resealAll(500);
+                return new Rotation(version, resealed, rotation.remaining());
             }
         };
     }

@@ -18,10 +18,13 @@ public interface CliEnvironment {
         /** Brings the schema up to date; returns how many migrations ran. */
         int migrate();
 
-        /** Adds a new master key version, makes it the active one, and re-seals every stored secret under it. */
+        /**
+         * Adds a new master key version, makes it the active one, and re-seals every stored secret under it; tells how
+         * many are still under another version (written meanwhile by a node that had not yet read the new one).
+         */
         Rotation rotateMasterKey();
 
-        record Rotation(int newVersion, int resealedRows) {
+        record Rotation(int newVersion, int resealedRows, long remainingRows) {
         }
 
         /**

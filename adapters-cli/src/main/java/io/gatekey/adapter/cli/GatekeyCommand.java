@@ -118,7 +118,9 @@ public final class GatekeyCommand implements Runnable {
         @Command(name = "rotate", mixinStandardHelpOptions = true,
                 description = {"Adds a new master key version to the key file, makes it active and re-seals every stored secret.",
                         "Running nodes that read the same key file take the new version when they first meet it; nodes given their keys "
-                        + "otherwise (GATEKEY_MASTER_KEY) must be given it before they can read re-sealed rows."},
+                        + "otherwise (GATEKEY_MASTER_KEY) must be given it before they can read re-sealed rows.",
+                        "remainingRows counts secrets still under an older version, sealed meanwhile by a node that had not read the new one "
+                        + "yet; 'gatekey master-key reseal' re-seals them. The old version can go once remainingRows is 0."},
                 footerHeading = "%nExamples:%n", footer = "  gatekey master-key rotate")
         static final class Rotate extends OperatorCommand {
             @Mixin
@@ -127,7 +129,8 @@ public final class GatekeyCommand implements Runnable {
             @Override
             void run() {
                 CliEnvironment.Maintenance.Rotation rotation = environment.maintenance().rotateMasterKey();
-                output.one(out(), Output.row("activeVersion", rotation.newVersion(), "resealedRows", rotation.resealedRows()));
+                output.one(out(), Output.row("activeVersion", rotation.newVersion(), "resealedRows", rotation.resealedRows(),
+                        "remainingRows", rotation.remainingRows()));
             }
         }
 
