@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,7 +37,8 @@ final class WholeFiles {
                 Files.createLink(file, draft);
             } catch (FileAlreadyExistsException e) {
                 return false;
-            } catch (UnsupportedOperationException e) {
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                // A file system without hard links (FAT): a rename, which refuses an existing file too, though not atomically.
                 Files.move(draft, file);
             }
             syncFolder(folder);
