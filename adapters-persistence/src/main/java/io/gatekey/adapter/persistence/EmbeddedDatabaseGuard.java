@@ -137,11 +137,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    // What others may do is taken away; what the owner may do is left (a key file made read-only stays so).
-                    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-                    if (permissions.removeAll(MasterKeyFile.NOT_THE_OWNER)) {
-                        Files.setPosixFilePermissions(file, permissions);
-                    }
+                    OwnerOnlyFiles.restrict(file);
                 }
             }
         } catch (UnsupportedOperationException e) {
@@ -157,7 +153,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
                 String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                if (WholeFiles.createOnce(file, password + "\n")) {
+                if (OwnerOnlyFiles.createOnce(file, password + "\n")) {
                     LOG.info("Created the embedded database's password file {} (readable by its owner only)", FileReasons.shown(file));
                     return password;
                 }

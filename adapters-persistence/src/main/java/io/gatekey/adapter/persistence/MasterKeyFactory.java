@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -102,9 +103,17 @@ public class MasterKeyFactory {
     static MasterKeyRing readChecked(Path file) {
         MasterKeyRing ring = MasterKeyFile.read(file);
         // Once per file in a process: a start reads the file at its preflight and again for the sealer.
-        if (!MasterKeyFile.isOwnerOnly(file) && TOLD_OPEN.add(FileReasons.shown(file))) {
+        if (!ownerOnly(file) && TOLD_OPEN.add(FileReasons.shown(file))) {
             LOG.warn("The master key file {} is open to other users; restrict it to its owner (chmod 600).", FileReasons.shown(file));
         }
         return ring;
+    }
+
+    private static boolean ownerOnly(Path file) {
+        try {
+            return OwnerOnlyFiles.isOwnerOnly(file);
+        } catch (IOException e) {
+            throw new MasterKeyUnusableException("Cannot read the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
+        }
     }
 }

@@ -2,24 +2,17 @@ package io.gatekey.adapter.persistence;
 
 import io.gatekey.domain.shared.InvalidValueException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A master key file: {@code version:base64} lines, readable and writable by its owner only. */
 public final class MasterKeyFile {
 
-    static final Set<PosixFilePermission> NOT_THE_OWNER = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private MasterKeyFile() {
     }
@@ -57,7 +50,7 @@ public final class MasterKeyFile {
     static Optional<MasterKeyRing> createIfAbsent(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!WholeFiles.createOnce(file, entry(1))) {
+            if (!OwnerOnlyFiles.createOnce(file, entry(1))) {
                 return Optional.empty();
             }
         } catch (IOException e) {
@@ -73,22 +66,14 @@ public final class MasterKeyFile {
     public static int appendNewVersion(Path file) {
         AtomicInteger version = new AtomicInteger();
         try {
-            WholeFiles.appendLine(file, current -> entry(version.updateAndGet(unused -> parse(file, current).highestVersion() + 1)));
+            OwnerOnlyFiles.appendLine(file, current -> {
+                version.set(parse(file, current).highestVersion() + 1);
+                return entry(version.get());
+            });
         } catch (IOException e) {
             throw new MasterKeyUnusableException("Cannot write the master key file " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
         return version.get();
-    }
-
-    /** True when no one but its owner may read, write or run the file (600 or 400 alike). */
-    public static boolean isOwnerOnly(Path file) {
-        try {
-            return Collections.disjoint(Files.getPosixFilePermissions(file), NOT_THE_OWNER);
-        } catch (UnsupportedOperationException e) {
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String entry(int version) {

@@ -8,22 +8,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Small owner-only files that processes starting together may each try to make (the master key file, the embedded
- * database's password): one is made whole and on disk before it appears under its name, so no process ever reads one
- * half-written, and of processes racing to make it exactly one does; the others find it made. A line appended to one
- * (a new master key version) goes in under the file's lock and is on disk before the append returns.
+ * The small files only their owner may use: the master key file, the embedded database's password, the data folder's
+ * files. Processes starting together may each try to make one: it is made whole and on disk before it appears under
+ * its name, so no process ever reads one half-written, and of processes racing to make it exactly one does; the others
+ * find it made. A line appended to one (a new master key version) goes in under the file's lock and is on disk before
+ * the append returns.
  */
-final class WholeFiles {
+final class OwnerOnlyFiles {
 
-    private WholeFiles() {
+    private static final Set<PosixFilePermission> NOT_THE_OWNER = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private OwnerOnlyFiles() {
     }
 
     /** Makes {@code file} with {@code text}, owner-only and synced to disk; false when it exists already (made by another process). */
@@ -55,7 +64,7 @@ final class WholeFiles {
      * file's lock: processes (and threads) appending at once each see what the one before them appended.
      */
     static void appendLine(Path file, UnaryOperator<String> next) throws IOException {
-        synchronized (WholeFiles.class) {
+        synchronized (OwnerOnlyFiles.class) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
                 ByteBuffer current = ByteBuffer.allocate(Math.toIntExact(channel.size()));
                 int read = 0;
@@ -72,6 +81,23 @@ final class WholeFiles {
                 }
                 channel.force(true);
             }
+        }
+    }
+
+    /** True when no one but its owner may read, write or run the file (600 or 400 alike). */
+    static boolean isOwnerOnly(Path file) throws IOException {
+        try {
+            return Collections.disjoint(Files.getPosixFilePermissions(file), NOT_THE_OWNER);
+        } catch (UnsupportedOperationException e) {
+            return true;
+        }
+    }
+
+    /** Takes away what others may do with the file, and leaves what its owner may (a key file made read-only stays so); links are not followed. */
+    static void restrict(Path file) throws IOException {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+        if (permissions.removeAll(NOT_THE_OWNER)) {
+            Files.setPosixFilePermissions(file, permissions);
         }
     }
 
