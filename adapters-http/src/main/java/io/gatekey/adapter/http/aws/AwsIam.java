@@ -40,6 +40,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * IAM's actions over the AWS door ({@code Version=2010-05-08}): users (Gatekey sub accounts, {@code UserName} their
@@ -52,6 +54,10 @@ final class AwsIam {
 
     static final String VERSION = "2010-05-08";
     static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+    private static final String ROOT_PATH = "/";
+    /** IAM's patterns of a path and a path prefix, as its API reference gives them. */
+    private static final Pattern PATH = Pattern.compile("(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
+    private static final Pattern PATH_PREFIX = Pattern.compile("\\u002F[\\u0021-\\u007F]*");
 
     private final AwsIamUseCases useCases;
 
@@ -72,6 +78,7 @@ final class AwsIam {
         AccountId account = caller.account().orElseThrow(() -> new AccessDeniedException("the caller belongs to no account"));
         return switch (action) {
             case "CreateUser" -> {
+                keptAsGiven(parameters, "user");
                 SubAccount user = useCases.createUser().create(new CreateSubAccountUseCase.Command(caller, account,
                         new SubAccountName(required(parameters, "UserName"))));
                 yield AwsXml.result(action, NAMESPACE, "<User>" + user(account, user) + "</User>");
@@ -81,10 +88,13 @@ final class AwsIam {
                 yield AwsXml.result(action, NAMESPACE, "<User>" + user(account, user) + "</User>");
             }
             case "ListUsers" -> {
+                // Every user is at the path /, which only the prefix / begins.
+                boolean underPrefix = pathPrefix(parameters).equals(ROOT_PATH);
+                List<SubAccount> users = underPrefix ? useCases.listUsers().list(new ListSubAccountsUseCase.Query(caller, account)) : List.of();
+                AwsPage<SubAccount> page = AwsPage.of(parameters, users, user -> user.name().value());
                 StringBuilder members = new StringBuilder();
-                useCases.listUsers().list(new ListSubAccountsUseCase.Query(caller, account))
-                        .forEach(user -> members.append("<member>").append(user(account, user)).append("</member>"));
-                yield AwsXml.result(action, NAMESPACE, "<Users>" + members + "</Users><IsTruncated>false</IsTruncated>");
+                page.items().forEach(user -> members.append("<member>").append(user(account, user)).append("</member>"));
+                yield AwsXml.result(action, NAMESPACE, "<Users>" + members + "</Users>" + page.end());
             }
             case "DeleteUser" -> {
                 useCases.deleteUser().delete(new DeleteSubAccountUseCase.Command(caller, user(caller, account, required(parameters, "UserName")).id()));
@@ -100,13 +110,14 @@ final class AwsIam {
             }
             case "ListAccessKeys" -> {
                 SubAccount user = named(caller, account, parameters);
+                AwsPage<AccessKey> page = AwsPage.of(parameters, useCases.listAccessKeys().list(
+                        new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))), key -> key.id().value());
                 StringBuilder members = new StringBuilder();
-                useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id())))
-                        .forEach(key -> members.append("<member>").append(AwsXml.element("UserName", user.name().value()))
+                page.items().forEach(key -> members.append("<member>").append(AwsXml.element("UserName", user.name().value()))
                                 .append(AwsXml.element("AccessKeyId", key.id().value())).append(AwsXml.element("Status", key.active() ? "Active" : "Inactive"))
                                 .append(AwsXml.element("CreateDate", Iso8601.seconds(key.createdAt()))).append("</member>"));
                 yield AwsXml.result(action, NAMESPACE, "<UserName>" + AwsXml.escape(user.name().value()) + "</UserName><AccessKeyMetadata>" + members
-                        + "</AccessKeyMetadata><IsTruncated>false</IsTruncated>");
+                        + "</AccessKeyMetadata>" + page.end());
             }
             case "UpdateAccessKey" -> {
                 AccessKeyId key = ownKey(caller, account, parameters);
@@ -152,19 +163,27 @@ final class AwsIam {
             }
             case "ListMFADevices" -> {
                 SubAccount user = parameters.containsKey("UserName") ? user(caller, account, parameters.get("UserName")) : self(caller);
+                AwsPage<MfaDevice> page = AwsPage.of(parameters, devices(caller, account, Optional.of(user)).stream().filter(MfaDevice::isEnabled).toList(),
+                        device -> device.serialNumber().value());
                 StringBuilder members = new StringBuilder();
-                devices(caller, account, Optional.of(user)).stream().filter(MfaDevice::isEnabled).forEach(device -> members.append("<member>")
+                page.items().forEach(device -> members.append("<member>")
                         .append(AwsXml.element("UserName", user.name().value())).append(AwsXml.element("SerialNumber", arn(device.serialNumber())))
                         .append(AwsXml.element("EnableDate", Iso8601.seconds(device.enabledAt().orElse(device.createdAt())))).append("</member>"));
-                yield AwsXml.result(action, NAMESPACE, "<MFADevices>" + members + "</MFADevices><IsTruncated>false</IsTruncated>");
+                yield AwsXml.result(action, NAMESPACE, "<MFADevices>" + members + "</MFADevices>" + page.end());
             }
             case "ListVirtualMFADevices" -> {
-                String status = parameters.getOrDefault("AssignmentStatus", "Any");
+                // A device is assigned (AWS lists it with its user) from its enabling; before that, and once deactivated, it is not.
+                Predicate<MfaDevice> wanted = switch (parameters.getOrDefault("AssignmentStatus", "Any")) {
+                    case "Assigned" -> MfaDevice::isEnabled;
+                    case "Unassigned" -> device -> !device.isEnabled();
+                    case "Any" -> device -> true;
+                    default -> throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value '" + parameters.get("AssignmentStatus")
+                            + "' at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set: [Unassigned, Assigned, Any]"));
+                };
+                AwsPage<MfaDevice> page = AwsPage.of(parameters, devices(caller, account, Optional.empty()).stream().filter(wanted).toList(),
+                        device -> device.serialNumber().value());
                 StringBuilder members = new StringBuilder();
-                for (MfaDevice device : devices(caller, account, Optional.empty())) {
-                    if (status.equals("Unassigned")) {
-                        continue; // every device of Gatekey's belongs to a user
-                    }
+                for (MfaDevice device : page.items()) {
                     members.append("<member>").append(AwsXml.element("SerialNumber", arn(device.serialNumber())));
                     if (device.isEnabled()) {
                         SubAccount user = useCases.getUser().get(new GetSubAccountUseCase.Command(caller, device.subAccountId()));
@@ -173,13 +192,14 @@ final class AwsIam {
                     }
                     members.append("</member>");
                 }
-                yield AwsXml.result(action, NAMESPACE, "<VirtualMFADevices>" + members + "</VirtualMFADevices><IsTruncated>false</IsTruncated>");
+                yield AwsXml.result(action, NAMESPACE, "<VirtualMFADevices>" + members + "</VirtualMFADevices>" + page.end());
             }
             default -> throw new IllegalArgumentException(action);
         };
     }
 
     private HttpResponse<?> createDevice(Principal caller, AccountId account, Map<String, String> parameters) {
+        keptAsGiven(parameters, "virtual MFA device");
         String name = required(parameters, "VirtualMFADeviceName");
         SubAccount user = caller instanceof Principal.SubAccountUser ? self(caller) : findUser(caller, account, name)
                 .orElseThrow(() -> new DoorRefusal(AwsErrors.validation("A virtual MFA device belongs to a user here: create it with the user's "
@@ -210,7 +230,7 @@ final class AwsIam {
     }
 
     private static String user(AccountId account, SubAccount user) {
-        return AwsXml.element("Path", "/") + AwsXml.element("UserName", user.name().value()) + AwsXml.element("UserId", user.id().value())
+        return AwsXml.element("Path", ROOT_PATH) + AwsXml.element("UserName", user.name().value()) + AwsXml.element("UserId", user.id().value())
                 + AwsXml.element("Arn", "arn:aws:iam::" + account.value() + ":user/" + user.name().value())
                 + AwsXml.element("CreateDate", Iso8601.seconds(user.createdAt()));
     }
@@ -245,6 +265,37 @@ final class AwsIam {
         return useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))).stream()
                 .map(AccessKey::id).filter(key -> key.value().equals(id)).findFirst()
                 .orElseThrow(() -> new DoorRefusal(noSuchEntity("The Access Key with id " + id + " cannot be found.")));
+    }
+
+    /**
+     * Refuses, before anything is created, what AWS would keep on a new user or device and Gatekey cannot: a path
+     * other than /, tags, a permissions boundary. Dropping them quietly would leave the caller believing they hold.
+     */
+    private static void keptAsGiven(Map<String, String> parameters, String what) {
+        String path = parameters.get("Path");
+        if (path != null && !PATH.matcher(path).matches()) {
+            throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value '" + path + "' at 'path' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: " + PATH.pattern()));
+        }
+        if (path != null && !path.equals(ROOT_PATH)) {
+            throw new DoorRefusal(AwsErrors.validation("Gatekey keeps every " + what + " at the path /: leave Path out, or give /."));
+        }
+        if (parameters.keySet().stream().anyMatch(name -> name.startsWith("Tags."))) {
+            throw new DoorRefusal(AwsErrors.validation("Gatekey keeps no tags: leave Tags out."));
+        }
+        if (parameters.containsKey("PermissionsBoundary")) {
+            throw new DoorRefusal(AwsErrors.validation("Gatekey has no permissions boundaries: leave PermissionsBoundary out."));
+        }
+    }
+
+    /** ListUsers' PathPrefix, / when not given. */
+    private static String pathPrefix(Map<String, String> parameters) {
+        String prefix = parameters.getOrDefault("PathPrefix", ROOT_PATH);
+        if (!PATH_PREFIX.matcher(prefix).matches()) {
+            throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value '" + prefix + "' at 'pathPrefix' failed to satisfy "
+                    + "constraint: Member must satisfy regular expression pattern: " + PATH_PREFIX.pattern()));
+        }
+        return prefix;
     }
 
     static HttpResponse<?> noSuchEntity(String message) {

@@ -1,0 +1,165 @@
+package io.gatekey.app.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatekey.domain.mfa.Totp;
+import io.gatekey.domain.mfa.TotpParameters;
+import io.gatekey.domain.mfa.TotpSeed;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+
+/**
+ * IAM's list actions over the AWS door as AWS's SDK pages them (MaxItems, Marker, IsTruncated), their filters
+ * (ListUsers' PathPrefix, ListVirtualMFADevices' AssignmentStatus), and what a new user or device cannot keep here
+ * (a path other than /, tags, a permissions boundary) refused before anything is created.
+ */
+class AwsIamListsTest {
+
+    private static IamClient iam(TestServer server, NcpFixture tenant) {
+        return IamClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(URI.create(server.uri("").toString()))
+                .region(Region.AWS_GLOBAL).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(tenant.adminKey.id().value(), tenant.adminKey.secret().reveal()))).build();
+    }
+
+    @Test
+    void listsComeInPagesOfMaxItemsThatTheSdksPaginatorsWalkToTheEnd() {
+        try (TestServer server = TestServer.on("h2", Map.of()); IamClient root = iam(server, new NcpFixture(server, "Acme"))) {
+            for (String name : List.of("erin", "bob", "dave", "carol")) {
+                root.createUser(r -> r.userName(name));
+            }
+            List<String> all = List.of("alice", "bob", "carol", "dave", "erin");
+
+            ListUsersResponse first = root.listUsers(r -> r.maxItems(2));
+            assertEquals(List.of("alice", "bob"), names(first.users()));
+            assertTrue(first.isTruncated());
+            ListUsersResponse second = root.listUsers(r -> r.maxItems(2).marker(first.marker()));
+            assertEquals(List.of("carol", "dave"), names(second.users()));
+            root.deleteUser(r -> r.userName("dave"));
+            ListUsersResponse last = root.listUsers(r -> r.maxItems(2).marker(second.marker()));
+            assertEquals(List.of("erin"), names(last.users()), "a marker still holds once the item it names is gone");
+            assertFalse(last.isTruncated());
+            assertNull(last.marker());
+
+            root.createUser(r -> r.userName("dave"));
+            assertEquals(all, root.listUsersPaginator(r -> r.maxItems(2)).users().stream().map(User::userName).toList());
+            assertEquals(all, names(root.listUsers().users()), "one page of up to 100 by default");
+            assertFalse(root.listUsers().isTruncated());
+
+            List<String> serials = List.of("bob", "carol", "dave").stream()
+                    .map(name -> root.createVirtualMFADevice(r -> r.virtualMFADeviceName(name)).virtualMFADevice().serialNumber()).toList();
+            List<String> paged = root.listVirtualMFADevicesPaginator(r -> r.maxItems(1)).virtualMFADevices().stream()
+                    .map(VirtualMFADevice::serialNumber).toList();
+            assertEquals(4, paged.size(), paged.toString());
+            assertTrue(paged.containsAll(serials), paged.toString());
+            assertEquals(paged.stream().sorted().toList(), paged, "in one order, so that pages neither repeat nor skip");
+
+            root.createAccessKey(r -> r.userName("bob"));
+            root.createAccessKey(r -> r.userName("bob"));
+            var keys = root.listAccessKeys(r -> r.userName("bob").maxItems(1));
+            assertEquals(1, keys.accessKeyMetadata().size());
+            assertTrue(keys.isTruncated());
+            assertEquals(2, root.listAccessKeysPaginator(r -> r.userName("bob").maxItems(1)).accessKeyMetadata().stream().count());
+        }
+    }
+
+    @Test
+    void listVirtualMfaDevicesFiltersByAssignmentAsAwsDoes() {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            try (IamClient root = iam(server, acme)) {
+                root.createUser(r -> r.userName("bob"));
+                root.createUser(r -> r.userName("carol"));
+                VirtualMFADevice bobs = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob")).virtualMFADevice();
+                VirtualMFADevice carols = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("carol")).virtualMFADevice();
+                TotpSeed seed = TotpSeed.fromBase32(bobs.base32StringSeed().asUtf8String());
+                long step = Totp.stepAt(server.clock.instant(), 30);
+                root.enableMFADevice(r -> r.userName("bob").serialNumber(bobs.serialNumber())
+                        .authenticationCode1(Totp.code(seed, TotpParameters.DEFAULT, step - 1)).authenticationCode2(Totp.code(seed, TotpParameters.DEFAULT, step)));
+                String alices = "arn:aws:iam::" + acme.accountId.value() + ":mfa/phone";
+
+                Function<AssignmentStatusType, List<String>> listed = status -> root.listVirtualMFADevices(r -> r.assignmentStatus(status))
+                        .virtualMFADevices().stream().map(VirtualMFADevice::serialNumber).sorted().toList();
+                assertEquals(List.of(alices, bobs.serialNumber()).stream().sorted().toList(), listed.apply(AssignmentStatusType.ASSIGNED));
+                assertEquals(List.of(carols.serialNumber()), listed.apply(AssignmentStatusType.UNASSIGNED));
+                assertEquals(List.of(alices, bobs.serialNumber(), carols.serialNumber()).stream().sorted().toList(), listed.apply(AssignmentStatusType.ANY));
+                var assigned = root.listVirtualMFADevices(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED)).virtualMFADevices();
+                assertTrue(assigned.stream().allMatch(device -> device.user() != null && device.enableDate() != null), assigned.toString());
+
+                root.deactivateMFADevice(r -> r.userName("bob").serialNumber(bobs.serialNumber()));
+                assertEquals(List.of(bobs.serialNumber(), carols.serialNumber()), listed.apply(AssignmentStatusType.UNASSIGNED));
+            }
+        }
+    }
+
+    @Test
+    void badPagesAndFiltersAreValidationErrors() {
+        try (TestServer server = TestServer.on("h2", Map.of()); IamClient root = iam(server, new NcpFixture(server, "Acme"))) {
+            assertValidation("1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: "
+                    + "Member must have value greater than or equal to 1", () -> root.listUsers(r -> r.maxItems(0)));
+            assertValidation("1 validation error detected: Value '1001' at 'maxItems' failed to satisfy constraint: "
+                    + "Member must have value less than or equal to 1000", () -> root.listVirtualMFADevices(r -> r.maxItems(1001)));
+            assertValidation("Invalid Marker: give the Marker of the previous page's answer, unchanged.", () -> root.listUsers(r -> r.marker("not a marker!")));
+            assertValidation("1 validation error detected: Value 'Lost' at 'assignmentStatus' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [Unassigned, Assigned, Any]", () -> root.listVirtualMFADevices(r -> r.assignmentStatus("Lost")));
+            assertValidation("1 validation error detected: Value 'eng' at 'pathPrefix' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*", () -> root.listUsers(r -> r.pathPrefix("eng")));
+            assertEquals(List.of("alice"), names(root.listUsers(r -> r.pathPrefix("/")).users()));
+            assertEquals(List.of(), root.listUsers(r -> r.pathPrefix("/eng/")).users(), "every user is at /: none under /eng/");
+        }
+    }
+
+    @Test
+    void whatANewUserOrDeviceCannotKeepHereIsRefusedBeforeAnythingIsCreated() {
+        try (TestServer server = TestServer.on("h2", Map.of()); IamClient root = iam(server, new NcpFixture(server, "Acme"))) {
+            assertValidation("Gatekey keeps every user at the path /: leave Path out, or give /.",
+                    () -> root.createUser(r -> r.userName("bob").path("/eng/")));
+            assertValidation("1 validation error detected: Value 'eng' at 'path' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
+                    () -> root.createUser(r -> r.userName("bob").path("eng")));
+            assertValidation("Gatekey keeps no tags: leave Tags out.",
+                    () -> root.createUser(r -> r.userName("bob").tags(tag -> tag.key("team").value("eng"))));
+            assertValidation("Gatekey has no permissions boundaries: leave PermissionsBoundary out.",
+                    () -> root.createUser(r -> r.userName("bob").permissionsBoundary("arn:aws:iam::aws:policy/ReadOnlyAccess")));
+            assertEquals(List.of("alice"), names(root.listUsers().users()), "no user was created");
+
+            assertEquals("/", root.createUser(r -> r.userName("bob").path("/")).user().path());
+            assertValidation("Gatekey keeps every virtual MFA device at the path /: leave Path out, or give /.",
+                    () -> root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob").path("/eng/")));
+            assertValidation("Gatekey keeps no tags: leave Tags out.",
+                    () -> root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob").tags(tag -> tag.key("team").value("eng"))));
+            assertEquals(1, root.listVirtualMFADevices().virtualMFADevices().size(), "no device was created: only alice's");
+            root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob").path("/"));
+        }
+    }
+
+    private static void assertValidation(String message, Executable call) {
+        IamException refused = assertThrows(IamException.class, call);
+        assertEquals(400, refused.statusCode());
+        assertEquals("ValidationError", refused.awsErrorDetails().errorCode());
+        assertEquals(message, refused.awsErrorDetails().errorMessage());
+    }
+
+    private static List<String> names(List<User> users) {
+        return users.stream().map(User::userName).toList();
+    }
+}
