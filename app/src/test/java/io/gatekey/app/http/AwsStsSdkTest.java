@@ -63,6 +63,13 @@ class AwsStsSdkTest {
                 try (StsClient temporary = sts(server, AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
                         credentials.sessionToken()), "us-east-1")) {
                     assertEquals(self.arn(), temporary.getCallerIdentity().arn());
+                    String fresh = acme.code(2);
+                    StsException again = assertThrows(StsException.class,
+                            () -> temporary.getSessionToken(r -> r.serialNumber(arn(acme)).tokenCode(fresh)));
+                    assertEquals(403, again.statusCode());
+                    assertEquals("AccessDenied", again.awsErrorDetails().errorCode());
+                    assertEquals("Cannot call GetSessionToken with session credentials", again.awsErrorDetails().errorMessage(),
+                            "AWS's rule, even with a fresh code");
                 }
                 try (StsClient withoutToken = sts(server, AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()), "us-east-1")) {
                     StsException refused = assertThrows(StsException.class, withoutToken::getCallerIdentity);

@@ -97,7 +97,15 @@ final class AwsIam {
                 yield AwsXml.result(action, NAMESPACE, "<Users>" + members + "</Users>" + page.end());
             }
             case "DeleteUser" -> {
-                useCases.deleteUser().delete(new DeleteSubAccountUseCase.Command(caller, user(caller, account, required(parameters, "UserName")).id()));
+                // As IAM: a user goes once its keys and its MFA device have gone, where Gatekey's own doors take them along.
+                SubAccount user = user(caller, account, required(parameters, "UserName"));
+                if (!useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))).isEmpty()) {
+                    throw new DoorRefusal(AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", "Cannot delete entity, must delete access keys first."));
+                }
+                if (devices(caller, account, Optional.of(user)).stream().anyMatch(MfaDevice::isEnabled)) {
+                    throw new DoorRefusal(AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", "Cannot delete entity, must delete MFA device first."));
+                }
+                useCases.deleteUser().delete(new DeleteSubAccountUseCase.Command(caller, user.id()));
                 yield AwsXml.empty(action, NAMESPACE);
             }
             case "CreateAccessKey" -> {

@@ -109,6 +109,10 @@ final class AwsQueryController {
 
     private HttpResponse<?> getSessionToken(SignedCaller signed, Map<String, String> parameters) {
         Principal caller = signed.caller();
+        if (caller instanceof Principal.SubAccountUser user && user.accessKeyId().isTemporary()) {
+            // AWS's rule, stricter than Gatekey's own doors (which let a temporary key mint another with a fresh code).
+            return AwsErrors.sender(HttpStatus.FORBIDDEN, "AccessDenied", "Cannot call GetSessionToken with session credentials");
+        }
         Long duration = null;
         String durationText = parameters.get("DurationSeconds");
         if (durationText != null) {

@@ -24,15 +24,17 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.User;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /**
  * IAM's list actions over the AWS door as AWS's SDK pages them (MaxItems, Marker, IsTruncated), their filters
  * (ListUsers' PathPrefix, ListVirtualMFADevices' AssignmentStatus), and what a new user or device cannot keep here
- * (a path other than /, tags, a permissions boundary) refused before anything is created.
+ * (a path other than /, tags, a permissions boundary) refused before anything is created; DeleteUser refused while
+ * the user has access keys or an enabled device, as IAM refuses it.
  */
-class AwsIamListsTest {
+class AwsIamRulesTest {
 
     private static IamClient iam(TestServer server, NcpFixture tenant) {
         return IamClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(URI.create(server.uri("").toString()))
@@ -150,6 +152,42 @@ class AwsIamListsTest {
             assertEquals(1, root.listVirtualMFADevices().virtualMFADevices().size(), "no device was created: only alice's");
             root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob").path("/"));
         }
+    }
+
+    @Test
+    void aUserIsDeletedOnlyOnceItsKeysAndItsEnabledDeviceHaveGone() {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            try (IamClient root = iam(server, acme)) {
+                root.createUser(r -> r.userName("bob"));
+                String key = root.createAccessKey(r -> r.userName("bob")).accessKey().accessKeyId();
+                assertConflict("Cannot delete entity, must delete access keys first.", () -> root.deleteUser(r -> r.userName("bob")));
+                root.updateAccessKey(r -> r.userName("bob").accessKeyId(key).status(StatusType.INACTIVE));
+                assertConflict("Cannot delete entity, must delete access keys first.", () -> root.deleteUser(r -> r.userName("bob")));
+                root.deleteAccessKey(r -> r.userName("bob").accessKeyId(key));
+
+                VirtualMFADevice device = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob")).virtualMFADevice();
+                TotpSeed seed = TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
+                long step = Totp.stepAt(server.clock.instant(), 30);
+                root.enableMFADevice(r -> r.userName("bob").serialNumber(device.serialNumber())
+                        .authenticationCode1(Totp.code(seed, TotpParameters.DEFAULT, step - 1)).authenticationCode2(Totp.code(seed, TotpParameters.DEFAULT, step)));
+                assertConflict("Cannot delete entity, must delete MFA device first.", () -> root.deleteUser(r -> r.userName("bob")));
+                assertEquals("bob", root.getUser(r -> r.userName("bob")).user().userName(), "refused: nothing was deleted");
+
+                root.deactivateMFADevice(r -> r.userName("bob").serialNumber(device.serialNumber()));
+                root.deleteUser(r -> r.userName("bob"));
+                assertEquals("NoSuchEntity", assertThrows(IamException.class, () -> root.getUser(r -> r.userName("bob"))).awsErrorDetails().errorCode());
+                assertConflict("Cannot delete entity, must delete access keys first.", () -> root.deleteUser(r -> r.userName("alice")));
+            }
+        }
+    }
+
+    private static void assertConflict(String message, Executable call) {
+        IamException refused = assertThrows(IamException.class, call);
+        assertEquals(409, refused.statusCode());
+        assertEquals("DeleteConflict", refused.awsErrorDetails().errorCode());
+        assertEquals(message, refused.awsErrorDetails().errorMessage());
     }
 
     private static void assertValidation(String message, Executable call) {
