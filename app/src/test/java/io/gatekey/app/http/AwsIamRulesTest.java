@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  * IAM's list actions over the AWS door as AWS's SDK pages them (MaxItems, Marker, IsTruncated), their filters
  * (ListUsers' PathPrefix, ListVirtualMFADevices' AssignmentStatus), and what a new user or device cannot keep here
  * (a path other than /, tags, a permissions boundary) refused before anything is created; DeleteUser refused while
- * the user has access keys or an enabled device, as IAM refuses it.
+ * the user has access keys or an enabled device, as IAM refuses it; a device in the wrong state refused with IAM's
+ * code for it.
  */
 class AwsIamRulesTest {
 
@@ -183,18 +184,48 @@ class AwsIamRulesTest {
         }
     }
 
+    @Test
+    void aDeviceInTheWrongStateIsRefusedWithIamsCodeForIt() {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            try (IamClient root = iam(server, new NcpFixture(server, "Acme"))) {
+                root.createUser(r -> r.userName("bob"));
+                root.createUser(r -> r.userName("carol"));
+                VirtualMFADevice device = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob")).virtualMFADevice();
+                TotpSeed seed = TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
+                long step = Totp.stepAt(server.clock.instant(), 30);
+                Function<Integer, String> code = offset -> Totp.code(seed, TotpParameters.DEFAULT, step + offset);
+
+                assertRefused(404, "NoSuchEntity", "the MFA device is not enabled", () -> root.resyncMFADevice(r -> r.userName("bob")
+                        .serialNumber(device.serialNumber()).authenticationCode1(code.apply(-1)).authenticationCode2(code.apply(0))));
+                assertRefused(404, "NoSuchEntity", "the MFA device is not enabled",
+                        () -> root.deactivateMFADevice(r -> r.userName("bob").serialNumber(device.serialNumber())));
+                assertRefused(404, "NoSuchEntity", "VirtualMFADevice with serial number " + device.serialNumber() + " doesn't exist.",
+                        () -> root.enableMFADevice(r -> r.userName("carol").serialNumber(device.serialNumber())
+                                .authenticationCode1(code.apply(-1)).authenticationCode2(code.apply(0))));
+                root.enableMFADevice(r -> r.userName("bob").serialNumber(device.serialNumber())
+                        .authenticationCode1(code.apply(-1)).authenticationCode2(code.apply(0)));
+                assertRefused(409, "EntityAlreadyExists", "the MFA device is already enabled", () -> root.enableMFADevice(r -> r.userName("bob")
+                        .serialNumber(device.serialNumber()).authenticationCode1(code.apply(1)).authenticationCode2(code.apply(2))));
+                assertRefused(409, "DeleteConflict", "the MFA device is enabled; disable it first",
+                        () -> root.deleteVirtualMFADevice(r -> r.serialNumber(device.serialNumber())));
+            }
+        }
+    }
+
     private static void assertConflict(String message, Executable call) {
+        assertRefused(409, "DeleteConflict", message, call);
+    }
+
+    private static void assertRefused(int status, String code, String message, Executable call) {
         IamException refused = assertThrows(IamException.class, call);
-        assertEquals(409, refused.statusCode());
-        assertEquals("DeleteConflict", refused.awsErrorDetails().errorCode());
+        assertEquals(status, refused.statusCode());
+        assertEquals(code, refused.awsErrorDetails().errorCode());
         assertEquals(message, refused.awsErrorDetails().errorMessage());
     }
 
     private static void assertValidation(String message, Executable call) {
-        IamException refused = assertThrows(IamException.class, call);
-        assertEquals(400, refused.statusCode());
-        assertEquals("ValidationError", refused.awsErrorDetails().errorCode());
-        assertEquals(message, refused.awsErrorDetails().errorMessage());
+        assertRefused(400, "ValidationError", message, call);
     }
 
     private static List<String> names(List<User> users) {

@@ -216,14 +216,23 @@ final class AwsQueryController {
         if (e instanceof InvalidValueException) {
             return AwsErrors.validation(e.getMessage());
         }
-        if (e instanceof NotFoundException) {
-            return AwsIam.noSuchEntity(e.getMessage());
+        if (e instanceof NotFoundException missing) {
+            return AwsIam.noSuchEntity(switch (missing.missing()) {
+                // Named as the caller named it: AWS's ARN, not Gatekey's own serial number.
+                case MFA_DEVICE -> "VirtualMFADevice with serial number " + AwsIam.arn(new MfaSerialNumber(missing.id())) + " doesn't exist.";
+                case ACCESS_KEY -> "The Access Key with id " + missing.id() + " cannot be found.";
+                default -> e.getMessage();
+            });
         }
         if (e instanceof ConflictException conflict) {
+            // IAM's code for each: the SDKs raise a class of exception per code.
             return switch (conflict.conflict()) {
                 case ACCESS_KEY_LIMIT, SUB_ACCOUNT_LIMIT -> AwsErrors.sender(HttpStatus.CONFLICT, "LimitExceeded", e.getMessage());
-                case SUB_ACCOUNT_NAME_TAKEN, MFA_DEVICE_NAME_TAKEN, MFA_DEVICE_LIMIT -> AwsErrors.sender(HttpStatus.CONFLICT, "EntityAlreadyExists", e.getMessage());
-                default -> AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", e.getMessage());
+                case SUB_ACCOUNT_NAME_TAKEN, MFA_DEVICE_NAME_TAKEN, MFA_DEVICE_LIMIT, MFA_DEVICE_ALREADY_ENABLED, LOGIN_ALIAS_TAKEN ->
+                        AwsErrors.sender(HttpStatus.CONFLICT, "EntityAlreadyExists", e.getMessage());
+                case MFA_DEVICE_ENABLED -> AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", e.getMessage());
+                // A device not enabled is no MFA device of its user to IAM (ResyncMFADevice, DeactivateMFADevice).
+                case MFA_DEVICE_NOT_ENABLED -> AwsIam.noSuchEntity(e.getMessage());
             };
         }
         return AwsErrors.sender(HttpStatus.FORBIDDEN, "AccessDenied", e.getMessage());
