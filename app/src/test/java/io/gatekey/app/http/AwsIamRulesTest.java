@@ -92,12 +92,8 @@ class AwsIamRulesTest {
             try (IamClient root = iam(server, acme)) {
                 root.createUser(r -> r.userName("bob"));
                 root.createUser(r -> r.userName("carol"));
-                VirtualMFADevice bobs = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob")).virtualMFADevice();
+                VirtualMFADevice bobs = enabledDevice(root, server, "bob");
                 VirtualMFADevice carols = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("carol")).virtualMFADevice();
-                TotpSeed seed = TotpSeed.fromBase32(bobs.base32StringSeed().asUtf8String());
-                long step = Totp.stepAt(server.clock.instant(), 30);
-                root.enableMFADevice(r -> r.userName("bob").serialNumber(bobs.serialNumber())
-                        .authenticationCode1(Totp.code(seed, TotpParameters.DEFAULT, step - 1)).authenticationCode2(Totp.code(seed, TotpParameters.DEFAULT, step)));
                 String alices = "arn:aws:iam::" + acme.accountId.value() + ":mfa/phone";
 
                 Function<AssignmentStatusType, List<String>> listed = status -> root.listVirtualMFADevices(r -> r.assignmentStatus(status))
@@ -168,11 +164,7 @@ class AwsIamRulesTest {
                 assertConflict("Cannot delete entity, must delete access keys first.", () -> root.deleteUser(r -> r.userName("bob")));
                 root.deleteAccessKey(r -> r.userName("bob").accessKeyId(key));
 
-                VirtualMFADevice device = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob")).virtualMFADevice();
-                TotpSeed seed = TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
-                long step = Totp.stepAt(server.clock.instant(), 30);
-                root.enableMFADevice(r -> r.userName("bob").serialNumber(device.serialNumber())
-                        .authenticationCode1(Totp.code(seed, TotpParameters.DEFAULT, step - 1)).authenticationCode2(Totp.code(seed, TotpParameters.DEFAULT, step)));
+                VirtualMFADevice device = enabledDevice(root, server, "bob");
                 assertConflict("Cannot delete entity, must delete MFA device first.", () -> root.deleteUser(r -> r.userName("bob")));
                 assertEquals("bob", root.getUser(r -> r.userName("bob")).user().userName(), "refused: nothing was deleted");
 
@@ -192,9 +184,7 @@ class AwsIamRulesTest {
                 root.createUser(r -> r.userName("bob"));
                 root.createUser(r -> r.userName("carol"));
                 VirtualMFADevice device = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("bob")).virtualMFADevice();
-                TotpSeed seed = TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
-                long step = Totp.stepAt(server.clock.instant(), 30);
-                Function<Integer, String> code = offset -> Totp.code(seed, TotpParameters.DEFAULT, step + offset);
+                Function<Integer, String> code = offset -> code(server, device, offset);
 
                 assertRefused(404, "NoSuchEntity", "the MFA device is not enabled", () -> root.resyncMFADevice(r -> r.userName("bob")
                         .serialNumber(device.serialNumber()).authenticationCode1(code.apply(-1)).authenticationCode2(code.apply(0))));
@@ -211,6 +201,20 @@ class AwsIamRulesTest {
                         () -> root.deleteVirtualMFADevice(r -> r.serialNumber(device.serialNumber())));
             }
         }
+    }
+
+    /** Creates the virtual device named after {@code user} and enables it with the codes of the step before and the current one. */
+    private static VirtualMFADevice enabledDevice(IamClient root, TestServer server, String user) {
+        VirtualMFADevice device = root.createVirtualMFADevice(r -> r.virtualMFADeviceName(user)).virtualMFADevice();
+        root.enableMFADevice(r -> r.userName(user).serialNumber(device.serialNumber())
+                .authenticationCode1(code(server, device, -1)).authenticationCode2(code(server, device, 0)));
+        return device;
+    }
+
+    /** The device's code for the step {@code offset} steps from the server clock's current one. */
+    private static String code(TestServer server, VirtualMFADevice device, int offset) {
+        TotpSeed seed = TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
+        return Totp.code(seed, TotpParameters.DEFAULT, Totp.stepAt(server.clock.instant(), 30) + offset);
     }
 
     private static void assertConflict(String message, Executable call) {
