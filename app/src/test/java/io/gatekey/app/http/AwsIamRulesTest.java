@@ -10,6 +10,7 @@ import io.gatekey.domain.mfa.Totp;
 import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  * (ListUsers' PathPrefix, ListVirtualMFADevices' AssignmentStatus), and what a new user or device cannot keep here
  * (a path other than /, tags, a permissions boundary) refused before anything is created; DeleteUser refused while
  * the user has access keys or an enabled device, as IAM refuses it; a device in the wrong state refused with IAM's
- * code for it.
+ * code for it; a user's last console sign-in as its PasswordLastUsed.
  */
 class AwsIamRulesTest {
 
@@ -199,6 +200,26 @@ class AwsIamRulesTest {
                         .serialNumber(device.serialNumber()).authenticationCode1(code.apply(1)).authenticationCode2(code.apply(2))));
                 assertRefused(409, "DeleteConflict", "the MFA device is enabled; disable it first",
                         () -> root.deleteVirtualMFADevice(r -> r.serialNumber(device.serialNumber())));
+            }
+        }
+    }
+
+    @Test
+    void aUsersLastConsoleSignInIsItsPasswordLastUsed() {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            ConsoleFixture console = new ConsoleFixture(server, "Acme", "acme", false, false);
+            try (IamClient root = iam(server, console.tenant)) {
+                assertNull(root.getUser(r -> r.userName("alice")).user().passwordLastUsed(), "never signed in");
+                server.clock.advance(Duration.ofSeconds(30)); // past the codes that enabled the device
+                ConsoleClient browser = new ConsoleClient(server);
+                browser.signIn("acme", "alice", ConsoleFixture.PASSWORD);
+                browser.get("/nsa/acme/code");
+                Instant signedIn = server.clock.instant();
+                assertEquals(303, browser.post("/nsa/acme/code", "code", console.tenant.code(0)).statusCode());
+                server.clock.advance(Duration.ofMinutes(5));
+                assertEquals(signedIn, root.getUser(r -> r.userName("alice")).user().passwordLastUsed());
+                assertEquals(signedIn, root.listUsers().users().get(0).passwordLastUsed());
             }
         }
     }

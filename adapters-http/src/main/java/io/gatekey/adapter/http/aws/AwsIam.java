@@ -240,7 +240,9 @@ final class AwsIam {
     private static String user(AccountId account, SubAccount user) {
         return AwsXml.element("Path", ROOT_PATH) + AwsXml.element("UserName", user.name().value()) + AwsXml.element("UserId", user.id().value())
                 + AwsXml.element("Arn", "arn:aws:iam::" + account.value() + ":user/" + user.name().value())
-                + AwsXml.element("CreateDate", Iso8601.seconds(user.createdAt()));
+                + AwsXml.element("CreateDate", Iso8601.seconds(user.createdAt()))
+                // The user's last console sign-in, as IAM tells a password's last use.
+                + user.lastLoginAt().map(at -> AwsXml.element("PasswordLastUsed", Iso8601.seconds(at))).orElse("");
     }
 
     private SubAccount self(Principal caller) {
