@@ -18,6 +18,8 @@ import java.util.zip.ZipOutputStream;
  * classes out of the jar (an operator command) or more (the server), and inflating them took about a tenth of a
  * command's start-up on the 2-core reference machine. The price is a jar about twice as large (some 90 MB instead
  * of 40 MB). Entries keep their order (the manifest first), names, times and bytes; only the compression goes.
+ * The jar is written beside its place and moved there, so a server still running from the jar of the previous
+ * build keeps reading that one (its open file), where a jar rewritten in place would pull the classes from under it.
  */
 final class StoredJar {
 
@@ -25,14 +27,15 @@ final class StoredJar {
     }
 
     /**
-     * Rewrites the jar in place; the build runs it once the jar is packaged and its services listed.
+     * Writes the stored copy of a jar; the build runs it once the jar is packaged and its services listed.
      *
-     * @param args the jar's path
+     * @param args the packaged jar's path, then the path of its stored copy (the same path when left out)
      */
     public static void main(String[] args) throws IOException {
-        Path jar = Path.of(args[0]);
+        Path packaged = Path.of(args[0]);
+        Path jar = args.length > 1 ? Path.of(args[1]) : packaged;
         Path stored = jar.resolveSibling(jar.getFileName() + ".stored");
-        try (ZipFile in = new ZipFile(jar.toFile()); OutputStream file = new BufferedOutputStream(Files.newOutputStream(stored), 1 << 16);
+        try (ZipFile in = new ZipFile(packaged.toFile()); OutputStream file = new BufferedOutputStream(Files.newOutputStream(stored), 1 << 16);
                 ZipOutputStream out = new ZipOutputStream(file)) {
             for (ZipEntry entry : Collections.list(in.entries())) {
                 byte[] bytes;

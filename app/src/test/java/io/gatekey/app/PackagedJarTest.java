@@ -226,8 +226,9 @@ class PackagedJarTest {
         }
         String version = javaVersion(javaHome).orElseThrow();
         String suffix = feature(version) >= 25 ? ".aot" : ".jsa";
-        Path commands = target.resolve("gatekey-cli-" + version + suffix);
-        Path server = target.resolve("gatekey-serve-" + version + suffix);
+        Object inode = Files.getAttribute(target.resolve("gatekey.jar"), "unix:ino");
+        Path commands = target.resolve("gatekey-cli-" + version + "-" + inode + suffix);
+        Path server = target.resolve("gatekey-serve-" + version + "-" + inode + suffix);
         List<String> launcher = List.of("sh", checkout.resolve("gatekey").toString());
 
         Run init = run(launched(launcher, javaHome, "init", "--name", "Launcher Corp", "-o", "json"));
@@ -257,6 +258,17 @@ class PackagedJarTest {
             assertTrue(Files.isRegularFile(server), Files.readString(workDir.resolve("server.log")));
         }
         assertEquals(made, Files.getLastModifiedTime(commands));
+
+        // The next build moves a new jar into place: its commands make an archive of their own, and the last jar's goes.
+        Path next = target.resolve("gatekey.jar.next");
+        Files.copy(JAR, next);
+        Files.move(next, target.resolve("gatekey.jar"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Object nextInode = Files.getAttribute(target.resolve("gatekey.jar"), "unix:ino");
+        Run afterBuild = run(launched(launcher, javaHome, "accounts", "list", "-o", "json"));
+        assertEquals(0, afterBuild.exitCode(), afterBuild.err());
+        assertTrue(Files.isRegularFile(target.resolve("gatekey-cli-" + version + "-" + nextInode + suffix)), afterBuild.err());
+        assertFalse(Files.exists(commands), "the last jar's archive is gone");
+        assertTrue(Files.isRegularFile(server), "the server's archive waits for the next server");
     }
 
     private ProcessBuilder launched(List<String> launcher, Path javaHome, String... args) {

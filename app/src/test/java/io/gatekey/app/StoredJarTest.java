@@ -71,6 +71,28 @@ class StoredJarTest {
         assertFalse(Files.exists(jar.resolveSibling(jar.getFileName() + ".stored")), "no leftover");
     }
 
+    @Test
+    void aJarStillOpenFromTheLastBuildKeepsItsEntriesWhenTheNextOneIsMovedInPlace() throws IOException {
+        Path running = folder.resolve("gatekey.jar");
+        Files.move(deflatedJar(Map.of("io/example/Old.class", "old".repeat(10_000).getBytes(StandardCharsets.UTF_8))), folder.resolve("old.jar"));
+        StoredJar.main(new String[] {folder.resolve("old.jar").toString(), running.toString()});
+        Path packaged = folder.resolve("gatekey-shaded.jar");
+        Files.move(deflatedJar(Map.of("io/example/New.class", "new".repeat(20_000).getBytes(StandardCharsets.UTF_8))), packaged);
+
+        // A server started from the last build holds its jar open, as the JVM does, and reads classes as it needs them.
+        try (ZipFile server = new ZipFile(running.toFile())) {
+            StoredJar.main(new String[] {packaged.toString(), running.toString()});
+            try (InputStream old = server.getInputStream(server.getEntry("io/example/Old.class"))) {
+                assertEquals("old".repeat(10_000), new String(old.readAllBytes(), StandardCharsets.UTF_8), "the running server's jar is whole");
+            }
+        }
+        try (ZipFile next = new ZipFile(running.toFile())) {
+            assertEquals(null, next.getEntry("io/example/Old.class"));
+            assertEquals(ZipEntry.STORED, next.getEntry("io/example/New.class").getMethod());
+        }
+        assertTrue(Files.exists(packaged), "the packaged jar is left as it was");
+    }
+
     private Path deflatedJar(Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
