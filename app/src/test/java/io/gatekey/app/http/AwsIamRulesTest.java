@@ -119,6 +119,7 @@ class AwsIamRulesTest {
             assertValidation("1 validation error detected: Value '1001' at 'maxItems' failed to satisfy constraint: "
                     + "Member must have value less than or equal to 1000", () -> root.listVirtualMFADevices(r -> r.maxItems(1001)));
             assertValidation("Invalid Marker: give the Marker of the previous page's answer, unchanged.", () -> root.listUsers(r -> r.marker("not a marker!")));
+            assertEquals(List.of("alice"), names(root.listUsers(r -> r.maxItems(1)).users()));
             assertValidation("1 validation error detected: Value 'Lost' at 'assignmentStatus' failed to satisfy constraint: "
                     + "Member must satisfy enum value set: [Unassigned, Assigned, Any]", () -> root.listVirtualMFADevices(r -> r.assignmentStatus("Lost")));
             assertValidation("1 validation error detected: Value 'eng' at 'pathPrefix' failed to satisfy constraint: "

@@ -1,6 +1,7 @@
 package io.gatekey.adapter.http.aws;
 
 import io.gatekey.adapter.http.DoorRefusal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
@@ -43,19 +44,20 @@ record AwsPage<T>(List<T> items, Optional<String> nextMarker) {
         if (text == null) {
             return DEFAULT_MAX_ITEMS;
         }
-        if (!text.matches("-?[0-9]{1,9}")) {
+        if (!text.matches("-?[0-9]+")) {
             throw invalid("1 validation error detected: Value '" + text + "' at 'maxItems' failed to satisfy constraint: Member must be an integer");
         }
-        int value = Integer.parseInt(text);
-        if (value < 1) {
+        // Any number of digits: one too long for an int is still only too large, or too small.
+        BigInteger value = new BigInteger(text);
+        if (value.signum() < 1) {
             throw invalid("1 validation error detected: Value '" + text + "' at 'maxItems' failed to satisfy constraint: "
                     + "Member must have value greater than or equal to 1");
         }
-        if (value > MAX_ITEMS) {
+        if (value.compareTo(BigInteger.valueOf(MAX_ITEMS)) > 0) {
             throw invalid("1 validation error detected: Value '" + text + "' at 'maxItems' failed to satisfy constraint: "
                     + "Member must have value less than or equal to " + MAX_ITEMS);
         }
-        return value;
+        return value.intValue();
     }
 
     private static String encode(String key) {
