@@ -230,9 +230,11 @@ class PackagedJarTest {
         Path commands = target.resolve("gatekey-cli-" + version + "-" + inode + suffix);
         Path server = target.resolve("gatekey-serve-" + version + "-" + inode + suffix);
         List<String> launcher = List.of("sh", checkout.resolve("gatekey").toString());
+        Path unnamed = Files.writeString(target.resolve("gatekey-cli-" + version + suffix), "an archive named as before, by the JDK alone");
 
         Run init = run(launched(launcher, javaHome, "init", "--name", "Launcher Corp", "-o", "json"));
         assertEquals(0, init.exitCode(), init.err());
+        assertFalse(Files.exists(unnamed), "the archive named as before is gone");
         assertTrue(init.out().startsWith("{") && init.out().strip().endsWith("}"), init.out());
         assertTrue(init.out().contains("\"name\" : \"Launcher Corp\""), init.out());
         assertTrue(Files.isRegularFile(commands), init.err());

@@ -76,8 +76,10 @@ class AwsIamRulesTest {
             assertTrue(paged.containsAll(serials), paged.toString());
             assertEquals(paged.stream().sorted().toList(), paged, "in one order, so that pages neither repeat nor skip");
 
+            String older = root.createAccessKey(r -> r.userName("bob")).accessKey().accessKeyId();
             root.createAccessKey(r -> r.userName("bob"));
-            root.createAccessKey(r -> r.userName("bob"));
+            root.updateAccessKey(r -> r.userName("bob").accessKeyId(older).status(StatusType.INACTIVE));
+            assertRefused(409, "LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2", () -> root.createAccessKey(r -> r.userName("bob")));
             var keys = root.listAccessKeys(r -> r.userName("bob").maxItems(1));
             assertEquals(1, keys.accessKeyMetadata().size());
             assertTrue(keys.isTruncated());

@@ -31,6 +31,7 @@ import io.gatekey.domain.mfa.MfaDevice;
 import io.gatekey.domain.mfa.MfaDeviceName;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.AccessDeniedException;
+import io.gatekey.domain.shared.Limits;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -110,6 +111,12 @@ final class AwsIam {
             }
             case "CreateAccessKey" -> {
                 SubAccount user = named(caller, account, parameters);
+                // IAM's quota counts inactive keys too; the two active keys of Gatekey's own rule hold in the database.
+                if (useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))).size()
+                        >= Limits.ACCESS_KEYS_PER_OWNER) {
+                    throw new DoorRefusal(AwsErrors.sender(HttpStatus.CONFLICT, "LimitExceeded",
+                            "Cannot exceed quota for AccessKeysPerUser: " + Limits.ACCESS_KEYS_PER_OWNER));
+                }
                 AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, KeyOwner.subAccount(account, user.id())));
                 yield AwsXml.result(action, NAMESPACE, "<AccessKey>" + AwsXml.element("UserName", user.name().value())
                         + AwsXml.element("AccessKeyId", key.id().value()) + AwsXml.element("Status", "Active")
