@@ -53,6 +53,16 @@ final class AwsErrors implements Door {
         return sender(HttpStatus.BAD_REQUEST, "ValidationError", message);
     }
 
+    /** AWS's ValidationError for one member's value: {@code 1 validation error detected: Value 'v' at 'member' ...}. */
+    static HttpResponse<?> invalidValue(String member, String value, String constraint) {
+        return validation("1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy constraint: " + constraint);
+    }
+
+    /** A 409 of {@code code} (DeleteConflict, LimitExceeded, EntityAlreadyExists). */
+    static HttpResponse<?> conflict(String code, String message) {
+        return sender(HttpStatus.CONFLICT, code, message);
+    }
+
     /** Every error answered to {@code request} from now on is in {@code namespace} (IAM's errors are IAM's; STS's by default). */
     static void answerIn(HttpRequest<?> request, String namespace) {
         request.setAttribute(NAMESPACE_ATTRIBUTE, namespace);

@@ -100,11 +100,11 @@ final class AwsIam {
             case "DeleteUser" -> {
                 // As IAM: a user goes once its keys and its MFA device have gone, where Gatekey's own doors take them along.
                 SubAccount user = user(caller, account, required(parameters, "UserName"));
-                if (!useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))).isEmpty()) {
-                    throw new DoorRefusal(AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", "Cannot delete entity, must delete access keys first."));
+                if (!keysOf(caller, account, user).isEmpty()) {
+                    throw new DoorRefusal(AwsErrors.conflict("DeleteConflict", "Cannot delete entity, must delete access keys first."));
                 }
                 if (devices(caller, account, Optional.of(user)).stream().anyMatch(MfaDevice::isEnabled)) {
-                    throw new DoorRefusal(AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", "Cannot delete entity, must delete MFA device first."));
+                    throw new DoorRefusal(AwsErrors.conflict("DeleteConflict", "Cannot delete entity, must delete MFA device first."));
                 }
                 useCases.deleteUser().delete(new DeleteSubAccountUseCase.Command(caller, user.id()));
                 yield AwsXml.empty(action, NAMESPACE);
@@ -112,10 +112,8 @@ final class AwsIam {
             case "CreateAccessKey" -> {
                 SubAccount user = named(caller, account, parameters);
                 // IAM's quota counts inactive keys too; the two active keys of Gatekey's own rule hold in the database.
-                if (useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))).size()
-                        >= Limits.ACCESS_KEYS_PER_OWNER) {
-                    throw new DoorRefusal(AwsErrors.sender(HttpStatus.CONFLICT, "LimitExceeded",
-                            "Cannot exceed quota for AccessKeysPerUser: " + Limits.ACCESS_KEYS_PER_OWNER));
+                if (keysOf(caller, account, user).size() >= Limits.ACCESS_KEYS_PER_OWNER) {
+                    throw new DoorRefusal(AwsErrors.conflict("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: " + Limits.ACCESS_KEYS_PER_OWNER));
                 }
                 AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, KeyOwner.subAccount(account, user.id())));
                 yield AwsXml.result(action, NAMESPACE, "<AccessKey>" + AwsXml.element("UserName", user.name().value())
@@ -125,8 +123,7 @@ final class AwsIam {
             }
             case "ListAccessKeys" -> {
                 SubAccount user = named(caller, account, parameters);
-                AwsPage<AccessKey> page = AwsPage.of(parameters, useCases.listAccessKeys().list(
-                        new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))), key -> key.id().value());
+                AwsPage<AccessKey> page = AwsPage.of(parameters, keysOf(caller, account, user), key -> key.id().value());
                 StringBuilder members = new StringBuilder();
                 page.items().forEach(key -> members.append("<member>").append(AwsXml.element("UserName", user.name().value()))
                                 .append(AwsXml.element("AccessKeyId", key.id().value())).append(AwsXml.element("Status", key.active() ? "Active" : "Inactive"))
@@ -192,8 +189,8 @@ final class AwsIam {
                     case "Assigned" -> MfaDevice::isEnabled;
                     case "Unassigned" -> device -> !device.isEnabled();
                     case "Any" -> device -> true;
-                    default -> throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value '" + parameters.get("AssignmentStatus")
-                            + "' at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set: [Unassigned, Assigned, Any]"));
+                    default -> throw new DoorRefusal(AwsErrors.invalidValue("assignmentStatus", parameters.get("AssignmentStatus"),
+                            "Member must satisfy enum value set: [Unassigned, Assigned, Any]"));
                 };
                 AwsPage<MfaDevice> page = AwsPage.of(parameters, devices(caller, account, Optional.empty()).stream().filter(wanted).toList(),
                         device -> device.serialNumber().value());
@@ -279,7 +276,7 @@ final class AwsIam {
     private AccessKeyId ownKey(Principal caller, AccountId account, Map<String, String> parameters) {
         SubAccount user = named(caller, account, parameters);
         String id = required(parameters, "AccessKeyId");
-        return useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id()))).stream()
+        return keysOf(caller, account, user).stream()
                 .map(AccessKey::id).filter(key -> key.value().equals(id)).findFirst()
                 .orElseThrow(() -> new DoorRefusal(noSuchEntity("The Access Key with id " + id + " cannot be found.")));
     }
@@ -291,8 +288,7 @@ final class AwsIam {
     private static void keptAsGiven(Map<String, String> parameters, String what) {
         String path = parameters.get("Path");
         if (path != null && !PATH.matcher(path).matches()) {
-            throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value '" + path + "' at 'path' failed to satisfy constraint: "
-                    + "Member must satisfy regular expression pattern: " + PATH.pattern()));
+            throw new DoorRefusal(AwsErrors.invalidValue("path", path, "Member must satisfy regular expression pattern: " + PATH.pattern()));
         }
         if (path != null && !path.equals(ROOT_PATH)) {
             throw new DoorRefusal(AwsErrors.validation("Gatekey keeps every " + what + " at the path /: leave Path out, or give /."));
@@ -309,10 +305,14 @@ final class AwsIam {
     private static String pathPrefix(Map<String, String> parameters) {
         String prefix = parameters.getOrDefault("PathPrefix", ROOT_PATH);
         if (!PATH_PREFIX.matcher(prefix).matches()) {
-            throw new DoorRefusal(AwsErrors.validation("1 validation error detected: Value '" + prefix + "' at 'pathPrefix' failed to satisfy "
-                    + "constraint: Member must satisfy regular expression pattern: " + PATH_PREFIX.pattern()));
+            throw new DoorRefusal(AwsErrors.invalidValue("pathPrefix", prefix, "Member must satisfy regular expression pattern: " + PATH_PREFIX.pattern()));
         }
         return prefix;
+    }
+
+    /** The user's access keys, active and inactive. */
+    private List<AccessKey> keysOf(Principal caller, AccountId account, SubAccount user) {
+        return useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id())));
     }
 
     static HttpResponse<?> noSuchEntity(String message) {

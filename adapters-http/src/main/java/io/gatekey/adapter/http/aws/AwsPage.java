@@ -45,17 +45,15 @@ record AwsPage<T>(List<T> items, Optional<String> nextMarker) {
             return DEFAULT_MAX_ITEMS;
         }
         if (!text.matches("-?[0-9]+")) {
-            throw invalid("1 validation error detected: Value '" + text + "' at 'maxItems' failed to satisfy constraint: Member must be an integer");
+            throw invalidMaxItems(text, "Member must be an integer");
         }
         // Any number of digits: one too long for an int is still only too large, or too small.
         BigInteger value = new BigInteger(text);
         if (value.signum() < 1) {
-            throw invalid("1 validation error detected: Value '" + text + "' at 'maxItems' failed to satisfy constraint: "
-                    + "Member must have value greater than or equal to 1");
+            throw invalidMaxItems(text, "Member must have value greater than or equal to 1");
         }
         if (value.compareTo(BigInteger.valueOf(MAX_ITEMS)) > 0) {
-            throw invalid("1 validation error detected: Value '" + text + "' at 'maxItems' failed to satisfy constraint: "
-                    + "Member must have value less than or equal to " + MAX_ITEMS);
+            throw invalidMaxItems(text, "Member must have value less than or equal to " + MAX_ITEMS);
         }
         return value.intValue();
     }
@@ -72,10 +70,10 @@ record AwsPage<T>(List<T> items, Optional<String> nextMarker) {
         } catch (IllegalArgumentException e) {
             // told below
         }
-        throw invalid("Invalid Marker: give the Marker of the previous page's answer, unchanged.");
+        throw new DoorRefusal(AwsErrors.validation("Invalid Marker: give the Marker of the previous page's answer, unchanged."));
     }
 
-    private static DoorRefusal invalid(String message) {
-        return new DoorRefusal(AwsErrors.validation(message));
+    private static DoorRefusal invalidMaxItems(String text, String constraint) {
+        return new DoorRefusal(AwsErrors.invalidValue("maxItems", text, constraint));
     }
 }

@@ -117,8 +117,7 @@ final class AwsQueryController {
         String durationText = parameters.get("DurationSeconds");
         if (durationText != null) {
             if (!durationText.matches("[0-9]{1,9}")) {
-                return AwsErrors.validation("1 validation error detected: Value '" + durationText
-                        + "' at 'durationSeconds' failed to satisfy constraint: Member must be an integer");
+                return AwsErrors.invalidValue("durationSeconds", durationText, "Member must be an integer");
             }
             duration = Long.parseLong(durationText);
         }
@@ -139,8 +138,7 @@ final class AwsQueryController {
         try {
             command = IssueTemporaryCredentialsUseCase.Command.of(caller, Optional.empty(), DurationPolicy.AWS, duration, mfa).withNonce(signed.nonce());
         } catch (InvalidValueException e) {
-            return AwsErrors.validation("1 validation error detected: Value '" + durationText + "' at 'durationSeconds' failed to satisfy "
-                    + "constraint: Member must have value between 900 and 129600");
+            return AwsErrors.invalidValue("durationSeconds", durationText, "Member must have value between 900 and 129600");
         }
         IssueTemporaryCredentialsUseCase.Result result = issue.issue(command);
         if (result instanceof IssueTemporaryCredentialsUseCase.RequestReplayed) {
@@ -227,10 +225,10 @@ final class AwsQueryController {
         if (e instanceof ConflictException conflict) {
             // IAM's code for each: the SDKs raise a class of exception per code.
             return switch (conflict.conflict()) {
-                case ACCESS_KEY_LIMIT, SUB_ACCOUNT_LIMIT -> AwsErrors.sender(HttpStatus.CONFLICT, "LimitExceeded", e.getMessage());
+                case ACCESS_KEY_LIMIT, SUB_ACCOUNT_LIMIT -> AwsErrors.conflict("LimitExceeded", e.getMessage());
                 case SUB_ACCOUNT_NAME_TAKEN, MFA_DEVICE_NAME_TAKEN, MFA_DEVICE_LIMIT, MFA_DEVICE_ALREADY_ENABLED, LOGIN_ALIAS_TAKEN ->
-                        AwsErrors.sender(HttpStatus.CONFLICT, "EntityAlreadyExists", e.getMessage());
-                case MFA_DEVICE_ENABLED -> AwsErrors.sender(HttpStatus.CONFLICT, "DeleteConflict", e.getMessage());
+                        AwsErrors.conflict("EntityAlreadyExists", e.getMessage());
+                case MFA_DEVICE_ENABLED -> AwsErrors.conflict("DeleteConflict", e.getMessage());
                 // A device not enabled is no MFA device of its user to IAM (ResyncMFADevice, DeactivateMFADevice).
                 case MFA_DEVICE_NOT_ENABLED -> AwsIam.noSuchEntity(e.getMessage());
             };
