@@ -143,10 +143,7 @@ class PackagedJarTest {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             assertEquals(200, healthWithin(http, port, Duration.ofSeconds(60)), Files.readString(workDir.resolve("server.log")));
             // The server keeps the full JIT: HotSpot holds no directive but its default one (commands add QuickCompilation's).
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(server.pid()),
-                    "Compiler.directives_print").redirectErrorStream(true).start();
-            String directives = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS));
+            String directives = compilerDirectives(Path.of(System.getProperty("java.home")), server);
             assertTrue(directives.contains("Directive: (default)"), directives);
             assertFalse(directives.contains("Exclude:true"), directives);
             // A door of the server's answers in its own envelope: its beans are there.
@@ -253,6 +250,15 @@ class PackagedJarTest {
                 assertEquals(200, healthWithin(http, port, Duration.ofSeconds(60)), Files.readString(workDir.resolve("server.log")));
                 // The launcher's shell became the JVM, which maps the archive's file when it starts from it.
                 assertEquals(!first, Files.readString(Path.of("/proc", String.valueOf(running.pid()), "maps")).contains(server.toString()));
+                // It leaves the JDK code that only a start runs much to C1: one directive, which excludes it from C2 alone.
+                String directives = compilerDirectives(javaHome, running);
+                for (String startOnly : List.of("jdk/internal/org/objectweb/asm/*.*", "java/lang/invoke/MethodType.makeImpl",
+                        "java/util/Properties$LineReader.readLine", "jdk/internal/loader/BuiltinClassLoader.loadClassOrNull")) {
+                    assertTrue(directives.contains(startOnly), directives);
+                }
+                assertEquals(1, directives.split("Exclude:true", -1).length - 1, directives);
+                assertTrue(directives.matches("(?s).*loadClassOrNull.*c1 directives:\\s+inline: -\\s+Enable:false.*c2 directives:\\s+inline: -\\s+Enable:true Exclude:true.*"
+                        + "Directive: \\(default\\).*"), directives);
             } finally {
                 running.destroy();
                 assertTrue(running.waitFor(120, TimeUnit.SECONDS));
@@ -312,6 +318,15 @@ class PackagedJarTest {
         serve.environment().putAll(Map.of("MICRONAUT_SERVER_PORT", String.valueOf(port), "MICRONAUT_SERVER_HOST", "127.0.0.1",
                 "ENDPOINTS_ALL_PORT", String.valueOf(TestPorts.free())));
         return serve.start();
+    }
+
+    /** What HotSpot prints of the compiler directives it holds, as {@code jcmd <pid> Compiler.directives_print}. */
+    private static String compilerDirectives(Path javaHome, Process jvm) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(javaHome.resolve("bin").resolve("jcmd").toString(), String.valueOf(jvm.pid()), "Compiler.directives_print")
+                .redirectErrorStream(true).start();
+        String printed = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS));
+        return printed;
     }
 
     private static HttpRequest get(int port, String path) {
