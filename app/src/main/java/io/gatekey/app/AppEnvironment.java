@@ -33,6 +33,10 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     private ApplicationContext context;
     private boolean schemaChecked;
     private boolean serving;
+    /** The thread opening the context ahead, while it is the one that may ({@link #openAhead()}). */
+    private Thread opening;
+    /** What the opening ahead met instead of a context: the command meets it when it asks for one. */
+    private RuntimeException openingFailed;
 
     AppEnvironment(Map<String, Object> overrides) {
         this(overrides, null);
@@ -46,7 +50,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
 
     @Override
     public synchronized GatekeyServices useCases() {
-        ApplicationContext opened = context(Map.of());
+        ApplicationContext opened = context();
         if (!schemaChecked) {
             DataSource dataSource = DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class));
             // Flyway is started only when the schema is not current (a fresh installation, an upgrade, a history
@@ -65,7 +69,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         return new Maintenance() {
             @Override
             public int migrate() {
-                ApplicationContext opened = context(Map.of());
+                ApplicationContext opened = context();
                 int applied = SchemaMigrations.migrate(DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)));
                 opened.getBean(MasterKeyRotation.class).resealOwnerUnbound(500);
                 return applied;
@@ -73,21 +77,21 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
 
             @Override
             public Reseal reseal() {
-                MasterKeyRotation rotation = context(Map.of()).getBean(MasterKeyRotation.class);
+                MasterKeyRotation rotation = context().getBean(MasterKeyRotation.class);
                 int resealed = rotation.resealAll(500);
                 return new Reseal(rotation.activeVersion(), resealed, rotation.remaining());
             }
 
             @Override
             public Rotation rotateMasterKey() {
-                Environment environment = context(Map.of()).getEnvironment();
+                Environment environment = context().getEnvironment();
                 Path keyFile = MasterKeyFactory.keyFile(property(environment, "gatekey.master-key"), property(environment, "gatekey.master-key-file"),
                                 Path.of(property(environment, "gatekey.data-dir", "./data")), property(environment, "datasources.default.url"))
                         .orElseThrow(() -> new IllegalStateException("the master key comes from GATEKEY_MASTER_KEY: add a new version "
                                 + "there (version:base64, comma-separated) on every node and restart; this command rotates key files only"));
                 int version = MasterKeyFile.appendNewVersion(keyFile);
                 close();
-                MasterKeyRotation rotation = context(Map.of()).getBean(MasterKeyRotation.class);
+                MasterKeyRotation rotation = context().getBean(MasterKeyRotation.class);
                 int resealed = rotation.resealAll(500);
                 return new Rotation(version, resealed, rotation.remaining());
             }
@@ -98,7 +102,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
     public void serve(String[] args) {
         close();
         ApplicationContext server = GatekeyContextBuilder.server().args(args).properties(overrides).build();
-        prepare(server);
+        prepare(server.getEnvironment().start());
         server.start();
         EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
         LoggerFactory.getLogger(AppEnvironment.class).info("Gatekey is serving on {} ({} ms after the JVM started)", http.getURL(),
@@ -152,41 +156,89 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         return serving;
     }
 
-    /** The commands' application context, opened if it is not yet. */
-    ApplicationContext context() {
-        return context(Map.of());
+    /**
+     * Starts opening the commands' context on a thread of its own while picocli reads the command line (it builds a
+     * command's options by reflection, a sixth of a short command's start): the command then finds the context open,
+     * or meets the fault the opening met, as it would have met it itself. Only where opening creates no file: a
+     * mistyped command must not make a new installation's database or master key.
+     */
+    @Override
+    public synchronized void openAhead() {
+        if (context == null && opening == null) {
+            opening = new Thread(this::openUnlessItCreates, "gatekey-context-opening");
+            opening.setDaemon(true);
+            opening.start();
+        }
     }
 
-    private synchronized ApplicationContext context(Map<String, Object> extra) {
+    private synchronized void openUnlessItCreates() {
+        if (Thread.currentThread() != opening || context != null) {
+            return;
+        }
+        try {
+            context = open(true);
+        } catch (RuntimeException e) {
+            openingFailed = e;
+        }
+    }
+
+    /** The thread that opened or is opening the context ahead, if any (tests). */
+    synchronized Thread opening() {
+        return opening;
+    }
+
+    /** Whether the context is open (tests). */
+    synchronized boolean isOpen() {
+        return context != null;
+    }
+
+    /** The commands' application context, opened if it is not yet. */
+    synchronized ApplicationContext context() {
         if (context == null) {
-            Map<String, Object> properties = new HashMap<>(overrides);
-            properties.put("gatekey.purge.enabled", false);
-            properties.put("gatekey.database.migrate-at-start", false);
-            // The management endpoints and metrics are not in a command's context at all (GatekeyContextBuilder.operator()).
-            properties.put("gatekey.health.enabled", false);
-            // A command runs on one connection: the pool opens no idle ones beside it (and its close waits for none).
-            properties.put("datasources.default.minimum-idle", 1);
-            properties.putAll(extra);
-            AuditOrigins origins = AuditOrigins.fixed(AuditOrigin.local("cli"));
-            ApplicationContextBuilder builder = GatekeyContextBuilder.operator().properties(properties)
-                    .beanDefinitions(RuntimeBeanDefinition.of(AuditOrigins.class, () -> origins));
-            if (clock != null) {
-                builder.singletons(clock);
+            RuntimeException failed = openingFailed;
+            if (failed != null) {
+                openingFailed = null;
+                throw failed;
             }
-            ApplicationContext built = builder.build();
-            prepare(built);
-            context = built.start();
+            context = open(false);
         }
         return context;
     }
 
     /**
-     * Before a context starts: its configuration read, the master key checked (a start without a usable key changes
+     * Builds and starts the commands' context; or, asked to create nothing, none (null) where opening the database
+     * would create a file.
+     */
+    private ApplicationContext open(boolean creatingNothing) {
+        Map<String, Object> properties = new HashMap<>(overrides);
+        properties.put("gatekey.purge.enabled", false);
+        properties.put("gatekey.database.migrate-at-start", false);
+        // The management endpoints and metrics are not in a command's context at all (GatekeyContextBuilder.operator()).
+        properties.put("gatekey.health.enabled", false);
+        // A command runs on one connection: the pool opens no idle ones beside it (and its close waits for none).
+        properties.put("datasources.default.minimum-idle", 1);
+        AuditOrigins origins = AuditOrigins.fixed(AuditOrigin.local("cli"));
+        ApplicationContextBuilder builder = GatekeyContextBuilder.operator().properties(properties)
+                .beanDefinitions(RuntimeBeanDefinition.of(AuditOrigins.class, () -> origins));
+        if (clock != null) {
+            builder.singletons(clock);
+        }
+        ApplicationContext built = builder.build();
+        Environment environment = built.getEnvironment().start();
+        if (creatingNothing && !EmbeddedDatabaseOpening.opensWithoutCreating(environment)) {
+            built.close();
+            return null;
+        }
+        prepare(environment);
+        return built.start();
+    }
+
+    /**
+     * Before a context starts, its configuration read: the master key checked (a start without a usable key changes
      * nothing and ends with the message that says what to set), and the embedded database opening on a thread of its
      * own.
      */
-    private static void prepare(ApplicationContext context) {
-        Environment environment = context.getEnvironment().start();
+    private static void prepare(Environment environment) {
         MasterKeyFactory.preflight(environment);
         EmbeddedDatabaseOpening.begin(environment);
     }
@@ -201,6 +253,9 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // An opening ahead that has not begun yet no longer may.
+        opening = null;
+        openingFailed = null;
         if (context != null) {
             context.close();
             context = null;

@@ -67,6 +67,11 @@ public final class GatekeyTestAccess {
         }
 
         @Override
+        public void openAhead() {
+            environment.openAhead();
+        }
+
+        @Override
         public void close() {
             environment.close();
         }

@@ -12,6 +12,14 @@ public interface CliEnvironment {
     /** Runs the HTTP server until the process is stopped. */
     void serve(String[] args);
 
+    /**
+     * The command line names a command on the installation (not help, not the version): the environment may start
+     * opening it while the command line is read. Nothing it opens ahead may change what the command, or a mistyped
+     * one, does or leaves behind.
+     */
+    default void openAhead() {
+    }
+
     /** Storage upkeep that belongs to the installation rather than to any account. */
     interface Maintenance {
 

@@ -29,13 +29,17 @@ public final class GatekeyCli {
     /**
      * The command line for one run: when {@code args} start with a subcommand's name, only that subcommand is
      * built (building all of them, each with its options, takes a command a quarter of its start-up); otherwise
-     * (help, a mistyped name, completion, which describes them all) every one.
+     * (help, a mistyped name, completion, which describes them all) every one. A command on the installation has it
+     * opened meanwhile ({@link CliEnvironment#openAhead()}).
      */
     public static CommandLine commandLine(CliEnvironment environment, String... args) {
         if (args.length > 0) {
             for (Class<?> subcommand : GatekeyCommand.SUBCOMMANDS) {
                 String name = subcommand.getAnnotation(CommandLine.Command.class).name();
                 if (name.equals(args[0]) && subcommand != AutoComplete.GenerateCompletion.class) {
+                    if (subcommand != GatekeyCommand.Serve.class && !asksHelpOrVersion(args)) {
+                        environment.openAhead();
+                    }
                     return commandLine(environment, List.of(subcommand));
                 }
             }
@@ -79,15 +83,16 @@ public final class GatekeyCli {
      * launcher's class-data-sharing archive; skipping them saves the archived start about 0.1 s).
      */
     static boolean servesDirectly(String... args) {
-        if (args.length == 0 || !args[0].equals("serve")) {
-            return false;
-        }
+        return args.length > 0 && args[0].equals("serve") && !asksHelpOrVersion(args);
+    }
+
+    private static boolean asksHelpOrVersion(String... args) {
         for (int i = 1; i < args.length; i++) {
             if (ASKS_HELP_OR_VERSION.matcher(args[i]).matches()) {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** {@code serve} without picocli: the server gets every argument; a failure is told as any command's is. */

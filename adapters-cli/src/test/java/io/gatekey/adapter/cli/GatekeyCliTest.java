@@ -69,6 +69,47 @@ class GatekeyCliTest {
         assertEquals(List.of("-Dmicronaut.server.port=9090"), served);
     }
 
+    /** A command on the installation has it opened while picocli reads the line; help, the version, mistakes and the server do not. */
+    @Test
+    void onlyACommandOnTheInstallationHasItOpenedAhead() {
+        for (List<String> args : List.of(List.of("accounts", "list"), List.of("keys", "create", "--user", "alice", "-o", "json"),
+                List.of("init", "--name", "Acme"), List.of("db", "migrate"), List.of("audit", "verify"), List.of("users", "lst"))) {
+            assertEquals(1, openedAheadFor(args), args.toString());
+        }
+        for (List<String> args : List.of(List.<String>of(), List.of("--help"), List.of("-V"), List.of("accounts", "list", "--help"),
+                List.of("keys", "create", "-h"), List.of("mfa", "--version"), List.of("kyes", "list"), List.of("generate-completion"),
+                List.of("serve"), List.of("serve", "--help"))) {
+            assertEquals(0, openedAheadFor(args), args.toString());
+        }
+    }
+
+    private static int openedAheadFor(List<String> args) {
+        int[] asked = {0};
+        CliEnvironment recording = new CliEnvironment() {
+            @Override
+            public GatekeyServices useCases() {
+                throw new AssertionError("only the command line is built");
+            }
+
+            @Override
+            public Maintenance maintenance() {
+                throw new AssertionError("only the command line is built");
+            }
+
+            @Override
+            public void serve(String[] serverArgs) {
+                throw new AssertionError("only the command line is built");
+            }
+
+            @Override
+            public void openAhead() {
+                asked[0]++;
+            }
+        };
+        GatekeyCli.commandLine(recording, args.toArray(String[]::new));
+        return asked[0];
+    }
+
     @Test
     void aServerThatCannotStartIsToldLikeAnyRefusedCommand() {
         StringWriter err = new StringWriter();

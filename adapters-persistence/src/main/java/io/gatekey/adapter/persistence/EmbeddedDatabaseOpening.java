@@ -28,14 +28,28 @@ public final class EmbeddedDatabaseOpening {
     private EmbeddedDatabaseOpening() {
     }
 
+    /**
+     * Whether opening the configured database creates no file: false for an H2 file database that is not there yet,
+     * and for an embedded default without its password file (the pool would create the database, the guard its
+     * password, the master key its file); true for every other database.
+     */
+    public static boolean opensWithoutCreating(PropertyResolver properties) {
+        String url = properties.getProperty("datasources.default.url", String.class).orElse(null);
+        String password = properties.getProperty("datasources.default.password", String.class).orElse("");
+        Path dataDir = dataDir(properties);
+        if (EmbeddedDatabaseGuard.isEmbeddedDefault(url, password, dataDir)) {
+            return openedBefore(url, dataDir);
+        }
+        return url == null || !url.startsWith("jdbc:h2:file:") || Files.exists(EmbeddedDatabaseGuard.databaseFile(url));
+    }
+
     /** Starts opening the configured database when it is the embedded default that was opened before. */
     public static void begin(PropertyResolver properties) {
         String url = properties.getProperty("datasources.default.url", String.class).orElse(null);
         String password = properties.getProperty("datasources.default.password", String.class).orElse("");
-        Path dataDir = Path.of(properties.getProperty("gatekey.data-dir", String.class).orElse(EmbeddedDatabaseGuard.DEFAULT_DATA_DIR));
+        Path dataDir = dataDir(properties);
         Path passwordFile = dataDir.resolve(EmbeddedDatabaseGuard.PASSWORD_FILE);
-        if (!EmbeddedDatabaseGuard.isEmbeddedDefault(url, password, dataDir) || !Files.isRegularFile(passwordFile)
-                || !Files.exists(EmbeddedDatabaseGuard.databaseFile(url))) {
+        if (!EmbeddedDatabaseGuard.isEmbeddedDefault(url, password, dataDir) || !openedBefore(url, dataDir)) {
             return;
         }
         String user = properties.getProperty("datasources.default.username", String.class).orElse("sa");
@@ -58,6 +72,15 @@ public final class EmbeddedDatabaseOpening {
         }, "gatekey-database-opening");
         opening.setDaemon(true);
         opening.start();
+    }
+
+    private static Path dataDir(PropertyResolver properties) {
+        return Path.of(properties.getProperty("gatekey.data-dir", String.class).orElse(EmbeddedDatabaseGuard.DEFAULT_DATA_DIR));
+    }
+
+    /** The embedded default's database and its password are there. */
+    private static boolean openedBefore(String url, Path dataDir) {
+        return Files.isRegularFile(dataDir.resolve(EmbeddedDatabaseGuard.PASSWORD_FILE)) && Files.exists(EmbeddedDatabaseGuard.databaseFile(url));
     }
 
     /** The pool has its own connection: the early one may go. */
