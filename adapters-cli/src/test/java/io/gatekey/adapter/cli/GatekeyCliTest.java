@@ -48,25 +48,10 @@ class GatekeyCliTest {
         assertFalse(GatekeyCli.servesDirectly("users", "list"));
         assertFalse(GatekeyCli.servesDirectly());
 
-        List<String> served = new ArrayList<>();
-        CliEnvironment recording = new CliEnvironment() {
-            @Override
-            public GatekeyServices useCases() {
-                throw new AssertionError("serving needs no use case here");
-            }
-
-            @Override
-            public Maintenance maintenance() {
-                throw new AssertionError("serving needs no upkeep here");
-            }
-
-            @Override
-            public void serve(String[] args) {
-                served.addAll(List.of(args));
-            }
-        };
+        Recording recording = new Recording();
         assertEquals(0, GatekeyCli.run(recording, "serve", "-Dmicronaut.server.port=9090"));
-        assertEquals(List.of("-Dmicronaut.server.port=9090"), served);
+        assertEquals(List.of("-Dmicronaut.server.port=9090"), recording.served);
+        assertEquals(0, recording.openedAhead);
     }
 
     /** A command on the installation has it opened while picocli reads the line; help, the version, mistakes and the server do not. */
@@ -84,30 +69,35 @@ class GatekeyCliTest {
     }
 
     private static int openedAheadFor(List<String> args) {
-        int[] asked = {0};
-        CliEnvironment recording = new CliEnvironment() {
-            @Override
-            public GatekeyServices useCases() {
-                throw new AssertionError("only the command line is built");
-            }
-
-            @Override
-            public Maintenance maintenance() {
-                throw new AssertionError("only the command line is built");
-            }
-
-            @Override
-            public void serve(String[] serverArgs) {
-                throw new AssertionError("only the command line is built");
-            }
-
-            @Override
-            public void openAhead() {
-                asked[0]++;
-            }
-        };
+        Recording recording = new Recording();
         GatekeyCli.commandLine(recording, args.toArray(String[]::new));
-        return asked[0];
+        return recording.openedAhead;
+    }
+
+    /** Records what reaches the environment: the server's arguments and the openings ahead; no use case. */
+    private static final class Recording implements CliEnvironment {
+        final List<String> served = new ArrayList<>();
+        int openedAhead;
+
+        @Override
+        public GatekeyServices useCases() {
+            throw new AssertionError("no use case is reached here");
+        }
+
+        @Override
+        public Maintenance maintenance() {
+            throw new AssertionError("no upkeep is reached here");
+        }
+
+        @Override
+        public void serve(String[] args) {
+            served.addAll(List.of(args));
+        }
+
+        @Override
+        public void openAhead() {
+            openedAhead++;
+        }
     }
 
     @Test
