@@ -4,8 +4,10 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.management.DynamicMBean;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -59,8 +61,34 @@ final class QuickCompilation {
 
     /** Runs one of HotSpot's diagnostic commands in this JVM (as {@code jcmd} would), answering what it prints. */
     static String diagnosticCommand(String operation, String... arguments) throws JMException {
+        Object[] parameters = {arguments};
+        String[] signature = {String[].class.getName()};
+        DynamicMBean direct = diagnosticCommandBean();
+        if (direct != null) {
+            return String.valueOf(direct.invoke(operation, parameters, signature));
+        }
         return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                operation, new Object[] {arguments}, new String[] {String[].class.getName()}));
+                operation, parameters, signature));
+    }
+
+    /**
+     * The diagnostic command bean itself, without the platform's MBean server, whose making (every platform bean
+     * registered) cost a plain command a tenth of a second of CPU: the JDK makes it in {@code jdk.management}'s internal
+     * package, which the jar's manifest opens ({@code Add-Opens}). Null where that package is not open to Gatekey
+     * (its classes run outside the jar) or holds no such method (another JDK): the MBean server serves then.
+     */
+    static DynamicMBean diagnosticCommandBean() {
+        try {
+            Class<?> type = Class.forName("com.sun.management.internal.DiagnosticCommandImpl");
+            if (!type.getModule().isOpen(type.getPackageName(), QuickCompilation.class.getModule())) {
+                return null;
+            }
+            Method bean = type.getDeclaredMethod("getDiagnosticCommandMBean");
+            bean.setAccessible(true);
+            return bean.invoke(null) instanceof DynamicMBean made ? made : null;
+        } catch (ReflectiveOperationException | RuntimeException notThere) {
+            return null;
+        }
     }
 
     /**

@@ -117,6 +117,14 @@ class PackagedJarTest {
         }
     }
 
+    /** A plain command reaches HotSpot's diagnostic command without the MBean server ({@link QuickCompilation}). */
+    @Test
+    void theJarOpensTheJdksDiagnosticCommandToItsOwnClasses() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            assertEquals("jdk.management/com.sun.management.internal", jar.getManifest().getMainAttributes().getValue("Add-Opens"));
+        }
+    }
+
     @Test
     void theJarStoresItsEntriesUncompressed() throws IOException {
         try (ZipFile jar = new ZipFile(JAR.toFile())) {

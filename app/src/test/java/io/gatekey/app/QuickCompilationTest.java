@@ -16,12 +16,24 @@ import org.junit.jupiter.api.Test;
  */
 class QuickCompilationTest {
 
+    /** As from the jar, whose manifest opens the JDK's internal package: the diagnostic command is reached directly. */
     @Test
     void aJvmStartedAsHotSpotStartsByDefaultTakesTheDirective() throws Exception {
-        String[] answer = probe().split("\n", 2);
+        assertTakesTheDirective(probe("--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"), "direct: true");
+    }
+
+    /** Without that package open (Gatekey's classes outside the jar), through the platform's MBean server. */
+    @Test
+    void withoutTheJdksInternalPackageOpenTheMBeanServerServes() throws Exception {
+        assertTakesTheDirective(probe(), "direct: false");
+    }
+
+    private static void assertTakesTheDirective(String probed, String route) {
+        String[] answer = probed.split("\n", 3);
         assertEquals("applied: true", answer[0]);
+        assertEquals(route, answer[1]);
         // HotSpot's own account of its directives: ours first, for C2 only (C1 falls through to the default one).
-        String directives = answer[1];
+        String directives = answer[2];
         int ours = directives.indexOf("Directive:\n matching: *.*");
         int fallback = directives.indexOf("Directive: (default)");
         assertTrue(ours >= 0 && ours < fallback, directives);
@@ -35,7 +47,7 @@ class QuickCompilationTest {
     void compilersChosenOnTheCommandLineAreKept() throws Exception {
         for (String chosen : List.of("-XX:TieredStopAtLevel=1", "-XX:-TieredCompilation", "-XX:TieredStopAtLevel=4")) {
             String answer = probe(chosen);
-            assertTrue(answer.startsWith("applied: false\n"), chosen + ": " + answer);
+            assertTrue(answer.startsWith("applied: false\ndirect: false\n"), chosen + ": " + answer);
             assertTrue(answer.contains("Directive: (default)"), answer);
             assertEquals(0, count(answer, "Exclude:true"), chosen + ": " + answer);
         }
@@ -57,11 +69,12 @@ class QuickCompilationTest {
         return out;
     }
 
-    /** Applies the directive as a command does, then prints whether it did and HotSpot's directives stack. */
+    /** Applies the directive as a command does, then prints whether it did, by which route, and HotSpot's directives stack. */
     static final class Probe {
         public static void main(String[] args) throws Exception {
             boolean applied = QuickCompilation.apply();
-            System.out.print("applied: " + applied + "\n" + QuickCompilation.diagnosticCommand("compilerDirectivesPrint"));
+            System.out.print("applied: " + applied + "\ndirect: " + (QuickCompilation.diagnosticCommandBean() != null) + "\n"
+                    + QuickCompilation.diagnosticCommand("compilerDirectivesPrint"));
         }
     }
 }
