@@ -44,6 +44,37 @@ class AwsIamRulesTest {
                         AwsBasicCredentials.create(tenant.adminKey.id().value(), tenant.adminKey.secret().reveal()))).build();
     }
 
+    /** The XML the SDKs read: a ListAccessKeys result holds the keys, each with its user, and no user of its own. */
+    @Test
+    void listAccessKeysAnswersIamsResultAsItIs() throws Exception {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            String keyId;
+            try (IamClient root = iam(server, acme)) {
+                root.createUser(r -> r.userName("bob"));
+                keyId = root.createAccessKey(r -> r.userName("bob")).accessKey().accessKeyId();
+            }
+            software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(URI.create(server.uri("").toString())).encodedPath("/")
+                    .putRawQueryParameter("Action", "ListAccessKeys").putRawQueryParameter("Version", "2010-05-08")
+                    .putRawQueryParameter("UserName", "bob").build();
+            @SuppressWarnings("deprecation")
+            software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
+                    software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
+                            .awsCredentials(AwsBasicCredentials.create(acme.adminKey.id().value(), acme.adminKey.secret().reveal()))
+                            .signingName("iam").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(presigned.getUri()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, answer.statusCode(), answer.body());
+            String result = answer.body().replaceAll("(?s).*<ListAccessKeysResult>(.*)</ListAccessKeysResult>.*", "$1");
+            assertTrue(result.matches("<AccessKeyMetadata><member><UserName>bob</UserName><AccessKeyId>" + keyId
+                    + "</AccessKeyId><Status>Active</Status><CreateDate>[0-9T:-]+Z</CreateDate></member></AccessKeyMetadata>"
+                    + "<IsTruncated>false</IsTruncated>"), result);
+        }
+    }
+
     @Test
     void listsComeInPagesOfMaxItemsThatTheSdksPaginatorsWalkToTheEnd() {
         try (TestServer server = TestServer.on("h2", Map.of()); IamClient root = iam(server, new NcpFixture(server, "Acme"))) {

@@ -128,8 +128,7 @@ final class AwsIam {
                 page.items().forEach(key -> members.append("<member>").append(AwsXml.element("UserName", user.name().value()))
                                 .append(AwsXml.element("AccessKeyId", key.id().value())).append(AwsXml.element("Status", key.active() ? "Active" : "Inactive"))
                                 .append(AwsXml.element("CreateDate", Iso8601.seconds(key.createdAt()))).append("</member>"));
-                yield AwsXml.result(action, NAMESPACE, "<UserName>" + AwsXml.escape(user.name().value()) + "</UserName><AccessKeyMetadata>" + members
-                        + "</AccessKeyMetadata>" + page.end());
+                yield AwsXml.result(action, NAMESPACE, "<AccessKeyMetadata>" + members + "</AccessKeyMetadata>" + page.end());
             }
             case "UpdateAccessKey" -> {
                 AccessKeyId key = ownKey(caller, account, parameters);
