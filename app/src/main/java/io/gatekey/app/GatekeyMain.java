@@ -15,10 +15,9 @@ public final class GatekeyMain {
 
     public static void main(String[] args) {
         boolean serve = args.length > 0 && args[0].equals("serve");
-        if (!serve) {
-            // A command is over in a second or so: C2's compiles would not pay back in it, the server's do.
-            QuickCompilation.begin();
-        }
+        // A command is over in a second or so: C2's compiles would not pay back in it; the server's do, but for the
+        // JDK code that only its start runs much.
+        QuickCompilation.begin(serve);
         JarServices.installForJarClassPath();
         ReactiveTypes.install();
         if (args.length > 0 && args[0].equals("example")) {
