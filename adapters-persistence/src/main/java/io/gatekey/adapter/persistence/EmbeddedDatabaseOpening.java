@@ -34,24 +34,22 @@ public final class EmbeddedDatabaseOpening {
      * password, the master key its file); true for every other database.
      */
     public static boolean opensWithoutCreating(PropertyResolver properties) {
-        String url = properties.getProperty("datasources.default.url", String.class).orElse(null);
-        String password = properties.getProperty("datasources.default.password", String.class).orElse("");
-        Path dataDir = dataDir(properties);
-        if (EmbeddedDatabaseGuard.isEmbeddedDefault(url, password, dataDir)) {
-            return openedBefore(url, dataDir);
+        Configured database = Configured.of(properties);
+        if (database.isEmbeddedDefault()) {
+            return database.openedBefore();
         }
+        String url = database.url();
         return url == null || !url.startsWith("jdbc:h2:file:") || Files.exists(EmbeddedDatabaseGuard.databaseFile(url));
     }
 
     /** Starts opening the configured database when it is the embedded default that was opened before. */
     public static void begin(PropertyResolver properties) {
-        String url = properties.getProperty("datasources.default.url", String.class).orElse(null);
-        String password = properties.getProperty("datasources.default.password", String.class).orElse("");
-        Path dataDir = dataDir(properties);
-        Path passwordFile = dataDir.resolve(EmbeddedDatabaseGuard.PASSWORD_FILE);
-        if (!EmbeddedDatabaseGuard.isEmbeddedDefault(url, password, dataDir) || !openedBefore(url, dataDir)) {
+        Configured database = Configured.of(properties);
+        if (!database.isEmbeddedDefault() || !database.openedBefore()) {
             return;
         }
+        String url = database.url();
+        Path passwordFile = database.passwordFile();
         String user = properties.getProperty("datasources.default.username", String.class).orElse("sa");
         EmbeddedDatabaseGuard.bindAutoServer(properties.getProperty("gatekey.h2.bind-address", String.class)
                 .orElse(EmbeddedDatabaseGuard.DEFAULT_BIND_ADDRESS));
@@ -74,13 +72,27 @@ public final class EmbeddedDatabaseOpening {
         opening.start();
     }
 
-    private static Path dataDir(PropertyResolver properties) {
-        return Path.of(properties.getProperty("gatekey.data-dir", String.class).orElse(EmbeddedDatabaseGuard.DEFAULT_DATA_DIR));
-    }
+    /** The configured database, as far as opening it early needs to know. */
+    private record Configured(String url, String password, Path dataDir) {
 
-    /** The embedded default's database and its password are there. */
-    private static boolean openedBefore(String url, Path dataDir) {
-        return Files.isRegularFile(dataDir.resolve(EmbeddedDatabaseGuard.PASSWORD_FILE)) && Files.exists(EmbeddedDatabaseGuard.databaseFile(url));
+        static Configured of(PropertyResolver properties) {
+            return new Configured(properties.getProperty("datasources.default.url", String.class).orElse(null),
+                    properties.getProperty("datasources.default.password", String.class).orElse(""),
+                    Path.of(properties.getProperty("gatekey.data-dir", String.class).orElse(EmbeddedDatabaseGuard.DEFAULT_DATA_DIR)));
+        }
+
+        boolean isEmbeddedDefault() {
+            return EmbeddedDatabaseGuard.isEmbeddedDefault(url, password, dataDir);
+        }
+
+        Path passwordFile() {
+            return dataDir.resolve(EmbeddedDatabaseGuard.PASSWORD_FILE);
+        }
+
+        /** The embedded default's database and its password are there. */
+        boolean openedBefore() {
+            return Files.isRegularFile(passwordFile()) && Files.exists(EmbeddedDatabaseGuard.databaseFile(url));
+        }
     }
 
     /** The pool has its own connection: the early one may go. */

@@ -55,15 +55,9 @@ class AwsIamRulesTest {
                 root.createUser(r -> r.userName("bob"));
                 keyId = root.createAccessKey(r -> r.userName("bob")).accessKey().accessKeyId();
             }
-            software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
-                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(URI.create(server.uri("").toString())).encodedPath("/")
-                    .putRawQueryParameter("Action", "ListAccessKeys").putRawQueryParameter("Version", "2010-05-08")
-                    .putRawQueryParameter("UserName", "bob").build();
-            @SuppressWarnings("deprecation")
-            software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
-                    software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
-                            .awsCredentials(AwsBasicCredentials.create(acme.adminKey.id().value(), acme.adminKey.secret().reveal()))
-                            .signingName("iam").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
+            software.amazon.awssdk.http.SdkHttpFullRequest presigned = AwsPresigned.get(server,
+                    AwsBasicCredentials.create(acme.adminKey.id().value(), acme.adminKey.secret().reveal()), "iam",
+                    Map.of("Action", "ListAccessKeys", "Version", "2010-05-08", "UserName", "bob"));
             java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(presigned.getUri()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 

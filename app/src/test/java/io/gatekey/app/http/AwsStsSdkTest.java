@@ -99,15 +99,8 @@ class AwsStsSdkTest {
 
     /** An STS {@code action} presigned by the AWS SDK's own signer with the user's key, valid for 60 s of the server's clock. */
     private static software.amazon.awssdk.http.SdkHttpFullRequest presigned(TestServer server, NcpFixture acme, String action) {
-        software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
-                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(URI.create(server.uri("").toString())).encodedPath("/")
-                .putRawQueryParameter("Action", action).putRawQueryParameter("Version", "2011-06-15").build();
-        @SuppressWarnings("deprecation")
-        software.amazon.awssdk.http.SdkHttpFullRequest presigned = software.amazon.awssdk.auth.signer.Aws4Signer.create().presign(unsigned,
-                software.amazon.awssdk.auth.signer.params.Aws4PresignerParams.builder()
-                        .awsCredentials(AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal()))
-                        .signingName("sts").signingRegion(Region.US_EAST_1).expirationTime(server.clock.instant().plusSeconds(60)).build());
-        return presigned;
+        return AwsPresigned.get(server, AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal()), "sts",
+                Map.of("Action", action, "Version", "2011-06-15"));
     }
 
     @org.junit.jupiter.api.Test
