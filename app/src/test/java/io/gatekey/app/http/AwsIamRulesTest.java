@@ -18,10 +18,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
@@ -39,9 +42,68 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 class AwsIamRulesTest {
 
     private static IamClient iam(TestServer server, NcpFixture tenant) {
+        return iam(server, AwsBasicCredentials.create(tenant.adminKey.id().value(), tenant.adminKey.secret().reveal()));
+    }
+
+    private static IamClient iam(TestServer server, AwsCredentials credentials) {
         return IamClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(URI.create(server.uri("").toString()))
-                .region(Region.AWS_GLOBAL).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(tenant.adminKey.id().value(), tenant.adminKey.secret().reveal()))).build();
+                .region(Region.AWS_GLOBAL).credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+    }
+
+    /**
+     * Without a UserName, the admin key's actions on access keys are the root's own, as IAM lets its root manage its
+     * keys: listed with no user name, created within IAM's quota of two, deactivated, deleted; a user's keys stay
+     * apart.
+     */
+    @Test
+    void theRootManagesItsOwnKeysWithoutAUserName() throws Exception {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            String adminKey = acme.adminKey.id().value();
+            try (IamClient root = iam(server, acme)) {
+                root.createUser(r -> r.userName("bob"));
+                root.createAccessKey(r -> r.userName("bob"));
+                var own = root.listAccessKeys().accessKeyMetadata();
+                assertEquals(List.of(adminKey), own.stream().map(AccessKeyMetadata::accessKeyId).toList(), "the root's keys, not bob's");
+                assertNull(own.get(0).userName());
+                assertEquals(StatusType.ACTIVE, own.get(0).status());
+
+                AccessKey second = root.createAccessKey().accessKey();
+                assertNull(second.userName());
+                assertEquals(StatusType.ACTIVE, second.status());
+                assertEquals(List.of(adminKey, second.accessKeyId()).stream().sorted().toList(),
+                        root.listAccessKeys().accessKeyMetadata().stream().map(AccessKeyMetadata::accessKeyId).sorted().toList());
+                assertRefused(409, "LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2", () -> root.createAccessKey());
+                try (IamClient withSecond = iam(server, AwsBasicCredentials.create(second.accessKeyId(), second.secretAccessKey()))) {
+                    assertEquals(2, withSecond.listAccessKeys().accessKeyMetadata().size(), "the new key signs as the root");
+
+                    root.updateAccessKey(r -> r.accessKeyId(second.accessKeyId()).status(StatusType.INACTIVE));
+                    assertEquals(Map.of(adminKey, StatusType.ACTIVE, second.accessKeyId(), StatusType.INACTIVE), root.listAccessKeys().accessKeyMetadata()
+                            .stream().collect(java.util.stream.Collectors.toMap(AccessKeyMetadata::accessKeyId, AccessKeyMetadata::status)));
+                    IamException inactive = assertThrows(IamException.class, withSecond::listAccessKeys);
+                    assertEquals(403, inactive.statusCode());
+                }
+                assertRefused(409, "LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2", () -> root.createAccessKey());
+                root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId()));
+                assertEquals(List.of(adminKey), root.listAccessKeys().accessKeyMetadata().stream().map(AccessKeyMetadata::accessKeyId).toList());
+                assertRefused(404, "NoSuchEntity", "The Access Key with id " + second.accessKeyId() + " cannot be found.",
+                        () -> root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId())));
+                assertEquals(1, root.listAccessKeys(r -> r.userName("bob")).accessKeyMetadata().size(), "bob's keys are as they were");
+                assertEquals(List.of(), root.listMFADevices().mfaDevices(), "the root has no device of its own here");
+                assertFalse(root.listMFADevices().isTruncated());
+            }
+
+            software.amazon.awssdk.http.SdkHttpFullRequest presigned = AwsPresigned.get(server,
+                    AwsBasicCredentials.create(adminKey, acme.adminKey.secret().reveal()), "iam", Map.of("Action", "ListAccessKeys", "Version", "2010-05-08"));
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(presigned.getUri()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            String result = answer.body().replaceAll("(?s).*<ListAccessKeysResult>(.*)</ListAccessKeysResult>.*", "$1");
+            assertTrue(result.matches("<AccessKeyMetadata><member><AccessKeyId>" + adminKey
+                    + "</AccessKeyId><Status>Active</Status><CreateDate>[0-9T:-]+Z</CreateDate></member></AccessKeyMetadata>"
+                    + "<IsTruncated>false</IsTruncated>"), result);
+        }
     }
 
     /** The XML the SDKs read: a ListAccessKeys result holds the keys, each with its user, and no user of its own. */

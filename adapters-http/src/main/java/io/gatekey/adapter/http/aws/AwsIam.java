@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
 
 /**
  * IAM's actions over the AWS door ({@code Version=2010-05-08}): users (Gatekey sub accounts, {@code UserName} their
- * login id), their access keys, and their virtual MFA devices. An account's admin key acts as the account's root.
+ * login id), their access keys, and their virtual MFA devices. An account's admin key acts as the account's root: its
+ * access-key actions without a UserName are on the admin's own keys, as IAM's root manages its own.
  * A virtual device belongs to a user from its creation: created with a user's own key it is that user's; created
  * with the admin key it is the device of the user named like it ({@code VirtualMFADeviceName} = {@code UserName}).
  */
@@ -100,7 +101,7 @@ final class AwsIam {
             case "DeleteUser" -> {
                 // As IAM: a user goes once its keys and its MFA device have gone, where Gatekey's own doors take them along.
                 SubAccount user = user(caller, account, required(parameters, "UserName"));
-                if (!keysOf(caller, account, user).isEmpty()) {
+                if (!keysOf(caller, KeyHolder.of(account, user)).isEmpty()) {
                     throw new DoorRefusal(AwsErrors.conflict("DeleteConflict", "Cannot delete entity, must delete access keys first."));
                 }
                 if (devices(caller, account, Optional.of(user)).stream().anyMatch(MfaDevice::isEnabled)) {
@@ -110,22 +111,22 @@ final class AwsIam {
                 yield AwsXml.empty(action, NAMESPACE);
             }
             case "CreateAccessKey" -> {
-                SubAccount user = named(caller, account, parameters);
+                KeyHolder holder = keyHolder(caller, account, parameters);
                 // IAM's quota counts inactive keys too; the two active keys of Gatekey's own rule hold in the database.
-                if (keysOf(caller, account, user).size() >= Limits.ACCESS_KEYS_PER_OWNER) {
+                if (keysOf(caller, holder).size() >= Limits.ACCESS_KEYS_PER_OWNER) {
                     throw new DoorRefusal(AwsErrors.conflict("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: " + Limits.ACCESS_KEYS_PER_OWNER));
                 }
-                AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, KeyOwner.subAccount(account, user.id())));
-                yield AwsXml.result(action, NAMESPACE, "<AccessKey>" + AwsXml.element("UserName", user.name().value())
+                AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, holder.owner()));
+                yield AwsXml.result(action, NAMESPACE, "<AccessKey>" + holder.userNameElement()
                         + AwsXml.element("AccessKeyId", key.id().value()) + AwsXml.element("Status", "Active")
                         + AwsXml.element("SecretAccessKey", key.secret().reveal()) + AwsXml.element("CreateDate", Iso8601.seconds(key.createdAt()))
                         + "</AccessKey>");
             }
             case "ListAccessKeys" -> {
-                SubAccount user = named(caller, account, parameters);
-                AwsPage<AccessKey> page = AwsPage.of(parameters, keysOf(caller, account, user), key -> key.id().value());
+                KeyHolder holder = keyHolder(caller, account, parameters);
+                AwsPage<AccessKey> page = AwsPage.of(parameters, keysOf(caller, holder), key -> key.id().value());
                 StringBuilder members = new StringBuilder();
-                page.items().forEach(key -> members.append("<member>").append(AwsXml.element("UserName", user.name().value()))
+                page.items().forEach(key -> members.append("<member>").append(holder.userNameElement())
                                 .append(AwsXml.element("AccessKeyId", key.id().value())).append(AwsXml.element("Status", key.active() ? "Active" : "Inactive"))
                                 .append(AwsXml.element("CreateDate", Iso8601.seconds(key.createdAt()))).append("</member>"));
                 yield AwsXml.result(action, NAMESPACE, "<AccessKeyMetadata>" + members + "</AccessKeyMetadata>" + page.end());
@@ -173,7 +174,11 @@ final class AwsIam {
                 yield AwsXml.empty(action, NAMESPACE);
             }
             case "ListMFADevices" -> {
-                SubAccount user = parameters.containsKey("UserName") ? user(caller, account, parameters.get("UserName")) : self(caller);
+                if (isRoot(caller, parameters)) {
+                    // The root's own devices: Gatekey's devices are its users', so the account's admin has none.
+                    yield AwsXml.result(action, NAMESPACE, "<MFADevices></MFADevices>" + AwsPage.of(parameters, List.of(), device -> "").end());
+                }
+                SubAccount user = named(caller, account, parameters);
                 AwsPage<MfaDevice> page = AwsPage.of(parameters, devices(caller, account, Optional.of(user)).stream().filter(MfaDevice::isEnabled).toList(),
                         device -> device.serialNumber().value());
                 StringBuilder members = new StringBuilder();
@@ -272,10 +277,34 @@ final class AwsIam {
         return SubAccountName.parse(name).flatMap(loginId -> useCases.findUser().find(new FindSubAccountByNameUseCase.Query(caller, account, loginId)));
     }
 
+    /**
+     * Whether an action without a UserName is the root's own: signed with the account admin's key (always a long-term
+     * one; IAM wants the UserName from temporary credentials), whose keys IAM lets its root list and manage.
+     */
+    private static boolean isRoot(Principal caller, Map<String, String> parameters) {
+        return !parameters.containsKey("UserName") && caller instanceof Principal.AccountAdmin;
+    }
+
+    private KeyHolder keyHolder(Principal caller, AccountId account, Map<String, String> parameters) {
+        return isRoot(caller, parameters) ? new KeyHolder(KeyOwner.admin(account), Optional.empty()) : KeyHolder.of(account, named(caller, account, parameters));
+    }
+
+    /** Whose keys an action names: a user, or the root (the account's admin), whose keys IAM lists with no user name. */
+    private record KeyHolder(KeyOwner owner, Optional<SubAccount> user) {
+
+        static KeyHolder of(AccountId account, SubAccount user) {
+            return new KeyHolder(KeyOwner.subAccount(account, user.id()), Optional.of(user));
+        }
+
+        String userNameElement() {
+            return user.map(named -> AwsXml.element("UserName", named.name().value())).orElse("");
+        }
+    }
+
     private AccessKeyId ownKey(Principal caller, AccountId account, Map<String, String> parameters) {
-        SubAccount user = named(caller, account, parameters);
+        KeyHolder holder = keyHolder(caller, account, parameters);
         String id = required(parameters, "AccessKeyId");
-        return keysOf(caller, account, user).stream()
+        return keysOf(caller, holder).stream()
                 .map(AccessKey::id).filter(key -> key.value().equals(id)).findFirst()
                 .orElseThrow(() -> new DoorRefusal(noSuchEntity("The Access Key with id " + id + " cannot be found.")));
     }
@@ -309,9 +338,9 @@ final class AwsIam {
         return prefix;
     }
 
-    /** The user's access keys, active and inactive. */
-    private List<AccessKey> keysOf(Principal caller, AccountId account, SubAccount user) {
-        return useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, KeyOwner.subAccount(account, user.id())));
+    /** The holder's access keys, active and inactive. */
+    private List<AccessKey> keysOf(Principal caller, KeyHolder holder) {
+        return useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(caller, holder.owner()));
     }
 
     static HttpResponse<?> noSuchEntity(String message) {
