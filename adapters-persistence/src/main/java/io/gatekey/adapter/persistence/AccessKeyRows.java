@@ -20,6 +20,20 @@ interface AccessKeyRows extends GenericRepository<AccessKeyRow, String> {
     @Query("SELECT * FROM access_key WHERE account_id = :accountId AND sub_account_id = :subAccountId ORDER BY created_ms, id")
     List<AccessKeyRow> listUserKeys(String accountId, String subAccountId);
 
+    /** A create that counts every key of the user's: a write to the user's row, so that two such creates conflict. */
+    @Query("UPDATE sub_account SET key_quota_claims = key_quota_claims + 1 WHERE id = :subAccountId")
+    int claimUserKeys(String subAccountId);
+
+    /** The same for the account admin's keys: a write to the account's row. */
+    @Query("UPDATE account SET key_quota_claims = key_quota_claims + 1 WHERE id = :accountId")
+    int claimAdminKeys(String accountId);
+
+    @Query("SELECT COUNT(*) FROM access_key WHERE account_id = :accountId AND sub_account_id IS NULL")
+    long countAdminKeys(String accountId);
+
+    @Query("SELECT COUNT(*) FROM access_key WHERE account_id = :accountId AND sub_account_id = :subAccountId")
+    long countUserKeys(String accountId, String subAccountId);
+
     @Query("SELECT owner_slot FROM access_key WHERE owner_slot LIKE :prefix")
     List<String> listSlotsLike(String prefix);
 

@@ -82,6 +82,23 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
         return false;
     }
 
+    /**
+     * Writes the owner's row before counting its keys: a second transaction doing the same waits for the row (on
+     * Galera, loses certification and runs again), and its count, its first read, comes after the first's end.
+     */
+    @Override
+    public boolean holdsFewerThan(KeyOwner owner, int limit) {
+        String account = owner.accountId().value();
+        long held = owner.subAccountId().map(user -> {
+            rows.claimUserKeys(user.value());
+            return rows.countUserKeys(account, user.value());
+        }).orElseGet(() -> {
+            rows.claimAdminKeys(account);
+            return rows.countAdminKeys(account);
+        });
+        return held < limit;
+    }
+
     @Override
     public Optional<AccessKey> find(AccessKeyId id) {
         return rows.findById(id.value()).map(this::toDomain);

@@ -351,6 +351,20 @@ abstract class TwoNodesContract {
     }
 
     @Test
+    void iamsQuotaCountsTheInactiveKeyAndEveryRacersKey() throws Exception {
+        // The user's one key is inactive, so both active places are free: under IAM's quota, of six racing for the
+        // one key left, one gets it, however the places would have let two in.
+        KeyOwner owner = KeyOwner.subAccount(world.acme.accountId, world.acme.user.id());
+        world.useCases.deactivateAccessKey().deactivate(new io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase.Command(
+                world.acme.admin, world.acme.userKey.id()));
+        List<Outcome<AccessKeyId>> outcomes = race(3, node -> node.createAccessKey().create(
+                new CreateAccessKeyUseCase.Command(world.acme.admin, owner, CreateAccessKeyUseCase.Quota.ALL_KEYS)).id());
+        assertOneWinnerAndTheRest(outcomes, ConflictException.Conflict.ACCESS_KEY_QUOTA);
+        assertEquals(2, world.useCases.listAccessKeys().list(new io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase.Query(
+                world.acme.admin, owner)).size());
+    }
+
+    @Test
     void aRequestNonceIsFreshOnce() throws Exception {
         io.gatekey.application.port.out.RequestNonceRegistry registryA = storeA.context.getBean(io.gatekey.application.port.out.RequestNonceRegistry.class);
         io.gatekey.application.port.out.RequestNonceRegistry registryB = storeB.context.getBean(io.gatekey.application.port.out.RequestNonceRegistry.class);

@@ -33,6 +33,12 @@ public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
         return true;
     }
 
+    /** Atomic as the in-memory transactions run one at a time. */
+    @Override
+    public boolean holdsFewerThan(KeyOwner owner, int limit) {
+        return listByOwner(owner).size() < limit;
+    }
+
     @Override
     public Optional<AccessKey> find(AccessKeyId id) {
         return Optional.ofNullable(keys.get(id));

@@ -39,6 +39,10 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
     public AccessKey create(CreateAccessKeyUseCase.Command command) {
         KeyOwner owner = checkedOwner(command.caller(), command.owner());
         return ports.transactions().inTransaction(() -> {
+            // First in the transaction: the count waits for, and sees, a create for the same owner under way elsewhere.
+            if (command.quota() == CreateAccessKeyUseCase.Quota.ALL_KEYS && !accessKeys.holdsFewerThan(owner, Limits.ACCESS_KEYS_PER_OWNER)) {
+                throw new ConflictException(ConflictException.Conflict.ACCESS_KEY_QUOTA);
+            }
             AccessKey key = newSecrets.accessKey(owner, ports.clock().instant());
             if (!accessKeys.addWithinLimit(key, Limits.ACCESS_KEYS_PER_OWNER)) {
                 throw new ConflictException(ConflictException.Conflict.ACCESS_KEY_LIMIT);

@@ -119,4 +119,30 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
         assertTrue(ports.accessKeys().addWithinLimit(third, 2));
         assertEquals(2, ports.accessKeys().listByOwner(owner).size());
     }
+
+    @Test
+    void theQuotaCountsEveryKeyOfItsOwnerActiveOrNot() {
+        Account account = newAccount();
+        KeyOwner alice = KeyOwner.subAccount(account.id(), newSubAccount(account, "alice").id());
+        KeyOwner bob = KeyOwner.subAccount(account.id(), newSubAccount(account, "bob").id());
+        KeyOwner admin = KeyOwner.admin(account.id());
+        assertTrue(holdsFewerThan(alice, 1));
+        AccessKey first = newAccessKey(alice, NOW);
+        assertFalse(holdsFewerThan(alice, 1));
+        assertTrue(holdsFewerThan(alice, 2));
+        assertTrue(ports.accessKeys().deactivate(first.id()));
+        assertFalse(holdsFewerThan(alice, 1), "an inactive key counts");
+        newAccessKey(alice, NOW);
+        assertFalse(holdsFewerThan(alice, 2));
+        assertTrue(holdsFewerThan(bob, 1), "per owner: bob holds none");
+        newAccessKey(admin, NOW);
+        assertFalse(holdsFewerThan(admin, 1));
+        assertTrue(holdsFewerThan(admin, 2), "the admin's keys are the account's own, apart from its users'");
+        assertTrue(ports.accessKeys().delete(first.id()));
+        assertTrue(holdsFewerThan(alice, 2));
+    }
+
+    private boolean holdsFewerThan(KeyOwner owner, int limit) {
+        return ports.transactions().inTransaction(() -> ports.accessKeys().holdsFewerThan(owner, limit));
+    }
 }

@@ -128,6 +128,21 @@ class AccountsAndKeysTest {
     }
 
     @Test
+    void underIamsQuotaInactiveKeysCountToo() {
+        KeyOwner owner = KeyOwner.subAccount(acme.accountId, acme.user.id());
+        world.useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(acme.admin, acme.userKey.id()));
+        AccessKey second = world.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(acme.admin, owner, CreateAccessKeyUseCase.Quota.ALL_KEYS));
+        ConflictException e = assertThrows(ConflictException.class, () -> world.useCases.createAccessKey().create(
+                new CreateAccessKeyUseCase.Command(acme.admin, owner, CreateAccessKeyUseCase.Quota.ALL_KEYS)));
+        assertEquals(ConflictException.Conflict.ACCESS_KEY_QUOTA, e.conflict());
+        assertEquals(2, world.useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(acme.admin, owner)).size(), "nothing added");
+        // Gatekey's own rule counts the active keys only: one more fits.
+        AccessKey third = world.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(acme.admin, owner));
+        assertEquals(java.util.Set.of(acme.userKey.id(), second.id(), third.id()), java.util.Set.copyOf(world.useCases.listAccessKeys()
+                .list(new ListAccessKeysUseCase.Query(acme.admin, owner)).stream().map(AccessKey::id).toList()));
+    }
+
+    @Test
     void keysAreManagedOnlyByTheirAccountsAdmin() {
         KeyOwner owner = KeyOwner.subAccount(acme.accountId, acme.user.id());
         assertThrows(AccessDeniedException.class, () -> world.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(acme.userPrincipal, owner)));

@@ -9,6 +9,7 @@ public final class ConflictException extends GatekeyException {
         SUB_ACCOUNT_NAME_TAKEN("a sub account with this name already exists"),
         SUB_ACCOUNT_LIMIT("at most " + io.gatekey.domain.shared.Limits.SUB_ACCOUNTS_PER_ACCOUNT + " sub accounts per account"),
         ACCESS_KEY_LIMIT("at most " + io.gatekey.domain.shared.Limits.ACCESS_KEYS_PER_OWNER + " active access keys per owner"),
+        ACCESS_KEY_QUOTA("at most " + io.gatekey.domain.shared.Limits.ACCESS_KEYS_PER_OWNER + " access keys per owner, active or not"),
         MFA_DEVICE_NAME_TAKEN("an MFA device with this name already exists in the account"),
         MFA_DEVICE_LIMIT("the user already has an MFA device of this type"),
         MFA_DEVICE_ENABLED("the MFA device is enabled; disable it first"),

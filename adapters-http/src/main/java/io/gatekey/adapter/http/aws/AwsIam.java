@@ -31,7 +31,6 @@ import io.gatekey.domain.mfa.MfaDevice;
 import io.gatekey.domain.mfa.MfaDeviceName;
 import io.gatekey.domain.mfa.MfaSerialNumber;
 import io.gatekey.domain.shared.AccessDeniedException;
-import io.gatekey.domain.shared.Limits;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -112,11 +111,8 @@ final class AwsIam {
             }
             case "CreateAccessKey" -> {
                 KeyHolder holder = keyHolder(caller, account, parameters);
-                // IAM's quota counts inactive keys too; the two active keys of Gatekey's own rule hold in the database.
-                if (keysOf(caller, holder).size() >= Limits.ACCESS_KEYS_PER_OWNER) {
-                    throw new DoorRefusal(AwsErrors.conflict("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: " + Limits.ACCESS_KEYS_PER_OWNER));
-                }
-                AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, holder.owner()));
+                // IAM's quota counts inactive keys too, besides Gatekey's own rule of two active keys.
+                AccessKey key = useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(caller, holder.owner(), CreateAccessKeyUseCase.Quota.ALL_KEYS));
                 yield AwsXml.result(action, NAMESPACE, "<AccessKey>" + holder.userNameElement()
                         + AwsXml.element("AccessKeyId", key.id().value()) + AwsXml.element("Status", "Active")
                         + AwsXml.element("SecretAccessKey", key.secret().reveal()) + AwsXml.element("CreateDate", Iso8601.seconds(key.createdAt()))

@@ -15,6 +15,7 @@ import io.gatekey.domain.shared.ConflictException;
 import io.gatekey.domain.shared.NotFoundException;
 import io.gatekey.domain.shared.GatekeyException;
 import io.gatekey.domain.shared.InvalidValueException;
+import io.gatekey.domain.shared.Limits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -226,6 +227,7 @@ final class AwsQueryController {
             // IAM's code for each: the SDKs raise a class of exception per code.
             return switch (conflict.conflict()) {
                 case ACCESS_KEY_LIMIT, SUB_ACCOUNT_LIMIT -> AwsErrors.conflict("LimitExceeded", e.getMessage());
+                case ACCESS_KEY_QUOTA -> AwsErrors.conflict("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: " + Limits.ACCESS_KEYS_PER_OWNER);
                 case SUB_ACCOUNT_NAME_TAKEN, MFA_DEVICE_NAME_TAKEN, MFA_DEVICE_LIMIT, MFA_DEVICE_ALREADY_ENABLED, LOGIN_ALIAS_TAKEN ->
                         AwsErrors.conflict("EntityAlreadyExists", e.getMessage());
                 case MFA_DEVICE_ENABLED -> AwsErrors.conflict("DeleteConflict", e.getMessage());

@@ -17,6 +17,14 @@ public interface AccessKeyRepository {
      */
     boolean addWithinLimit(AccessKey key, int limit);
 
+    /**
+     * Whether the owner holds fewer than {@code limit} keys, active or inactive; within a transaction only, as its
+     * first step. It claims the owner's keys until the transaction ends: another transaction's count for the owner,
+     * on any number of nodes, waits for this one's end and counts what it added (or, on Galera, loses certification
+     * and runs again).
+     */
+    boolean holdsFewerThan(KeyOwner owner, int limit);
+
     Optional<AccessKey> find(AccessKeyId id);
 
     /**
