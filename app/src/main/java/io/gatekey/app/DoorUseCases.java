@@ -11,6 +11,7 @@ import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
 import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
+import io.gatekey.application.port.in.account.GetAccountUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
@@ -72,6 +73,11 @@ class DoorUseCases {
     @Singleton
     GetLoginAliasUseCase getLoginAlias(GatekeyServices useCases) {
         return useCases.getLoginAlias();
+    }
+
+    @Singleton
+    GetAccountUseCase getAccount(GatekeyServices useCases) {
+        return useCases.getAccount();
     }
 
     @Singleton

@@ -53,7 +53,7 @@ class AwsIamRulesTest {
     /**
      * Without a UserName, the admin key's actions on access keys are the root's own, as IAM lets its root manage its
      * keys: listed with no user name, created within IAM's quota of two, deactivated, deleted; a user's keys stay
-     * apart.
+     * apart. GetUser answers the root, ListMFADevices its devices: none here.
      */
     @Test
     void theRootManagesItsOwnKeysWithoutAUserName() throws Exception {
@@ -90,6 +90,13 @@ class AwsIamRulesTest {
                 assertRefused(404, "NoSuchEntity", "The Access Key with id " + second.accessKeyId() + " cannot be found.",
                         () -> root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId())));
                 assertEquals(1, root.listAccessKeys(r -> r.userName("bob")).accessKeyMetadata().size(), "bob's keys are as they were");
+                User self = root.getUser().user();
+                assertEquals(acme.accountId.value(), self.userId());
+                assertEquals("arn:aws:iam::" + acme.accountId.value() + ":root", self.arn());
+                assertNull(self.userName());
+                assertNull(self.path());
+                assertEquals(server.clock.instant(), self.createDate(), "the account's creation");
+                assertEquals("bob", root.getUser(r -> r.userName("bob")).user().userName());
                 assertEquals(List.of(), root.listMFADevices().mfaDevices(), "the root has no device of its own here");
                 assertFalse(root.listMFADevices().isTruncated());
             }

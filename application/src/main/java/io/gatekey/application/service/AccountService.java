@@ -1,6 +1,7 @@
 package io.gatekey.application.service;
 
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
+import io.gatekey.application.port.in.account.GetAccountUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Accounts and their login alias. */
-public final class AccountService implements CreateAccountUseCase, ListAccountsUseCase, SetLoginAliasUseCase, GetLoginAliasUseCase {
+public final class AccountService implements CreateAccountUseCase, ListAccountsUseCase, SetLoginAliasUseCase, GetLoginAliasUseCase, GetAccountUseCase {
 
     private final GatekeyPorts ports;
     private final AccountRepository accounts;
@@ -71,6 +72,11 @@ public final class AccountService implements CreateAccountUseCase, ListAccountsU
             auditor.record(AuditEventType.LOGIN_ALIAS_SET, command.accountId(), command.caller(), command.accountId(), command.alias().value());
             return null;
         });
+    }
+
+    @Override
+    public Account get(GetAccountUseCase.Query query) {
+        return lookups.account(query.caller(), query.accountId());
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeactivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
 import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
+import io.gatekey.application.port.in.account.GetAccountUseCase;
 import io.gatekey.application.port.in.account.GetLoginAliasUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListAccountsUseCase;
@@ -73,6 +74,7 @@ public final class GatekeyServices {
     public ListAccountsUseCase listAccounts() { return accounts; }
     public SetLoginAliasUseCase setLoginAlias() { return accounts; }
     public GetLoginAliasUseCase getLoginAlias() { return accounts; }
+    public GetAccountUseCase getAccount() { return accounts; }
     public ListAuditEventsUseCase listAuditEvents() { return auditTrail; }
     public VerifyAuditTrailUseCase verifyAuditTrail() { return auditTrail; }
     public ExportAuditEventsUseCase exportAuditEvents() { return auditTrail; }

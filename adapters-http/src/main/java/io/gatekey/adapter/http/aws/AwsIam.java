@@ -11,6 +11,7 @@ import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
 import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
+import io.gatekey.application.port.in.account.GetAccountUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
@@ -23,6 +24,7 @@ import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountName;
@@ -85,8 +87,14 @@ final class AwsIam {
                 yield AwsXml.result(action, NAMESPACE, "<User>" + user(account, user) + "</User>");
             }
             case "GetUser" -> {
-                SubAccount user = parameters.containsKey("UserName") ? user(caller, account, parameters.get("UserName")) : self(caller);
-                yield AwsXml.result(action, NAMESPACE, "<User>" + user(account, user) + "</User>");
+                if (isRoot(caller, parameters)) {
+                    // IAM's root: the account's id and ARN, no path or user name.
+                    Account root = useCases.getAccount().get(new GetAccountUseCase.Query(caller, account));
+                    yield AwsXml.result(action, NAMESPACE, "<User>" + AwsXml.element("UserId", account.value())
+                            + AwsXml.element("Arn", "arn:aws:iam::" + account.value() + ":root") + AwsXml.element("CreateDate", Iso8601.seconds(root.createdAt()))
+                            + "</User>");
+                }
+                yield AwsXml.result(action, NAMESPACE, "<User>" + user(account, named(caller, account, parameters)) + "</User>");
             }
             case "ListUsers" -> {
                 // Every user is at the path /, which only the prefix / begins.

@@ -8,6 +8,7 @@ import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
 import io.gatekey.application.port.in.account.FindSubAccountByNameUseCase;
+import io.gatekey.application.port.in.account.GetAccountUseCase;
 import io.gatekey.application.port.in.account.GetSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.port.in.mfa.CreateMfaDeviceUseCase;
@@ -21,6 +22,7 @@ import jakarta.inject.Singleton;
 /** The use cases behind the AWS door's IAM actions, injected as one. */
 @Singleton
 record AwsIamUseCases(
+        GetAccountUseCase getAccount,
         CreateSubAccountUseCase createUser,
         GetSubAccountUseCase getUser,
         FindSubAccountByNameUseCase findUser,
