@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's walkthrough with the aws CLI (Debian's awscli, version 2): a user and its key, a virtual device from
+ * The README's walkthrough with the aws CLI (Debian's awscli, version 2): the root and its keys, a user and its key, a virtual device from
  * its QR code, enabled with two codes, a session token with a third, the session's identity, the code replayed, and
  * everything taken down again. CI installs the CLI; elsewhere the test is skipped when it is missing.
  */
@@ -90,6 +90,12 @@ class AwsCliTest {
             server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
             NcpFixture acme = new NcpFixture(server, "Acme");
             Map<String, String> root = keys(acme.adminKey.id().value(), acme.adminKey.secret().reveal());
+            // Without a user name, the admin key is the root: itself, and its own keys.
+            assertEquals("arn:aws:iam::" + acme.accountId.value() + ":root", ok(server, root, "iam", "get-user").json().at("/User/Arn").asText());
+            JsonNode rootKeys = ok(server, root, "iam", "list-access-keys").json().at("/AccessKeyMetadata");
+            assertEquals(1, rootKeys.size(), rootKeys.toString());
+            assertEquals(acme.adminKey.id().value(), rootKeys.at("/0/AccessKeyId").asText());
+            assertTrue(rootKeys.at("/0/UserName").isMissingNode(), rootKeys.toString());
 
             String arn = ok(server, root, "iam", "create-user", "--user-name", "carol").json().at("/User/Arn").asText();
             assertEquals("arn:aws:iam::" + acme.accountId.value() + ":user/carol", arn);
