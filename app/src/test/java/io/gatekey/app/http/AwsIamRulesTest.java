@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
+import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.KeyOwner;
 import io.gatekey.domain.mfa.Totp;
 import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
@@ -23,7 +26,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -52,8 +54,8 @@ class AwsIamRulesTest {
 
     /**
      * Without a UserName, the admin key's actions on access keys are the root's own, as IAM lets its root manage its
-     * keys: listed with no user name, created within IAM's quota of two, deactivated, deleted; a user's keys stay
-     * apart. GetUser answers the root, ListMFADevices its devices: none here.
+     * keys: listed with no user name, deactivated, deleted; made only by the operator, so a stolen admin key cannot plant
+     * a second; a user's keys stay apart. GetUser answers the root, ListMFADevices its devices: none here.
      */
     @Test
     void theRootManagesItsOwnKeysWithoutAUserName() throws Exception {
@@ -69,26 +71,27 @@ class AwsIamRulesTest {
                 assertNull(own.get(0).userName());
                 assertEquals(StatusType.ACTIVE, own.get(0).status());
 
-                AccessKey second = root.createAccessKey().accessKey();
-                assertNull(second.userName());
-                assertEquals(StatusType.ACTIVE, second.status());
-                assertEquals(List.of(adminKey, second.accessKeyId()).stream().sorted().toList(),
+                // As a user's key cannot, the admin key cannot plant a second: the operator makes the admin's keys.
+                assertRefused(403, "AccessDenied", "only the operator makes a key for the account's admin: a signed request cannot plant a second one",
+                        () -> root.createAccessKey());
+                var second = server.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(new Principal.Operator(),
+                        KeyOwner.admin(acme.accountId)));
+                String secondId = second.id().value();
+                assertEquals(List.of(adminKey, secondId).stream().sorted().toList(),
                         root.listAccessKeys().accessKeyMetadata().stream().map(AccessKeyMetadata::accessKeyId).sorted().toList());
-                assertRefused(409, "LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2", () -> root.createAccessKey());
-                try (IamClient withSecond = iam(server, AwsBasicCredentials.create(second.accessKeyId(), second.secretAccessKey()))) {
-                    assertEquals(2, withSecond.listAccessKeys().accessKeyMetadata().size(), "the new key signs as the root");
+                try (IamClient withSecond = iam(server, AwsBasicCredentials.create(secondId, second.secret().reveal()))) {
+                    assertEquals(2, withSecond.listAccessKeys().accessKeyMetadata().size(), "the second key signs as the root");
 
-                    root.updateAccessKey(r -> r.accessKeyId(second.accessKeyId()).status(StatusType.INACTIVE));
-                    assertEquals(Map.of(adminKey, StatusType.ACTIVE, second.accessKeyId(), StatusType.INACTIVE), root.listAccessKeys().accessKeyMetadata()
+                    root.updateAccessKey(r -> r.accessKeyId(secondId).status(StatusType.INACTIVE));
+                    assertEquals(Map.of(adminKey, StatusType.ACTIVE, secondId, StatusType.INACTIVE), root.listAccessKeys().accessKeyMetadata()
                             .stream().collect(java.util.stream.Collectors.toMap(AccessKeyMetadata::accessKeyId, AccessKeyMetadata::status)));
                     IamException inactive = assertThrows(IamException.class, withSecond::listAccessKeys);
                     assertEquals(403, inactive.statusCode());
                 }
-                assertRefused(409, "LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2", () -> root.createAccessKey());
-                root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId()));
+                root.deleteAccessKey(r -> r.accessKeyId(secondId));
                 assertEquals(List.of(adminKey), root.listAccessKeys().accessKeyMetadata().stream().map(AccessKeyMetadata::accessKeyId).toList());
-                assertRefused(404, "NoSuchEntity", "The Access Key with id " + second.accessKeyId() + " cannot be found.",
-                        () -> root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId())));
+                assertRefused(404, "NoSuchEntity", "The Access Key with id " + secondId + " cannot be found.",
+                        () -> root.deleteAccessKey(r -> r.accessKeyId(secondId)));
                 assertEquals(1, root.listAccessKeys(r -> r.userName("bob")).accessKeyMetadata().size(), "bob's keys are as they were");
                 User self = root.getUser().user();
                 assertEquals(acme.accountId.value(), self.userId());

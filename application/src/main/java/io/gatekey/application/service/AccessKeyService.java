@@ -38,6 +38,9 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
     @Override
     public AccessKey create(CreateAccessKeyUseCase.Command command) {
         KeyOwner owner = checkedOwner(command.caller(), command.owner());
+        if (owner.isAdmin()) {
+            AccessPolicy.requireAdminKeyCreation(command.caller());
+        }
         return ports.transactions().inTransaction(() -> {
             // First in the transaction: the count waits for, and sees, a create for the same owner under way elsewhere.
             if (command.quota() == CreateAccessKeyUseCase.Quota.ALL_KEYS && !accessKeys.holdsFewerThan(owner, Limits.ACCESS_KEYS_PER_OWNER)) {

@@ -143,6 +143,21 @@ class AccountsAndKeysTest {
     }
 
     @Test
+    void onlyTheOperatorMakesAKeyForTheAccountsAdmin() {
+        KeyOwner admin = KeyOwner.admin(acme.accountId);
+        AccessDeniedException refused = assertThrows(AccessDeniedException.class,
+                () -> world.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(acme.admin, admin)));
+        assertEquals("only the operator makes a key for the account's admin: a signed request cannot plant a second one", refused.getMessage());
+        assertEquals(1, world.useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(acme.admin, admin)).size(), "nothing added");
+
+        // The admin's keys are still the admin's to deactivate and delete: a stolen one can be taken out of use with another.
+        AccessKey second = world.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(world.operator, admin));
+        world.useCases.deactivateAccessKey().deactivate(new DeactivateAccessKeyUseCase.Command(acme.admin, second.id()));
+        world.useCases.deleteAccessKey().delete(new DeleteAccessKeyUseCase.Command(acme.admin, second.id()));
+        assertEquals(1, world.useCases.listAccessKeys().list(new ListAccessKeysUseCase.Query(acme.admin, admin)).size());
+    }
+
+    @Test
     void keysAreManagedOnlyByTheirAccountsAdmin() {
         KeyOwner owner = KeyOwner.subAccount(acme.accountId, acme.user.id());
         assertThrows(AccessDeniedException.class, () -> world.useCases.createAccessKey().create(new CreateAccessKeyUseCase.Command(acme.userPrincipal, owner)));

@@ -98,6 +98,17 @@ public final class AccessPolicy {
         throw new AccessDeniedException("only the account's admin may do this");
     }
 
+    /**
+     * A new key for the account's admin is the operator's to make: a request signed with an admin key may list,
+     * deactivate and delete the admin's keys, but not make another, so one stolen admin key cannot plant a second
+     * that outlives its rotation, as a user's key cannot.
+     */
+    public static void requireAdminKeyCreation(Principal caller) {
+        if (!(caller instanceof Principal.Operator)) {
+            throw new AccessDeniedException("only the operator makes a key for the account's admin: a signed request cannot plant a second one");
+        }
+    }
+
     private static boolean isSelf(Principal caller, AccountId account, SubAccountId subAccount) {
         if (caller instanceof Principal.SubAccountUser user) {
             return user.accountId().equals(account) && user.subAccountId().equals(subAccount);

@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
 /**
  * IAM's actions over the AWS door ({@code Version=2010-05-08}): users (Gatekey sub accounts, {@code UserName} their
  * login id), their access keys, and their virtual MFA devices. An account's admin key acts as the account's root: its
- * access-key actions without a UserName are on the admin's own keys, as IAM's root manages its own.
+ * access-key actions without a UserName are on the admin's own keys, as IAM's root manages its own, except that only
+ * the operator makes a new one.
  * A virtual device belongs to a user from its creation: created with a user's own key it is that user's; created
  * with the admin key it is the device of the user named like it ({@code VirtualMFADeviceName} = {@code UserName}).
  */
