@@ -4,6 +4,7 @@ import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.GetAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.ActivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
@@ -163,6 +164,11 @@ class DoorUseCases {
     @Singleton
     ListAccessKeysUseCase listAccessKeys(GatekeyServices useCases) {
         return useCases.listAccessKeys();
+    }
+
+    @Singleton
+    GetAccessKeyUseCase getAccessKey(GatekeyServices useCases) {
+        return useCases.getAccessKey();
     }
 
     @Singleton

@@ -125,6 +125,10 @@ class AwsCliTest {
             assertTrue(replayed.exitCode() != 0, replayed.out());
             assertTrue(replayed.err().contains("AccessDenied") && replayed.err().contains("MultiFactorAuthentication failed"), replayed.err());
 
+            JsonNode lastUsed = ok(server, root, "iam", "get-access-key-last-used", "--access-key-id", key.get("AccessKeyId").asText()).json();
+            assertEquals("carol", lastUsed.get("UserName").asText());
+            assertEquals("N/A", lastUsed.at("/AccessKeyLastUsed/ServiceName").asText());
+
             ok(server, root, "iam", "deactivate-mfa-device", "--user-name", "carol", "--serial-number", serial);
             ok(server, root, "iam", "delete-virtual-mfa-device", "--serial-number", serial);
             ok(server, root, "iam", "delete-access-key", "--user-name", "carol", "--access-key-id", key.get("AccessKeyId").asText());

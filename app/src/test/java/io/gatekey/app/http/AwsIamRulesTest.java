@@ -111,6 +111,48 @@ class AwsIamRulesTest {
         }
     }
 
+    /**
+     * GetAccessKeyLastUsed: the key's user and the time of its last use, once it has signed a request; the service and
+     * region, which Gatekey does not keep, are N/A, as IAM says of what it has no record of.
+     */
+    @Test
+    void getAccessKeyLastUsedTellsWhenTheKeyLastSigned() throws Exception {
+        try (TestServer server = TestServer.on("h2", Map.of())) {
+            server.clock.set(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+            NcpFixture acme = new NcpFixture(server, "Acme");
+            try (IamClient root = iam(server, acme)) {
+                root.createUser(r -> r.userName("bob"));
+                var key = root.createAccessKey(r -> r.userName("bob")).accessKey();
+                var never = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()));
+                assertEquals("bob", never.userName());
+                assertNull(never.accessKeyLastUsed().lastUsedDate(), "not used yet");
+                assertEquals("N/A", never.accessKeyLastUsed().serviceName());
+                assertEquals("N/A", never.accessKeyLastUsed().region());
+
+                Instant signed = server.clock.instant();
+                try (IamClient bob = iam(server, AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+                    // Bob may not list keys, but his key signed the request.
+                    assertThrows(IamException.class, () -> bob.listAccessKeys(r -> r.userName("bob")));
+                }
+                Instant deadline = Instant.now().plusSeconds(10);
+                Instant lastUsed = null;
+                while (lastUsed == null && Instant.now().isBefore(deadline)) {
+                    // A use is written behind, within a second.
+                    Thread.sleep(100);
+                    lastUsed = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId())).accessKeyLastUsed().lastUsedDate();
+                }
+                assertEquals(signed, lastUsed);
+                assertNull(root.getAccessKeyLastUsed(r -> r.accessKeyId(acme.adminKey.id().value())).userName(), "the root's key has no user");
+
+                assertRefused(404, "NoSuchEntity", "The Access Key with id GKAKMISSINGMISSINGMI cannot be found.",
+                        () -> root.getAccessKeyLastUsed(r -> r.accessKeyId("GKAKMISSINGMISSINGMI")));
+                NcpFixture globex = new NcpFixture(server, "Globex");
+                assertRefused(404, "NoSuchEntity", "The Access Key with id " + globex.userKey.id().value() + " cannot be found.",
+                        () -> root.getAccessKeyLastUsed(r -> r.accessKeyId(globex.userKey.id().value())));
+            }
+        }
+    }
+
     /** The XML the SDKs read: a ListAccessKeys result holds the keys, each with its user, and no user of its own. */
     @Test
     void listAccessKeysAnswersIamsResultAsItIs() throws Exception {

@@ -4,6 +4,7 @@ import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.GetAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.domain.access.AccessPolicy;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /** Long-term access keys of an account's admin and its sub accounts. */
 public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateAccessKeyUseCase, DeactivateAccessKeyUseCase,
-        DeleteAccessKeyUseCase, ListAccessKeysUseCase {
+        DeleteAccessKeyUseCase, ListAccessKeysUseCase, GetAccessKeyUseCase {
 
     private final GatekeyPorts ports;
     private final AccessKeyRepository accessKeys;
@@ -75,6 +76,11 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
                     ownerText(key.owner()) + revokedText(revoked));
             return null;
         });
+    }
+
+    @Override
+    public AccessKey get(GetAccessKeyUseCase.Query query) {
+        return managed(query.caller(), query.accessKeyId());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.GetAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.ActivateSubAccountUseCase;
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
@@ -94,6 +95,7 @@ public final class GatekeyServices {
     public DeactivateAccessKeyUseCase deactivateAccessKey() { return accessKeys; }
     public DeleteAccessKeyUseCase deleteAccessKey() { return accessKeys; }
     public ListAccessKeysUseCase listAccessKeys() { return accessKeys; }
+    public GetAccessKeyUseCase getAccessKey() { return accessKeys; }
 
     public CreateMfaDeviceUseCase createMfaDevice() { return mfaDevices; }
     public ImportHardwareTokenUseCase importHardwareToken() { return mfaDevices; }

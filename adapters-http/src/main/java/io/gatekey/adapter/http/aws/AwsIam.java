@@ -7,6 +7,7 @@ import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.GetAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
@@ -72,6 +73,7 @@ final class AwsIam {
     static boolean handles(String action) {
         return switch (action) {
             case "CreateUser", "GetUser", "ListUsers", "DeleteUser", "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey",
+                    "GetAccessKeyLastUsed",
                     "CreateVirtualMFADevice", "EnableMFADevice", "ResyncMFADevice", "DeactivateMFADevice", "DeleteVirtualMFADevice",
                     "ListMFADevices", "ListVirtualMFADevices" -> true;
             default -> false;
@@ -145,6 +147,17 @@ final class AwsIam {
                             + "Member must satisfy enum value set: [Active, Inactive]"));
                 }
                 yield AwsXml.empty(action, NAMESPACE);
+            }
+            case "GetAccessKeyLastUsed" -> {
+                AccessKey key = useCases.getAccessKey().get(new GetAccessKeyUseCase.Query(caller, new AccessKeyId(required(parameters, "AccessKeyId"))));
+                String owner = key.owner().subAccountId()
+                        .map(user -> AwsXml.element("UserName", useCases.getUser().get(new GetSubAccountUseCase.Command(caller, user)).name().value()))
+                        .orElse("");
+                // Gatekey keeps when a key was last used (to the minute), not the service or region: both are N/A, as IAM
+                // says of what it has no record of.
+                yield AwsXml.result(action, NAMESPACE, owner + "<AccessKeyLastUsed>"
+                        + key.lastUsedAt().map(at -> AwsXml.element("LastUsedDate", Iso8601.seconds(at))).orElse("")
+                        + AwsXml.element("ServiceName", "N/A") + AwsXml.element("Region", "N/A") + "</AccessKeyLastUsed>");
             }
             case "DeleteAccessKey" -> {
                 useCases.deleteAccessKey().delete(new DeleteAccessKeyUseCase.Command(caller, ownKey(caller, account, parameters)));

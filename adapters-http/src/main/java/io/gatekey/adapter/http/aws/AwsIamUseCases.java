@@ -4,6 +4,7 @@ import io.gatekey.application.port.in.accesskey.ActivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeactivateAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.DeleteAccessKeyUseCase;
+import io.gatekey.application.port.in.accesskey.GetAccessKeyUseCase;
 import io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
@@ -30,6 +31,7 @@ record AwsIamUseCases(
         DeleteSubAccountUseCase deleteUser,
         CreateAccessKeyUseCase createAccessKey,
         ListAccessKeysUseCase listAccessKeys,
+        GetAccessKeyUseCase getAccessKey,
         ActivateAccessKeyUseCase activateAccessKey,
         DeactivateAccessKeyUseCase deactivateAccessKey,
         DeleteAccessKeyUseCase deleteAccessKey,
