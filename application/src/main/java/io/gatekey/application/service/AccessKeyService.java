@@ -44,7 +44,7 @@ public final class AccessKeyService implements CreateAccessKeyUseCase, ActivateA
         }
         return ports.transactions().inTransaction(() -> {
             // First in the transaction: the count waits for, and sees, a create for the same owner under way elsewhere.
-            if (command.quota() == CreateAccessKeyUseCase.Quota.ALL_KEYS && !accessKeys.holdsFewerThan(owner, Limits.ACCESS_KEYS_PER_OWNER)) {
+            if (command.quota() == Quota.ALL_KEYS && !accessKeys.holdsFewerThan(owner, Limits.ACCESS_KEYS_PER_OWNER)) {
                 throw new ConflictException(ConflictException.Conflict.ACCESS_KEY_QUOTA);
             }
             AccessKey key = newSecrets.accessKey(owner, ports.clock().instant());

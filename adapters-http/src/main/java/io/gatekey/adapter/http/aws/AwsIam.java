@@ -150,12 +150,11 @@ final class AwsIam {
             }
             case "GetAccessKeyLastUsed" -> {
                 AccessKey key = useCases.getAccessKey().get(new GetAccessKeyUseCase.Query(caller, new AccessKeyId(required(parameters, "AccessKeyId"))));
-                String owner = key.owner().subAccountId()
-                        .map(user -> AwsXml.element("UserName", useCases.getUser().get(new GetSubAccountUseCase.Command(caller, user)).name().value()))
-                        .orElse("");
+                KeyHolder holder = new KeyHolder(key.owner(), key.owner().subAccountId()
+                        .map(user -> useCases.getUser().get(new GetSubAccountUseCase.Command(caller, user))));
                 // Gatekey keeps when a key was last used (to the minute), not the service or region: both are N/A, as IAM
                 // says of what it has no record of.
-                yield AwsXml.result(action, NAMESPACE, owner + "<AccessKeyLastUsed>"
+                yield AwsXml.result(action, NAMESPACE, holder.userNameElement() + "<AccessKeyLastUsed>"
                         + key.lastUsedAt().map(at -> AwsXml.element("LastUsedDate", Iso8601.seconds(at))).orElse("")
                         + AwsXml.element("ServiceName", "N/A") + AwsXml.element("Region", "N/A") + "</AccessKeyLastUsed>");
             }
