@@ -45,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * The attacks of one stolen factor or one captured request, each through a real socket with the door's own signing:
@@ -208,6 +209,53 @@ abstract class SecurityAttacksContract extends DoorContract {
         HttpResponse<String> replayed = huaweiRaw("POST", "/v5/mfa-devices/disable", captured, captured, HuaweiTestSigner.sha256Hex(captured));
         assertEquals(401, replayed.statusCode(), "a request that changes state is accepted once");
         assertTrue(replayed.body().contains("accepted once already"), replayed.body());
+    }
+
+    // ---- 3: a signed query is read as it was signed ----
+
+    @Test
+    void aSignedQueryIsReadAsItWasSigned() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        AwsBasicCredentials alice = AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal());
+        // AWS: a '+' in a query is a space, to the signature as to the action; "%2B" is a plus to both.
+        String plus = AwsPresigned.get(server, alice, "iam", Map.of("Action", "GetUser", "Version", "2010-05-08", "UserName", "alice+x"))
+                .getUri().toString();
+        assertTrue(plus.contains("UserName=alice%2Bx"), plus);
+        HttpResponse<String> asSigned = get(http, plus);
+        assertFalse(asSigned.body().contains("SignatureDoesNotMatch"), asSigned.body());
+        HttpResponse<String> plusMadeSpace = get(http, plus.replace("UserName=alice%2Bx", "UserName=alice+x"));
+        assertEquals(403, plusMadeSpace.statusCode(), plusMadeSpace.body());
+        assertTrue(plusMadeSpace.body().contains("<Code>SignatureDoesNotMatch</Code>"), plusMadeSpace.body());
+        // A client that signs a space as "%20" and sends it as '+' (URLSearchParams does) is read as it signed.
+        String space = AwsPresigned.get(server, alice, "sts", Map.of("Action", "GetCallerIdentity", "Version", "2011-06-15", "Note", "a b"))
+                .getUri().toString();
+        assertTrue(space.contains("Note=a%20b"), space);
+        HttpResponse<String> spaceAsPlus = get(http, space.replace("Note=a%20b", "Note=a+b"));
+        assertEquals(200, spaceAsPlus.statusCode(), spaceAsPlus.body());
+        // A name given twice: the signature sorts its values, so it cannot say which one the action was to read.
+        String twice = AwsPresigned.getAll(server, alice, "sts", Map.of("Action", List.of("GetCallerIdentity"), "Version",
+                List.of("2011-06-15", "2011-06-15"))).getUri().toString();
+        HttpResponse<String> repeated = get(http, twice);
+        assertEquals(400, repeated.statusCode(), repeated.body());
+        assertTrue(repeated.body().contains("<Code>MalformedQueryString</Code><Message>The query string gives Version more than once.</Message>"),
+                repeated.body());
+
+        // Huawei: Micronaut binds the route's parameters; a query it would read otherwise than the signature is refused.
+        String admin = acme.adminKey.id().value();
+        String secret = acme.adminKey.secret().reveal();
+        String list = "/v5/mfa-devices?limit=1&user_id=" + acme.user.id();
+        HttpResponse<String> honest = HuaweiTestSigner.send(server, "GET", list, null, server.clock.instant(), admin, secret);
+        assertEquals(200, honest.statusCode(), honest.body());
+        assertTrue(honest.body().contains("\"serial_number\":\"" + acme.serial + "\""), honest.body());
+        for (String query : List.of("limit=1;user_id=" + acme.user.id(), "limit=2&limit=1&user_id=" + acme.user.id())) {
+            HttpResponse<String> read = HuaweiTestSigner.send(server, "GET", "/v5/mfa-devices?" + query, null, server.clock.instant(), admin, secret);
+            assertEquals(400, read.statusCode(), query + ": " + read.body());
+            assertEquals("IAM.1001", acme.json(read.body()).get("error_code"), read.body());
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // ---- 4: NCP requests replay no more ----

@@ -69,7 +69,7 @@ final class AwsQueryController {
 
     @Get(produces = MediaType.TEXT_XML)
     HttpResponse<?> get(HttpRequest<?> request) {
-        return dispatch(request, new byte[0], parameters(Optional.ofNullable(request.getUri().getRawQuery()).orElse("")));
+        return dispatch(request, new byte[0], query(request.getUri().getRawQuery()));
     }
 
     private HttpResponse<?> dispatch(HttpRequest<?> request, byte[] body, Map<String, String> parameters) {
@@ -193,18 +193,34 @@ final class AwsQueryController {
 
     /** A form or query string: names and values decoded ('+' is a space), the first of repeated names kept. */
     static Map<String, String> parameters(String encoded) {
+        return decoded(encoded, false);
+    }
+
+    /**
+     * A query's parameters, decoded as its signature's canonical query decodes them ('+' a space). A name given twice
+     * is refused: the canonical query sorts a name's values, so the signature would not tell which one was read.
+     */
+    static Map<String, String> query(String rawQuery) {
+        return decoded(rawQuery == null ? "" : rawQuery, true);
+    }
+
+    private static Map<String, String> decoded(String encoded, boolean eachNameOnce) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
+            String name;
+            String value;
             try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1), StandardCharsets.UTF_8);
-                parameters.putIfAbsent(name, value);
+                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                value = URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The parameters have a malformed percent-encoding."));
+            }
+            if (parameters.putIfAbsent(name, value) != null && eachNameOnce) {
+                throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The query string gives " + name + " more than once."));
             }
         }
         return parameters;

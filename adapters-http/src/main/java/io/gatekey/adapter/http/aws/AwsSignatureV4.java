@@ -85,7 +85,7 @@ final class AwsSignatureV4 {
     private SignedCaller authenticated(HttpRequest<?> request, byte[] body, String service, boolean once, boolean deferNonce) {
         String authorization = request.getHeaders().get("Authorization");
         String rawQuery = request.getUri().getRawQuery();
-        Map<String, String> query = AwsQueryController.parameters(rawQuery == null ? "" : rawQuery);
+        Map<String, String> query = AwsQueryController.query(rawQuery);
         boolean presigned = (authorization == null || authorization.isBlank()) && query.containsKey("X-Amz-Algorithm");
         String credential;
         String signedHeaders;
@@ -232,7 +232,11 @@ final class AwsSignatureV4 {
         return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
     }
 
-    /** Every parameter decoded, then encoded as AWS encodes (RFC 3986 unreserved characters kept), sorted by name and value. */
+    /**
+     * Every parameter decoded as the door reads it ('+' a space, as AWS reads it too), then encoded as AWS encodes
+     * (RFC 3986 unreserved characters kept), sorted by name and value: "+" and "%20" sign alike and are read alike,
+     * "%2B" is a plus to both.
+     */
     static String canonicalQuery(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
@@ -265,7 +269,7 @@ final class AwsSignatureV4 {
 
     private static String decode(String value) {
         try {
-            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The query string has a malformed percent-encoding."));
         }

@@ -29,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,6 +105,7 @@ final class HuaweiSignature {
             throw refused("X-Sdk-Content-Sha256 does not match the body");
         }
         URI uri = request.getUri();
+        requireOneReading(uri.getRawQuery(), request.getParameters().asMap());
         String stringToSign = stringToSign(request.getMethodName(), uri.getRawPath(), uri.getRawQuery(), canonicalHeaders.toString(), signedHeaders,
                 payloadHash, sdkDate);
 
@@ -152,9 +154,35 @@ final class HuaweiSignature {
         }
         StringBuilder canonical = new StringBuilder();
         for (String segment : rawPath.split("/")) {
-            canonical.append(encode(decode(segment))).append('/');
+            // A '+' in a path is a plus; in a query, a space.
+            canonical.append(encode(decode(segment.replace("+", "%2B")))).append('/');
         }
         return canonical.toString();
+    }
+
+    /**
+     * Refuses a query that the route, whose parameters Micronaut binds, would read otherwise than the canonical query
+     * below signs it: a name given twice (sorted together when signed, the first one bound), a ';' (a separator to
+     * Micronaut, part of a value here), a charset other than UTF-8, more parameters than Micronaut binds. Huawei's SDKs
+     * send none of these; a request that has one is not read one way and signed another.
+     */
+    static void requireOneReading(String rawQuery, Map<String, List<String>> bound) {
+        Map<String, List<String>> signed = new LinkedHashMap<>();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                List<String> values = signed.computeIfAbsent(name, k -> new ArrayList<>());
+                values.add(decode(equals < 0 ? "" : pair.substring(equals + 1)));
+                if (values.size() > 1) {
+                    throw new DoorRefusal(HuaweiErrors.invalid("The query gives " + name + " more than once."));
+                }
+            }
+        }
+        if (!signed.equals(bound)) {
+            throw new DoorRefusal(HuaweiErrors.invalid("The query must be sent as Huawei's SDKs encode it: UTF-8, each parameter once, "
+                    + "'&' between them and every other reserved character percent-encoded."));
+        }
     }
 
     /** Parameters sorted by name, names and values encoded as the SDK encodes; values of one name keep their order. */
@@ -184,7 +212,7 @@ final class HuaweiSignature {
 
     private static String decode(String value) {
         try {
-            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw refused("malformed percent-encoding in the URL");
         }
