@@ -143,6 +143,8 @@ final class GlobalErrors {
         String raw = e.getInput() == null ? request.getPath() : e.getInput();
         LOG.info("{} refused: malformed URL ({})", request.getMethod(), e.getReason());
         String path = raw.indexOf('?') < 0 ? raw : raw.substring(0, raw.indexOf('?'));
+        // Micronaut gives such a request the path "/": the request log names the door and path it was sent to.
+        RequestIds.loggedPath(request, path);
         return answerFor(path, Door.CommonError.BAD_REQUEST);
     }
 

@@ -11,8 +11,10 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class RequestIds {
     /** The authenticated caller's access key id, set by a door once the request's signature holds. */
     public static final String CALLER_KEY = "gatekey.caller-key";
     private static final String ATTRIBUTE = "gatekey.request";
+    private static final String LOGGED_PATH = "gatekey.logged-path";
     private static final Logger LOG = LoggerFactory.getLogger("gatekey.requests");
     private static final HexFormat HEX = HexFormat.of();
 
@@ -74,7 +77,7 @@ public final class RequestIds {
             return;
         }
         long nanos = System.nanoTime() - stamp.startedNanos();
-        String path = request.getPath();
+        String path = request.getAttribute(LOGGED_PATH, String.class).orElseGet(request::getPath);
         String door = Door.owning(doors, path).map(Door::name).orElse("-");
         if (metrics != null) {
             metrics.served(door, request.getMethodName(), stamp.route(), response.code(), nanos);
@@ -95,6 +98,24 @@ public final class RequestIds {
                 LOG.info(line);
             }
         }
+    }
+
+    /**
+     * The path a request was sent to where Micronaut could not parse its URL (and gave it "/"): logged and counted
+     * under the door it names, with every character outside printable ASCII percent-encoded, so that a request line
+     * cannot write into the log what it likes.
+     */
+    static void loggedPath(HttpRequest<?> request, String rawPath) {
+        StringBuilder printable = new StringBuilder(rawPath.length());
+        // Netty reads a request line as ISO-8859-1: each character below 256 is the byte that came.
+        for (byte b : rawPath.getBytes(StandardCharsets.ISO_8859_1)) {
+            if (b > 0x20 && b < 0x7f) {
+                printable.append((char) b);
+            } else {
+                printable.append('%').append(HEX.toHexDigits(b).toUpperCase(Locale.ROOT));
+            }
+        }
+        request.setAttribute(LOGGED_PATH, printable.toString());
     }
 
     private static String route(HttpRequest<?> request) {
