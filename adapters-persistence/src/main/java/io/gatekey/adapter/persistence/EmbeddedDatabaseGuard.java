@@ -148,6 +148,7 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
     }
 
     static String password(Path file) {
+        OwnerOnlyFiles.removeStaleDrafts(file);
         try {
             if (!Files.exists(file)) {
                 byte[] random = new byte[32];

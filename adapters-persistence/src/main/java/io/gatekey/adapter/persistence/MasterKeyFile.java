@@ -19,6 +19,7 @@ public final class MasterKeyFile {
 
     /** The file's keys; a file that cannot be read, or holds no valid key, is a {@link MasterKeyUnusableException} naming it. */
     public static MasterKeyRing read(Path file) {
+        OwnerOnlyFiles.removeStaleDrafts(file);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);

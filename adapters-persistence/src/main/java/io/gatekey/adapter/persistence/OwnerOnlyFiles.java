@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -32,6 +33,9 @@ final class OwnerOnlyFiles {
     private static final Set<PosixFilePermission> NOT_THE_OWNER = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** How long a draft may live before it counts as left behind by a process that stopped. */
+    static final long DRAFT_LIFETIME_MILLIS = 60_000;
+
     private OwnerOnlyFiles() {
     }
 
@@ -56,6 +60,27 @@ final class OwnerOnlyFiles {
             return false;
         } finally {
             Files.deleteIfExists(draft);
+        }
+    }
+
+    /**
+     * Removes what a process stopped between {@link #createOnce} making a draft of {@code file} and removing it (a
+     * crash, a power cut): such a draft holds the file's text, or is a second name of the file itself, and would
+     * stay beside it unseen, still there after the file is moved away (a master key kept apart from the database).
+     * A draft is a few milliseconds old while a process works on it; one older than a minute by the file system's
+     * own clock is stale. Best effort: a draft that cannot be removed is left as it is.
+     */
+    static void removeStaleDrafts(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        long staleBefore = System.currentTimeMillis() - DRAFT_LIFETIME_MILLIS;
+        try (DirectoryStream<Path> drafts = Files.newDirectoryStream(folder, "." + file.getFileName() + "-*.new")) {
+            for (Path draft : drafts) {
+                if (Files.getLastModifiedTime(draft, LinkOption.NOFOLLOW_LINKS).toMillis() < staleBefore) {
+                    Files.deleteIfExists(draft);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The folder cannot be listed, or a draft went meanwhile: nothing to remove here.
         }
     }
 

@@ -9,8 +9,11 @@ import io.gatekey.domain.shared.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,34 @@ class MasterKeyFactoryTest {
         byte[] place = "access_key/x/secret".getBytes(StandardCharsets.US_ASCII);
         var sealed = new AesGcmSealer(first.keys(), new SecureRandom()).seal("secret".getBytes(StandardCharsets.US_ASCII), place);
         assertEquals("secret", new String(new AesGcmSealer(second.keys(), new SecureRandom()).open(sealed, place), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aDraftLeftBehindByAStoppedProcessGoesAtTheNextReadAndOneAtWorkStays() throws Exception {
+        MasterKeyFactory.loadRing("", "", dataDir, H2);
+        Path file = dataDir.resolve("master.key");
+        // A process stopped after linking its draft to the file: the draft is a second name of the key file.
+        Path linked = dataDir.resolve(".master.key-81723.new");
+        Files.createLink(linked, file);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        // A process stopped before linking it: the draft holds a key of its own. And one a process is writing now.
+        Path unlinked = dataDir.resolve(".master.key-90211.new");
+        Files.writeString(unlinked, "1:" + "A".repeat(43) + "=\n");
+        Files.setLastModifiedTime(unlinked, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+        Path atWork = dataDir.resolve(".master.key-12345.new");
+        Files.writeString(atWork, "");
+        Path passwordDraft = dataDir.resolve(".db.password-5512.new");
+        Files.writeString(passwordDraft, "old\n");
+        Files.setLastModifiedTime(passwordDraft, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        MasterKeyFactory.loadRing("", "", dataDir, H2);
+        assertTrue(Files.notExists(linked));
+        assertTrue(Files.notExists(unlinked));
+        assertTrue(Files.exists(atWork), "a draft younger than a minute may be another process's at work");
+        assertTrue(Files.exists(passwordDraft), "the key file's read removes only its own drafts");
+        assertTrue(Files.readString(file, StandardCharsets.US_ASCII).matches("1:[A-Za-z0-9+/]{43}=\\n"), "the key file itself stays");
+        EmbeddedDatabaseGuard.password(dataDir.resolve("db.password"));
+        assertTrue(Files.notExists(passwordDraft));
     }
 
     @Test
