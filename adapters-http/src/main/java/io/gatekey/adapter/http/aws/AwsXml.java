@@ -29,18 +29,34 @@ final class AwsXml {
         return "<" + name + ">" + escape(value) + "</" + name + ">";
     }
 
+    /**
+     * The text with XML's special characters escaped, and each character XML 1.0 does not allow at all (control
+     * characters, a lone surrogate, U+FFFE and U+FFFF), which a request may carry into an error message, written as
+     * U+FFFD: the SDKs' parsers refuse a document that holds one, even escaped.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
-                default -> out.append(c);
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else {
+                        out.append(allowedInXml(c) ? c : '\uFFFD');
+                    }
+                }
             }
         }
         return out.toString();
+    }
+
+    private static boolean allowedInXml(char c) {
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD);
     }
 }
