@@ -44,7 +44,7 @@ import software.amazon.awssdk.regions.Region;
  * Requests that pass their door's signature, with real keys, but whose routes, parameters and bodies are drawn at
  * random from the door's own fields filled with wrong values (empty, huge, of the wrong type, control characters,
  * other scripts, ids of things that are not there): every one is answered below 500, in its door's own envelope
- * (well-formed JSON or XML), and nothing is logged as an error. The draw is the same on every run; {@code
+ * (well-formed JSON or XML; the console's pages), and nothing is logged as an error. The draw is the same on every run; {@code
  * -Dgatekey.bad-input.seed=N} draws another.
  */
 class SignedBadInputTest {
@@ -70,6 +70,9 @@ class SignedBadInputTest {
     private NcpFixture acme;
     /** A user of the fixture's account that the drawn requests may change or delete, where alice and the keys stay. */
     private String bob;
+    private static final String CONSOLE = "acmefuzz";
+    /** Alice's browser, signed in to the console with her password and a code. */
+    private ConsoleClient signedIn;
 
     @Test
     void randomBadInputThatPassesTheSignatureIsAnsweredInTheDoorsEnvelopeAndNeverWithA5xx() throws Exception {
@@ -82,6 +85,12 @@ class SignedBadInputTest {
             acme = new NcpFixture(server, "Acme");
             bob = server.useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(new Principal.Operator(), acme.accountId,
                     new SubAccountName("bob"))).id().value();
+            new ConsoleFixture(acme, CONSOLE, false, false);
+            server.clock.advance(java.time.Duration.ofSeconds(30));
+            signedIn = new ConsoleClient(server);
+            signedIn.signIn(CONSOLE, "alice", ConsoleFixture.PASSWORD);
+            signedIn.get("/nsa/" + CONSOLE + "/code");
+            assertEquals(303, signedIn.post("/nsa/" + CONSOLE + "/code", "code", acme.code(0)).statusCode(), "signed in to the console");
             Map<String, Integer> answered = new TreeMap<>();
             for (int i = 0; i < REQUESTS_PER_DOOR; i++) {
                 server.clock.advance(java.time.Duration.ofMillis(1 + random.nextInt(1500)));
@@ -89,12 +98,13 @@ class SignedBadInputTest {
                 check("aws", this::aws, SignedBadInputTest::awsEnvelope, answered);
                 check("huawei", this::huawei, SignedBadInputTest::huaweiEnvelope, answered);
                 check("tencent", this::tencent, SignedBadInputTest::tencentEnvelope, answered);
+                check("console", this::console, SignedBadInputTest::consolePage, answered);
             }
             List<String> errors = logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
                     .map(ILoggingEvent::getFormattedMessage).toList();
             assertEquals(List.of(), errors, "nothing is logged as an error");
             // The draw reaches past the signature into every door's actions, and some of it succeeds.
-            for (String door : List.of("ncp", "aws", "huawei", "tencent")) {
+            for (String door : List.of("ncp", "aws", "huawei", "tencent", "console")) {
                 assertTrue(answered.getOrDefault(door + " 200", 0) > 0, answered.toString());
             }
             assertTrue(answered.getOrDefault("ncp 400", 0) + answered.getOrDefault("aws 400", 0) + answered.getOrDefault("huawei 400", 0) > 100,
@@ -107,6 +117,23 @@ class SignedBadInputTest {
     /** What the door's envelope must look like, given the answer's status and body. */
     private interface Envelope {
         void check(int status, String body, Map<String, Object> json) throws Exception;
+    }
+
+    private interface PageCheck {
+        void check(HttpResponse<String> response);
+    }
+
+    private void check(String door, Supplier<Sent> draw, PageCheck page, Map<String, Integer> answered) {
+        Sent sent = draw.get();
+        HttpResponse<String> response = sent.response();
+        String what = door + " " + sent.description() + " -> " + response.statusCode() + " " + response.body();
+        assertTrue(response.statusCode() < 500, what);
+        answered.merge(door + " " + response.statusCode(), 1, Integer::sum);
+        try {
+            page.check(response);
+        } catch (AssertionError e) {
+            fail("not a page of the " + door + ": " + what, e);
+        }
     }
 
     private void check(String door, Supplier<Sent> draw, Envelope envelope, Map<String, Integer> answered) {
@@ -281,6 +308,47 @@ class SignedBadInputTest {
         assertTrue(json.get("code") instanceof Number && json.get("message") instanceof String, body);
         if (((Number) json.get("code")).intValue() != 0) {
             assertTrue(json.get("codeDesc") instanceof String, body);
+        }
+    }
+
+    // ---- the console: a browser's forms, signed in or not ----
+
+    private Sent console() {
+        String base = "/nsa/" + CONSOLE;
+        if (random.nextInt(4) == 0) {
+            ConsoleClient browser = new ConsoleClient(server);
+            String alias = random.nextInt(3) == 0 ? pathSegment(junk(1 + random.nextInt(10)).toLowerCase()) : CONSOLE;
+            browser.get("/nsa/" + alias);
+            String loginId = random.nextBoolean() ? "alice" : value();
+            return new Sent("sign-in " + alias + " " + loginId, browser.post("/nsa/" + alias + "/sign-in", "loginId", loginId, "password", value()));
+        }
+        String[] pages = {"/console", "/code", "/password", "/enrol"};
+        if (random.nextInt(4) == 0) {
+            String page = base + pick(List.of(pages));
+            return new Sent("GET " + page, signedIn.get(page));
+        }
+        String[] forms = {"/console/devices", "/console/devices/enable", "/console/devices/resync", "/console/devices/remove", "/console/keys",
+                "/console/keys/deactivate", "/console/credentials", "/code", "/password", "/enrol"};
+        String form = base + pick(List.of(forms));
+        List<String> fields = new ArrayList<>();
+        for (String name : some(List.of("code", "code1", "code2", "serialNumber", "accessKey", "durationSec", "newPassword", "confirmPassword"), 4)) {
+            fields.add(name);
+            fields.add(name.equals("accessKey") ? writable() : value());
+        }
+        if (random.nextInt(8) == 0) {
+            fields.add("csrf");
+            fields.add(value());
+        }
+        return new Sent("POST " + form + " " + fields, signedIn.post(form, fields.toArray(String[]::new)));
+    }
+
+    /** A page a person reads, or a redirect to one; never JSON or a bare status. */
+    private static void consolePage(HttpResponse<String> response) {
+        if (response.statusCode() == 303) {
+            assertTrue(response.headers().firstValue("Location").orElse("").startsWith("/nsa/"), response.headers().toString());
+        } else {
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), response.headers().toString());
+            assertTrue(response.body().startsWith("<!DOCTYPE html>"), response.body());
         }
     }
 
