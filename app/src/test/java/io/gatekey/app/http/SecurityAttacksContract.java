@@ -46,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
  * The attacks of one stolen factor or one captured request, each through a real socket with the door's own signing:
@@ -256,6 +257,26 @@ abstract class SecurityAttacksContract extends DoorContract {
 
     private static HttpResponse<String> get(HttpClient http, String uri) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSessionTokenSentWithALongTermKeyIsRefusedAtEveryDoorThatCarriesOne() throws Exception {
+        String ak = acme.userKey.id().value();
+        String sk = acme.userKey.secret().reveal();
+        assertEquals(200, status(() -> huawei(ak, sk, null).listMfaDevicesV5(new ListMfaDevicesV5Request().withUserId(acme.user.id().value()))));
+        assertEquals(401, status(() -> huawei(ak, sk, "not-a-token").listMfaDevicesV5(new ListMfaDevicesV5Request().withUserId(acme.user.id().value()))));
+
+        HttpResponse<String> tencent = new TencentClient(server, ak, sk, "not-a-token").call(TencentClient.Style.GET, "HmacSHA256",
+                Map.of("tokenCode", acme.code(1)));
+        assertEquals(4105, ((Number) acme.json(tencent.body()).get("code")).intValue(), tencent.body());
+
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> whoAmI = Map.of("Action", "GetCallerIdentity", "Version", "2011-06-15");
+        assertEquals(200, get(http, AwsPresigned.get(server, AwsBasicCredentials.create(ak, sk), "sts", whoAmI).getUri().toString()).statusCode());
+        HttpResponse<String> aws = get(http, AwsPresigned.get(server, AwsSessionCredentials.create(ak, sk, "not-a-token"), "sts", whoAmI)
+                .getUri().toString());
+        assertEquals(403, aws.statusCode(), aws.body());
+        assertTrue(aws.body().contains("<Code>InvalidClientTokenId</Code>"), aws.body());
     }
 
     // ---- 4: NCP requests replay no more ----

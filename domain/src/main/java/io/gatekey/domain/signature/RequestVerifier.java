@@ -18,11 +18,18 @@ public final class RequestVerifier {
     private RequestVerifier() {
     }
 
-    /** A request signed with a long-term key; {@code ownerActive} is false when its sub account is deactivated. */
+    /**
+     * A request signed with a long-term key; {@code ownerActive} is false when its sub account is deactivated. A
+     * session token sent with it is refused as AWS refuses one: a long-term key has none, so whatever was sent is no
+     * token of this key (a client that mixed up its credentials learns so, rather than have a token read by no one).
+     */
     public static Authentication verify(SignedRequest request, AccessKey key, boolean ownerActive, Instant now) {
         Optional<Authentication.Reason> refusal = checkTimeAndSignature(request, key.secret(), now);
         if (refusal.isPresent()) {
             return new Authentication.Refused(refusal.get());
+        }
+        if (request.sessionToken().isPresent()) {
+            return new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN);
         }
         if (!key.active() || !ownerActive) {
             return new Authentication.Refused(Authentication.Reason.INACTIVE);

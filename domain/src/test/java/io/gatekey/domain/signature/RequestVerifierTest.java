@@ -55,6 +55,17 @@ class RequestVerifierTest {
     }
 
     @Test
+    void aSessionTokenSentWithALongTermKeyIsRefusedAfterTheSignature() {
+        SignedRequest withToken = new SignedRequest(USER_KEY.id(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, sign(SECRET, MESSAGE),
+                Optional.of("a-token-of-some-other-credential"), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.AWS);
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SESSION_TOKEN), RequestVerifier.verify(withToken, USER_KEY, true, NOW));
+        SignedRequest forged = new SignedRequest(USER_KEY.id(), NOW, MESSAGE, SignatureAlgorithm.HMAC_SHA256, sign(SecretKey.of("x".repeat(40)), MESSAGE),
+                Optional.of("a-token-of-some-other-credential"), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.AWS);
+        assertEquals(new Authentication.Refused(Authentication.Reason.BAD_SIGNATURE), RequestVerifier.verify(forged, USER_KEY, true, NOW),
+                "only the holder of the secret learns what is wrong with the token");
+    }
+
+    @Test
     void anAdminKeyAuthenticatesTheAccountAdmin() {
         AccessKey adminKey = AccessKey.create(new AccessKeyId("GKAKBBBBBBBBBBBBBBBB"), KeyOwner.admin(ACCOUNT), SECRET, NOW);
         Authentication verdict = RequestVerifier.verify(request(NOW, MESSAGE, sign(SECRET, MESSAGE), ClockSkewPolicy.NCP), adminKey, true, NOW);
