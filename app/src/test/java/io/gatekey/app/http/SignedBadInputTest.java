@@ -9,8 +9,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
+import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.SubAccountName;
+import io.gatekey.domain.credential.TemporaryCredential;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -20,12 +22,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -34,6 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.InputSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.signer.Aws4Signer;
 import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
@@ -41,7 +47,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Requests that pass their door's signature, with real keys, but whose routes, parameters and bodies are drawn at
+ * Requests that pass their door's signature, with real keys and temporary credentials, but whose routes, parameters and bodies are drawn at
  * random from the door's own fields filled with wrong values (empty, huge, of the wrong type, control characters,
  * other scripts, ids of things that are not there): every one is answered below 500, in its door's own envelope
  * (well-formed JSON or XML; the console's pages), and nothing is logged as an error. The draw is the same on every run; {@code
@@ -71,6 +77,12 @@ class SignedBadInputTest {
     /** A user of the fixture's account that the drawn requests may change or delete, where alice and the keys stay. */
     private String bob;
     private static final String CONSOLE = "acmefuzz";
+    /** Alice's temporary credentials: one bound to its session token, one that signs alone (as NCP's do). */
+    private final List<Identity> temporary = new ArrayList<>();
+
+    /** Who signs a request: an access key id and its secret, and the session token sent with it (none when null). */
+    private record Identity(String id, String secret, String token) {
+    }
     /** Alice's browser, signed in to the console with her password and a code. */
     private ConsoleClient signedIn;
 
@@ -85,15 +97,22 @@ class SignedBadInputTest {
             acme = new NcpFixture(server, "Acme");
             bob = server.useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(new Principal.Operator(), acme.accountId,
                     new SubAccountName("bob"))).id().value();
+            for (boolean tokenBound : List.of(true, false)) {
+                var command = new IssueTemporaryCredentialsUseCase.Command(acme.userPrincipal(), Optional.empty(), Duration.ofHours(1), Optional.empty());
+                var issued = (IssueTemporaryCredentialsUseCase.Issued) server.useCases.issueTemporaryCredentials()
+                        .issue(tokenBound ? command : command.withoutTokenBinding());
+                TemporaryCredential credential = issued.credential();
+                temporary.add(new Identity(credential.accessKeyId().value(), credential.secret().reveal(), credential.sessionToken().reveal()));
+            }
             new ConsoleFixture(acme, CONSOLE, false, false);
-            server.clock.advance(java.time.Duration.ofSeconds(30));
+            server.clock.advance(Duration.ofSeconds(30));
             signedIn = new ConsoleClient(server);
             signedIn.signIn(CONSOLE, "alice", ConsoleFixture.PASSWORD);
             signedIn.get("/nsa/" + CONSOLE + "/code");
             assertEquals(303, signedIn.post("/nsa/" + CONSOLE + "/code", "code", acme.code(0)).statusCode(), "signed in to the console");
             Map<String, Integer> answered = new TreeMap<>();
             for (int i = 0; i < REQUESTS_PER_DOOR; i++) {
-                server.clock.advance(java.time.Duration.ofMillis(1 + random.nextInt(1500)));
+                server.clock.advance(Duration.ofMillis(1 + random.nextInt(1500)));
                 check("ncp", this::ncp, json(SignedBadInputTest::ncpEnvelope), answered);
                 check("aws", this::aws, SignedBadInputTest::awsEnvelope, answered);
                 check("huawei", this::huawei, json(SignedBadInputTest::huaweiEnvelope), answered);
@@ -153,7 +172,7 @@ class SignedBadInputTest {
     // ---- NCP: signature v2 over the raw path and query ----
 
     private Sent ncp() {
-        boolean admin = random.nextBoolean();
+        Identity signer = identity();
         String subAccount = pathSegment(random.nextInt(3) == 0 ? acme.user.id().value() : writable());
         String[][] routes = {
                 {"POST", "/api/v1/credentials"}, {"GET", "/api/v1/credentials"}, {"POST", "/credentials"}, {"GET", "/api/v1/login-alias"},
@@ -169,8 +188,9 @@ class SignedBadInputTest {
                 {"DELETE", "/api/v1/sub-accounts/" + pathSegment(writable()) + "/credentials/" + pathSegment(value())}};
         String[] route = routes[random.nextInt(routes.length)];
         String body = route[0].equals("GET") || route[0].equals("DELETE") ? null : jsonBody(NCP_FIELDS);
-        NcpClient client = admin ? acme.admin() : acme.user();
-        return new Sent(route[0] + " " + route[1] + " " + body, client.send(route[0], route[1], body));
+        // NCP carries no session token: a temporary key signs alone.
+        NcpClient client = new NcpClient(server, signer.id(), signer.secret());
+        return new Sent(signer.id() + " " + route[0] + " " + route[1] + " " + body, client.send(route[0], route[1], body));
     }
 
     private static void ncpEnvelope(int status, String body, Map<String, Object> json) {
@@ -203,9 +223,9 @@ class SignedBadInputTest {
         } else {
             parameters.forEach(unsigned::putRawQueryParameter);
         }
-        AwsBasicCredentials credentials = random.nextBoolean()
-                ? AwsBasicCredentials.create(acme.adminKey.id().value(), acme.adminKey.secret().reveal())
-                : AwsBasicCredentials.create(acme.userKey.id().value(), acme.userKey.secret().reveal());
+        Identity signer = identity();
+        AwsCredentials credentials = signer.token() == null || signer.token().isEmpty() ? AwsBasicCredentials.create(signer.id(), signer.secret())
+                : AwsSessionCredentials.create(signer.id(), signer.secret(), signer.token());
         @SuppressWarnings("deprecation")
         SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned.build(), Aws4SignerParams.builder().awsCredentials(credentials)
                 .signingName(iam ? "iam" : "sts").signingRegion(Region.US_EAST_1).signingClockOverride(server.clock).build());
@@ -216,7 +236,7 @@ class SignedBadInputTest {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        return new Sent((post ? "POST " : "GET ") + parameters, send(request.build()));
+        return new Sent(signer + (post ? " POST " : " GET ") + parameters, send(request.build()));
     }
 
     private static void awsEnvelope(HttpResponse<String> response) throws Exception {
@@ -239,9 +259,9 @@ class SignedBadInputTest {
         String[] route = routes[random.nextInt(routes.length)];
         String query = route[0].equals("POST") ? "" : query(route[0].equals("GET") ? List.of("user_id", "limit", "marker") : List.of("user_id", "serial_number"));
         String body = route[0].equals("POST") ? jsonBody(HUAWEI_FIELDS) : null;
-        boolean admin = random.nextBoolean();
-        String ak = (admin ? acme.adminKey : acme.userKey).id().value();
-        String sk = (admin ? acme.adminKey : acme.userKey).secret().reveal();
+        Identity signer = identity();
+        String ak = signer.id();
+        String sk = signer.secret();
         try {
             URI uri = server.uri(route[1] + (query.isEmpty() ? "" : "?" + query));
             String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(server.clock.instant());
@@ -250,11 +270,14 @@ class SignedBadInputTest {
                     "content-type:application/json\nhost:" + host + "\nx-sdk-date:" + date + "\n", "content-type;host;x-sdk-date",
                     HuaweiTestSigner.sha256Hex(body == null ? "" : body));
             String signature = HuaweiTestSigner.hmacHex(sk, "SDK-HMAC-SHA256\n" + date + "\n" + HuaweiTestSigner.sha256Hex(canonical));
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .method(route[0], body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", "application/json").header("X-Sdk-Date", date)
-                    .header("Authorization", "SDK-HMAC-SHA256 Access=" + ak + ", SignedHeaders=content-type;host;x-sdk-date, Signature=" + signature).build();
-            return new Sent(route[0] + " " + uri + " " + body, send(request));
+                    .header("Authorization", "SDK-HMAC-SHA256 Access=" + ak + ", SignedHeaders=content-type;host;x-sdk-date, Signature=" + signature);
+            if (signer.token() != null && !signer.token().isEmpty()) {
+                request.header("X-Security-Token", signer.token());
+            }
+            return new Sent(signer + " " + route[0] + " " + uri + " " + body, send(request.build()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -288,12 +311,11 @@ class SignedBadInputTest {
         if (random.nextInt(10) == 0) {
             parameters.put("Action", junk(6));
         }
-        boolean admin = random.nextInt(4) == 0;
-        TencentClient client = admin ? new TencentClient(server, acme.adminKey.id().value(), acme.adminKey.secret().reveal(), null)
-                : new TencentClient(server, acme.userKey.id().value(), acme.userKey.secret().reveal(), null);
+        Identity signer = identity();
+        TencentClient client = new TencentClient(server, signer.id(), signer.secret(), signer.token());
         TencentClient.Style style = TencentClient.Style.values()[random.nextInt(TencentClient.Style.values().length)];
         String method = style == TencentClient.Style.GET ? "GET" : "POST";
-        return new Sent(style + " " + parameters, client.send(style, client.signed(parameters, method, random.nextBoolean() ? "HmacSHA256" : "HmacSHA1")));
+        return new Sent(signer + " " + style + " " + parameters, client.send(style, client.signed(parameters, method, random.nextBoolean() ? "HmacSHA256" : "HmacSHA1")));
     }
 
     private static void tencentEnvelope(int status, String body, Map<String, Object> json) {
@@ -346,6 +368,23 @@ class SignedBadInputTest {
 
     // ---- drawing ----
 
+    /**
+     * The admin's key, alice's key, or one of alice's temporary credentials with its own token, another's, a wrong
+     * one or none: each door's authentication meets every combination, and most requests still get past it.
+     */
+    private Identity identity() {
+        return switch (random.nextInt(8)) {
+            case 0, 1, 2 -> new Identity(acme.adminKey.id().value(), acme.adminKey.secret().reveal(), null);
+            case 3, 4 -> new Identity(acme.userKey.id().value(), acme.userKey.secret().reveal(), null);
+            case 5, 6 -> pick(temporary);
+            default -> {
+                Identity credential = pick(temporary);
+                yield new Identity(credential.id(), credential.secret(), pick(List.of("", "not-a-token", printable(20), temporary.get(0).token(),
+                        temporary.get(1).token())));
+            }
+        };
+    }
+
     /** A wrong (or now and then right) value for any field. */
     private String value() {
         return switch (random.nextInt(16)) {
@@ -381,6 +420,15 @@ class SignedBadInputTest {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             text.append(JUNK.charAt(random.nextInt(JUNK.length())));
+        }
+        return text.toString();
+    }
+
+    /** Printable ASCII, as a header value may hold. */
+    private String printable(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('!' + random.nextInt('~' - '!' + 1)));
         }
         return text.toString();
     }
