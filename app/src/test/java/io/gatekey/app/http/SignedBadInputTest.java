@@ -47,11 +47,11 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Requests that pass their door's signature, with real keys and temporary credentials, but whose routes, parameters and bodies are drawn at
- * random from the door's own fields filled with wrong values (empty, huge, of the wrong type, control characters,
- * other scripts, ids of things that are not there): every one is answered below 500, in its door's own envelope
- * (well-formed JSON or XML; the console's pages), and nothing is logged as an error. The draw is the same on every run; {@code
- * -Dgatekey.bad-input.seed=N} draws another.
+ * Requests that pass their door's signature, with real keys and temporary credentials, but whose routes, parameters
+ * and bodies are drawn at random from the door's own fields filled with wrong values (empty, huge, of the wrong type,
+ * control characters, other scripts, ids of things that are not there), and the console's forms alike: every one is
+ * answered below 500, in its door's own envelope (well-formed JSON or XML; the console's pages), and nothing is
+ * logged as an error. The draw is the same on every run; {@code -Dgatekey.bad-input.seed=N} draws another.
  */
 class SignedBadInputTest {
 
