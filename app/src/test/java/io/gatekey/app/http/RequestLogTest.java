@@ -66,9 +66,9 @@ class RequestLogTest {
         captured.start();
         requests.addAppender(captured);
         try (TestServer server = TestServer.on("h2", Map.of())) {
-            String tencent = rawGet(server, "/v2/index.php?SecretId=%HM");
+            String tencent = server.rawGet("/v2/index.php?SecretId=%HM");
             assertTrue(tencent.contains("\"codeDesc\":\"InvalidParameter\""), tencent);
-            String huawei = rawGet(server, "/v5/mfa-devices/%zz\u00e9");
+            String huawei = server.rawGet("/v5/mfa-devices/%zz\u00e9");
             assertTrue(huawei.startsWith("HTTP/1.1 400") && huawei.contains("\"error_code\":\"IAM.1001\""), huawei);
 
             List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
@@ -77,17 +77,6 @@ class RequestLogTest {
             assertTrue(lines.get(1).startsWith("huawei GET /v5/mfa-devices/%zz%C3%A9 400 "), lines.get(1));
         } finally {
             requests.detachAppender(captured);
-        }
-    }
-
-    /** A request line written to the socket by hand, as no client library would send it. */
-    private static String rawGet(TestServer server, String target) throws Exception {
-        java.net.URI base = server.uri("");
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

@@ -456,12 +456,12 @@ abstract class SecurityAttacksContract extends DoorContract {
 
     @Test
     void malformedEscapesAndOutOfRangeTimestampsAreCallerErrors() throws Exception {
-        String escape = rawGet("/v5/mfa-devices/%zz");
+        String escape = server.rawGet("/v5/mfa-devices/%zz");
         assertTrue(escape.startsWith("HTTP/1.1 4"), escape);
         assertTrue(escape.contains("{\"error_code\":"), escape);
-        String query = rawGet("/v5/mfa-devices?user_id=%zz");
+        String query = server.rawGet("/v5/mfa-devices?user_id=%zz");
         assertTrue(query.startsWith("HTTP/1.1 4"), query);
-        String ncpEscape = rawGet("/api/v1/sub-accounts/%zz");
+        String ncpEscape = server.rawGet("/api/v1/sub-accounts/%zz");
         assertTrue(ncpEscape.startsWith("HTTP/1.1 4"), ncpEscape);
 
         TencentClient tencent = new TencentClient(server, acme.userKey.id().value(), acme.userKey.secret().reveal(), null);
@@ -469,17 +469,6 @@ abstract class SecurityAttacksContract extends DoorContract {
                 tencent.signed(Map.of("tokenCode", acme.code(1), "Timestamp", "9223372036854775807"), "GET", "HmacSHA256"));
         assertEquals(200, farFuture.statusCode());
         assertEquals(4000, ((Number) acme.json(farFuture.body()).get("code")).intValue(), farFuture.body());
-    }
-
-    /** A request no well-behaved client library would send: written to the socket by hand. */
-    String rawGet(String target) throws Exception {
-        URI base = server.uri("");
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 
     // ---- 9: a session token that binds ----

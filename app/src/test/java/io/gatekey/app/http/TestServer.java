@@ -60,6 +60,20 @@ public final class TestServer implements AutoCloseable {
         return URI.create(server.getURL().toString() + pathAndQuery);
     }
 
+    /**
+     * A GET that no well-behaved client library would send (a bad escape, bytes outside ASCII), its request line
+     * written to the socket by hand in UTF-8; the whole answer, status line and headers included.
+     */
+    public String rawGet(String target) throws java.io.IOException {
+        URI base = uri("");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Override
     public void close() {
         context.close();
