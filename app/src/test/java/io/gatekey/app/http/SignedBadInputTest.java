@@ -10,7 +10,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
+import io.gatekey.application.port.in.credential.RevokeTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.account.SubAccountName;
 import io.gatekey.domain.credential.TemporaryCredential;
 import java.io.ByteArrayInputStream;
@@ -77,7 +79,10 @@ class SignedBadInputTest {
     /** A user of the fixture's account that the drawn requests may change or delete, where alice and the keys stay. */
     private String bob;
     private static final String CONSOLE = "acmefuzz";
-    /** Alice's temporary credentials: one bound to its session token, one that signs alone (as NCP's do). */
+    /**
+     * Alice's temporary credentials: one bound to its session token, one that signs alone (as NCP's do), one that
+     * expires early in the run and one revoked.
+     */
     private final List<Identity> temporary = new ArrayList<>();
 
     /** Who signs a request: an access key id and its secret, and the session token sent with it (none when null). */
@@ -98,12 +103,14 @@ class SignedBadInputTest {
             bob = server.useCases.createSubAccount().create(new CreateSubAccountUseCase.Command(new Principal.Operator(), acme.accountId,
                     new SubAccountName("bob"))).id().value();
             for (boolean tokenBound : List.of(true, false)) {
-                var command = new IssueTemporaryCredentialsUseCase.Command(acme.userPrincipal(), Optional.empty(), Duration.ofHours(1), Optional.empty());
-                var issued = (IssueTemporaryCredentialsUseCase.Issued) server.useCases.issueTemporaryCredentials()
-                        .issue(tokenBound ? command : command.withoutTokenBinding());
-                TemporaryCredential credential = issued.credential();
-                temporary.add(new Identity(credential.accessKeyId().value(), credential.secret().reveal(), credential.sessionToken().reveal()));
+                temporary.add(issue(Duration.ofHours(1), tokenBound));
             }
+            // Two that no longer sign: one that expires within the run's first minute, one revoked at once.
+            temporary.add(issue(Duration.ofSeconds(30), true));
+            Identity revoked = issue(Duration.ofHours(1), true);
+            server.useCases.revokeTemporaryCredentials().revoke(new RevokeTemporaryCredentialsUseCase.Command(new Principal.Operator(),
+                    new RevokeTemporaryCredentialsUseCase.One(new AccessKeyId(revoked.id()))));
+            temporary.add(revoked);
             new ConsoleFixture(acme, CONSOLE, false, false);
             server.clock.advance(Duration.ofSeconds(30));
             signedIn = new ConsoleClient(server);
@@ -366,11 +373,21 @@ class SignedBadInputTest {
         }
     }
 
+    /** Alice's temporary credentials, issued without MFA, bound to their session token or not. */
+    private Identity issue(Duration lifetime, boolean tokenBound) {
+        var command = new IssueTemporaryCredentialsUseCase.Command(acme.userPrincipal(), Optional.empty(), lifetime, Optional.empty());
+        var issued = (IssueTemporaryCredentialsUseCase.Issued) server.useCases.issueTemporaryCredentials()
+                .issue(tokenBound ? command : command.withoutTokenBinding());
+        TemporaryCredential credential = issued.credential();
+        return new Identity(credential.accessKeyId().value(), credential.secret().reveal(), credential.sessionToken().reveal());
+    }
+
     // ---- drawing ----
 
     /**
-     * The admin's key, alice's key, or one of alice's temporary credentials with its own token, another's, a wrong
-     * one or none: each door's authentication meets every combination, and most requests still get past it.
+     * The admin's key, alice's key, or one of alice's temporary credentials (live, expired or revoked) with its own
+     * token, another's, a wrong one or none: each door's authentication meets every combination, and most requests
+     * still get past it.
      */
     private Identity identity() {
         return switch (random.nextInt(8)) {
@@ -379,8 +396,7 @@ class SignedBadInputTest {
             case 5, 6 -> pick(temporary);
             default -> {
                 Identity credential = pick(temporary);
-                yield new Identity(credential.id(), credential.secret(), pick(List.of("", "not-a-token", printable(20), temporary.get(0).token(),
-                        temporary.get(1).token())));
+                yield new Identity(credential.id(), credential.secret(), pick(List.of("", "not-a-token", printable(20), pick(temporary).token())));
             }
         };
     }
