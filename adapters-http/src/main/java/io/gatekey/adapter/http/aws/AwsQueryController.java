@@ -211,19 +211,25 @@ final class AwsQueryController {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name;
-            String value;
-            try {
-                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                value = URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The parameters have a malformed percent-encoding."));
-            }
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = decode(equals < 0 ? "" : pair.substring(equals + 1));
             if (parameters.putIfAbsent(name, value) != null && eachNameOnce) {
                 throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The query string gives " + name + " more than once."));
             }
         }
         return parameters;
+    }
+
+    /**
+     * One name or value of a form or query, percent-decoded ('+' a space): the one decoding of the door, which the
+     * signature's canonical query uses too, so that what is signed and what is read cannot differ.
+     */
+    static String decode(String component) {
+        try {
+            return URLDecoder.decode(component, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The parameters have a malformed percent-encoding."));
+        }
     }
 
     @Error(exception = GatekeyException.class)

@@ -19,7 +19,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -245,7 +244,8 @@ final class AwsSignatureV4 {
         for (String pair : rawQuery.split("&")) {
             if (!pair.isEmpty()) {
                 int equals = pair.indexOf('=');
-                pairs.add(new String[] {encode(decode(equals < 0 ? pair : pair.substring(0, equals))), encode(decode(equals < 0 ? "" : pair.substring(equals + 1)))});
+                pairs.add(new String[] {encode(AwsQueryController.decode(equals < 0 ? pair : pair.substring(0, equals))),
+                        encode(AwsQueryController.decode(equals < 0 ? "" : pair.substring(equals + 1)))});
             }
         }
         pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
@@ -265,14 +265,6 @@ final class AwsSignatureV4 {
             }
         }
         return out.toString();
-    }
-
-    private static String decode(String value) {
-        try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The query string has a malformed percent-encoding."));
-        }
     }
 
     private static DoorRefusal incomplete(String message) {
