@@ -1,12 +1,14 @@
 package io.gatekey.app;
 
 import io.gatekey.adapter.cli.CliEnvironment;
+import io.gatekey.adapter.persistence.EmbeddedBackup;
 import io.gatekey.adapter.persistence.EmbeddedDatabaseOpening;
 import io.gatekey.adapter.persistence.MasterKeyFactory;
 import io.gatekey.adapter.persistence.MasterKeyFile;
 import io.gatekey.adapter.persistence.MasterKeyRotation;
 import io.gatekey.adapter.persistence.SchemaMigrations;
 import io.gatekey.application.port.out.AuditOrigins;
+import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.domain.audit.AuditOrigin;
 import io.micronaut.context.ApplicationContext;
@@ -95,7 +97,35 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
                 int resealed = rotation.resealAll(500);
                 return new Rotation(version, resealed, rotation.remaining());
             }
+
+            @Override
+            public Backup backup(Path file) {
+                ApplicationContext opened = context();
+                try {
+                    return backupOf(file, EmbeddedBackup.write(opened.getEnvironment(), DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)),
+                            opened.getBean(SecretSealer.class), file, opened.getBean(Clock.class).instant()));
+                } catch (EmbeddedBackup.Refused e) {
+                    throw new Refused(e.getMessage());
+                }
+            }
+
+            @Override
+            public Restore restore(Path file) {
+                // Nothing of this process may hold the database: its configuration alone is read, no context started.
+                close();
+                try (ApplicationContext unstarted = builder().build()) {
+                    EmbeddedBackup.Restored restored = EmbeddedBackup.restore(unstarted.getEnvironment().start(), file,
+                            (clock == null ? Clock.systemUTC() : clock).instant());
+                    return new Restore(backupOf(file, restored.summary()), restored.replaced());
+                } catch (EmbeddedBackup.Refused e) {
+                    throw new Refused(e.getMessage());
+                }
+            }
         };
+    }
+
+    private static Maintenance.Backup backupOf(Path file, EmbeddedBackup.Summary summary) {
+        return new Maintenance.Backup(file, summary.schemaVersion(), summary.takenAt(), summary.tables(), summary.rows());
     }
 
     @Override
@@ -210,6 +240,18 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
      * would create a file.
      */
     private ApplicationContext open(boolean creatingNothing) {
+        ApplicationContext built = builder().build();
+        Environment environment = built.getEnvironment().start();
+        if (creatingNothing && !EmbeddedDatabaseOpening.opensWithoutCreating(environment)) {
+            built.close();
+            return null;
+        }
+        prepare(environment);
+        return built.start();
+    }
+
+    /** The commands' context, to be built: the operator's beans, no purge job, no migration at start, one idle connection. */
+    private ApplicationContextBuilder builder() {
         Map<String, Object> properties = new HashMap<>(overrides);
         properties.put("gatekey.purge.enabled", false);
         properties.put("gatekey.database.migrate-at-start", false);
@@ -223,14 +265,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
         if (clock != null) {
             builder.singletons(clock);
         }
-        ApplicationContext built = builder.build();
-        Environment environment = built.getEnvironment().start();
-        if (creatingNothing && !EmbeddedDatabaseOpening.opensWithoutCreating(environment)) {
-            built.close();
-            return null;
-        }
-        prepare(environment);
-        return built.start();
+        return builder;
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.gatekey.adapter.cli;
 
 import io.gatekey.application.service.GatekeyServices;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 /** What the commands run against: the use cases, the storage maintenance, and the server. Opened on first use. */
 public interface CliEnvironment {
@@ -42,6 +45,32 @@ public interface CliEnvironment {
         Reseal reseal();
 
         record Reseal(int activeVersion, int resealedRows, long remainingRows) {
+        }
+
+        /**
+         * Writes a backup of the embedded database to {@code file}, a new owner-only file: one consistent snapshot,
+         * taken while the server runs, sealed under the master key.
+         */
+        Backup backup(Path file);
+
+        /** What a backup holds: the schema version it was taken at, when, and how many tables and rows. */
+        record Backup(Path file, int schemaVersion, Instant takenAt, int tables, long rows) {
+        }
+
+        /**
+         * Puts the database a backup holds in the embedded database's place, once its seal and secrets open with the
+         * master key; the database it replaces is kept beside it. Refused while anything holds the database.
+         */
+        Restore restore(Path file);
+
+        record Restore(Backup backup, Optional<Path> replaced) {
+        }
+    }
+
+    /** An upkeep the installation refused, in its own words; it changed nothing. */
+    final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message, null, false, false);
         }
     }
 }

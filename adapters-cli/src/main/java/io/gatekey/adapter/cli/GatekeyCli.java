@@ -121,7 +121,7 @@ public final class GatekeyCli {
         if (e instanceof InvalidValueException invalid) {
             err.println("gatekey: " + invalid.field() + ": " + invalid.rule());
             code = BAD_USAGE;
-        } else if (e instanceof GatekeyException || e instanceof CliRefusal) {
+        } else if (e instanceof GatekeyException || e instanceof CliRefusal || e instanceof CliEnvironment.Refused) {
             err.println("gatekey: " + e.getMessage());
         } else if (e instanceof StorageUnavailableException) {
             err.println("gatekey: the database is unavailable; check it and try again");

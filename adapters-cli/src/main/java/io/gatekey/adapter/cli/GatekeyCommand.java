@@ -5,14 +5,17 @@ import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.audit.AuditEventType;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -100,7 +103,7 @@ public final class GatekeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database upkeep.", subcommands = Db.Migrate.class)
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database upkeep.", subcommands = {Db.Migrate.class, Db.Backup.class, Db.Restore.class})
     static final class Db {
         @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Creates or upgrades the schema (the server also does so at start).",
                 footerHeading = "%nExamples:%n", footer = "  gatekey db migrate")
@@ -110,6 +113,50 @@ public final class GatekeyCommand implements Runnable {
                 int applied = environment.maintenance().migrate();
                 say(applied == 0 ? "The schema is up to date." : "Applied " + applied + " migration(s).");
             }
+        }
+
+        @Command(name = "backup", mixinStandardHelpOptions = true,
+                description = {"Writes a backup of the embedded database to FILE, a new file only its owner may read: one consistent "
+                        + "snapshot, taken while the server runs, sealed under the master key.",
+                        "'gatekey db restore' restores it only where that master key is held, and only unaltered: keep the master key "
+                        + "file apart from the backups. A MariaDB is backed up with its own tools (mariadb-backup, mariadb-dump)."},
+                footerHeading = "%nExamples:%n", footer = "  gatekey db backup /var/backups/gatekey-$(date +%%F).sql.gz")
+        static final class Backup extends OperatorCommand {
+            @Parameters(paramLabel = "FILE", description = "The backup to write: a new file (an existing one is never overwritten).")
+            Path file;
+            @Mixin
+            Output output;
+
+            @Override
+            void run() {
+                output.one(out(), row(environment.maintenance().backup(file)));
+            }
+        }
+
+        @Command(name = "restore", mixinStandardHelpOptions = true,
+                description = {"Puts the database a backup holds in the embedded database's place, once the backup's seal and stored "
+                        + "secrets open with this installation's master key. The database it replaces is kept beside it "
+                        + "(gatekey-before-restore-TIME.mv.db).",
+                        "Stop the server first: a restore refuses, and changes nothing, while anything holds the database."},
+                footerHeading = "%nExamples:%n", footer = "  gatekey db restore /var/backups/gatekey-2026-12-07.sql.gz")
+        static final class Restore extends OperatorCommand {
+            @Parameters(paramLabel = "FILE", description = "A backup 'gatekey db backup' wrote.")
+            Path file;
+            @Mixin
+            Output output;
+
+            @Override
+            void run() {
+                CliEnvironment.Maintenance.Restore restored = environment.maintenance().restore(file);
+                Map<String, Object> row = row(restored.backup());
+                row.put("replacedKeptAs", restored.replaced().map(Path::toString).orElse(null));
+                output.one(out(), row);
+            }
+        }
+
+        private static Map<String, Object> row(CliEnvironment.Maintenance.Backup backup) {
+            return Output.row("file", backup.file().toString(), "schemaVersion", backup.schemaVersion(), "takenAt", backup.takenAt(),
+                    "tables", backup.tables(), "rows", backup.rows());
         }
     }
 

@@ -66,6 +66,24 @@ public class MasterKeyFactory {
         return databaseUrl.startsWith("jdbc:h2:") ? Optional.of(dataDir.resolve("master.key")) : Optional.empty();
     }
 
+    /**
+     * The configured master key's sealer, where the key is there already: a restore needs the key its backup was made
+     * under, and makes none.
+     */
+    static SecretSealer existingSealer(Environment environment) {
+        String inlineKeys = environment.getProperty("gatekey.master-key", String.class).orElse("");
+        String keyFile = environment.getProperty("gatekey.master-key-file", String.class).orElse("");
+        Path dataDir = Path.of(environment.getProperty("gatekey.data-dir", String.class).orElse("./data"));
+        String databaseUrl = environment.getProperty("datasources.default.url", String.class).orElse("");
+        Optional<Path> file = keyFile(inlineKeys, keyFile, dataDir, databaseUrl);
+        if (file.isPresent() && !Files.exists(file.get())) {
+            throw new MasterKeyMissingException("The master key file " + FileReasons.shown(file.get()) + " does not exist. A backup restores only "
+                    + "under the master key it was made under: put that key file in place (or give the key in GATEKEY_MASTER_KEY) first.");
+        }
+        int activeVersion = environment.getProperty("gatekey.master-key-active-version", Integer.class).orElse(0);
+        return new MasterKeySealer(loadRing(inlineKeys, keyFile, dataDir, databaseUrl), file, activeVersion, new SecureRandom());
+    }
+
     static MasterKeyRing loadRing(String inlineKeys, String keyFile, Path dataDir, String databaseUrl) {
         if (!inlineKeys.isBlank()) {
             try {

@@ -1,7 +1,10 @@
 package io.gatekey.adapter.persistence;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +42,23 @@ final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
+    /** What a new file is made of: written to the stream, which is synced to disk once it returns. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Makes {@code file} with {@code text}, owner-only and synced to disk; false when it exists already (made by another process). */
     static boolean createOnce(Path file, String text) throws IOException {
+        return createOnce(file, out -> out.write(text.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Makes {@code file} with what {@code content} writes, owner-only and synced to disk; false when it exists already. */
+    static boolean createOnce(Path file, Content content) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Path draft = Files.createTempFile(folder, "." + file.getFileName() + "-", ".new", ownerOnly(folder));
         try {
-            write(draft, text);
+            write(draft, content);
             try {
                 // A hard link appears at once, whole, and never over an existing file: of racing processes one wins.
                 Files.createLink(file, draft);
@@ -126,12 +140,17 @@ final class OwnerOnlyFiles {
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
+    private static void write(Path file, Content content) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
+            // The channel is closed here, after the sync, whatever the content does with its stream.
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            content.writeTo(out);
+            out.flush();
             channel.force(true);
         }
     }
@@ -144,7 +163,8 @@ final class OwnerOnlyFiles {
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly(Path folder) {
+    /** The attributes of a new owner-only file in {@code folder} (none where the file system has no POSIX permissions). */
+    static FileAttribute<?>[] ownerOnly(Path folder) {
         boolean posix = Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
         return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }

@@ -8,6 +8,7 @@ import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RequestNonceRegistry;
+import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
@@ -44,11 +45,13 @@ import javax.sql.DataSource;
 public final class PersistentGatekey implements AutoCloseable {
 
     private final ApplicationContext context;
+    private final Clock clock;
     private final GatekeyPorts ports;
     private final GatekeyServices useCases;
 
     private PersistentGatekey(ApplicationContext context, Clock clock, GatekeySettings settings) {
         this.context = context;
+        this.clock = clock;
         this.ports = ports(context, clock);
         this.useCases = new GatekeyServices(ports, settings);
     }
@@ -181,6 +184,17 @@ public final class PersistentGatekey implements AutoCloseable {
     /** The embedding program acts as the installation's operator. */
     public Principal operator() {
         return new Principal.Operator();
+    }
+
+    /**
+     * Writes a backup of the database {@link #inFolder} opened to {@code file}, a new owner-only file, while this
+     * program goes on using it: one consistent snapshot, sealed under the master key ({@link EmbeddedBackup}).
+     * {@code gatekey db restore} restores it, with the program stopped. Refused ({@link EmbeddedBackup.Refused}) for
+     * another database, which is backed up with its own tools.
+     */
+    public EmbeddedBackup.Summary backup(Path file) {
+        return EmbeddedBackup.write(context.getEnvironment(), DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)),
+                context.getBean(SecretSealer.class), file, clock.instant());
     }
 
     /** The adapter's beans (tests, and the storage upkeep the CLI does). */

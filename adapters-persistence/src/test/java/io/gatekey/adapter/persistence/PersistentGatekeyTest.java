@@ -11,11 +11,13 @@ import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.testing.MutableClock;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.mfa.MfaCheck;
+import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
@@ -70,6 +72,42 @@ class PersistentGatekeyTest {
         Files.move(folder.resolve("master.key.backup"), data.resolve("master.key"));
         try (PersistentGatekey restored = PersistentGatekey.inFolder(data).clock(clock).open()) {
             assertEquals(1, restored.useCases().listAccounts().list(restored.operator()).size());
+        }
+    }
+
+    @Test
+    void aProgramBacksUpTheFolderItUsesAndTheBackupRestoresThere() throws Exception {
+        Path data = folder.resolve("data");
+        Path backup = folder.resolve("gatekey.sql.gz");
+        Enrolment enrolled;
+        try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
+            enrolled = Enrolment.of(gatekey, clock);
+            EmbeddedBackup.Summary summary = gatekey.backup(backup);
+            assertEquals(SchemaMigrations.LATEST_VERSION, summary.schemaVersion());
+            assertEquals(clock.instant(), summary.takenAt());
+            assertTrue(summary.rows() > 5, summary.toString());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
+            // Used on after the backup: a code accepted now is not in it.
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.issue(enrolled.code(1)));
+        }
+        try (ApplicationContext configuration = ApplicationContext.builder().properties(Map.of("gatekey.data-dir", data.toString(),
+                "datasources.default.url", PersistentGatekey.h2Url(data), "datasources.default.username", "sa")).build()) {
+            EmbeddedBackup.Restored restored = EmbeddedBackup.restore(configuration.getEnvironment().start(), backup, clock.instant());
+            assertEquals(SchemaMigrations.LATEST_VERSION, restored.summary().schemaVersion());
+            assertTrue(Files.exists(restored.replaced().orElseThrow()));
+        }
+        try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
+            assertEquals(0, gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(AuditEventType.CREDENTIALS_ISSUED), Optional.empty(), 10)).size(), "the issuance came after the backup");
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.through(gatekey).issue(enrolled.code(1)));
+        }
+
+        JdbcDataSource elsewhere = new JdbcDataSource();
+        elsewhere.setURL(TestDatabases.newH2Database().url());
+        elsewhere.setUser("sa");
+        try (PersistentGatekey other = PersistentGatekey.onDataSource(elsewhere).masterKey(TestStore.MASTER_KEY).clock(clock).open()) {
+            EmbeddedBackup.Refused refused = assertThrows(EmbeddedBackup.Refused.class, () -> other.backup(folder.resolve("other.sql.gz")));
+            assertTrue(refused.getMessage().contains("not the embedded default: back it up with mariadb-backup or mariadb-dump"), refused.getMessage());
         }
     }
 
