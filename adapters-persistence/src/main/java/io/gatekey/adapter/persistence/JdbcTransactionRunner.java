@@ -2,10 +2,13 @@ package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.port.out.StorageUnavailableException;
 import io.gatekey.application.port.out.TransactionRunner;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +21,7 @@ class JdbcTransactionRunner implements TransactionRunner {
 
     private final TransactionOperations<Connection> transactions;
     private final SharedCommits sharedCommits;
+    private volatile TransactionDefinition snapshot;
 
     JdbcTransactionRunner(TransactionOperations<Connection> transactions, SharedCommits sharedCommits) {
         this.transactions = transactions;
@@ -49,6 +53,36 @@ class JdbcTransactionRunner implements TransactionRunner {
         }
         writes.afterCommit.forEach(Runnable::run);
         return result;
+    }
+
+    /**
+     * A transaction at the isolation that gives one snapshot: on MariaDB its repeatable read (InnoDB's consistent read,
+     * where its serializable would lock every row it reads); on H2 serializable, its snapshot (H2's repeatable read lets
+     * rows inserted meanwhile appear in a table read later).
+     */
+    @Override
+    public <T> T inSnapshot(Supplier<T> work) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            return work.get();
+        }
+        return transactions.execute(snapshot(), status -> work.get());
+    }
+
+    private TransactionDefinition snapshot() {
+        TransactionDefinition known = snapshot;
+        if (known == null) {
+            boolean mariaDb = transactions.executeWrite(status -> {
+                try {
+                    return Statements.isMariaDb(status.getConnection());
+                } catch (SQLException e) {
+                    throw new StorageUnavailableException("cannot read the database connection's kind", e);
+                }
+            });
+            DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+            definition.setIsolationLevel(mariaDb ? TransactionDefinition.Isolation.REPEATABLE_READ : TransactionDefinition.Isolation.SERIALIZABLE);
+            snapshot = known = definition;
+        }
+        return known;
     }
 
     @Override

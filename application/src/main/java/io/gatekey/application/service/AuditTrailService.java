@@ -46,8 +46,8 @@ public final class AuditTrailService implements ListAuditEventsUseCase, VerifyAu
     @Override
     public AuditChainCheck.Result verify(Principal caller) {
         requireOperator(caller, "verifies the audit trail");
-        // One transaction, so that heads and events are read from one snapshot while others keep appending.
-        return transactions.inTransaction(() -> {
+        // One snapshot, so that heads and events agree while others keep appending.
+        return transactions.inSnapshot(() -> {
             AuditChainCheck check = AuditChainCheck.whole(log.heads());
             log.forEachInChainOrder(check::accept);
             return check.finish();

@@ -21,6 +21,14 @@ public interface TransactionRunner {
     }
 
     /**
+     * Runs read-only work that must see storage as of one moment, while others go on writing: what commits meanwhile is
+     * wholly outside what it reads (a chain's newest event and its head, read one after the other, agree).
+     */
+    default <T> T inSnapshot(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * Runs {@code action} once the current transaction has committed, and never if it rolls back (a transaction
      * that lost a conflict and runs again drops what its failed run registered); outside a transaction, at once.
      * For effects outside storage, such as counting.
