@@ -7,9 +7,11 @@ import io.gatekey.adapter.persistence.MasterKeyFactory;
 import io.gatekey.adapter.persistence.MasterKeyFile;
 import io.gatekey.adapter.persistence.MasterKeyRotation;
 import io.gatekey.adapter.persistence.SchemaMigrations;
+import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.out.AuditOrigins;
 import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.application.service.GatekeyServices;
+import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.audit.AuditOrigin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -113,13 +115,16 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             public Restore restore(Path file) {
                 // Nothing of this process may hold the database: its configuration alone is read, no context started.
                 close();
+                EmbeddedBackup.Restored restored;
                 try (ApplicationContext unstarted = builder().build()) {
-                    EmbeddedBackup.Restored restored = EmbeddedBackup.restore(unstarted.getEnvironment().start(), file,
-                            (clock == null ? Clock.systemUTC() : clock).instant());
-                    return new Restore(backupOf(file, restored.summary()), restored.replaced());
+                    restored = EmbeddedBackup.restore(unstarted.getEnvironment().start(), file, (clock == null ? Clock.systemUTC() : clock).instant());
                 } catch (EmbeddedBackup.Refused e) {
                     throw new Refused(e.getMessage());
                 }
+                // The trail of the restored database says so: what came after the backup is only in the one it replaced.
+                useCases().recordDatabaseRestore().record(new RecordDatabaseRestoreUseCase.Command(new Principal.Operator(), file.toString(),
+                        restored.summary().takenAt(), restored.replaced().map(Path::toString)));
+                return new Restore(backupOf(file, restored.summary()), restored.replaced());
             }
         };
     }

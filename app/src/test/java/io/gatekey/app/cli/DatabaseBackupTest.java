@@ -120,6 +120,12 @@ class DatabaseBackupTest {
             String issued = ok(cli, "credentials", "issue", "--user", "alice", "--code", code(seed, step + 1), "-o", "json").out();
             assertEquals(serial, field(issued, "mfaSerialNumber"));
             assertTrue(ok(cli, "audit", "verify").out().startsWith("The audit trail is whole"));
+            // The trail says what happened: what came after the backup is only in the database it replaced.
+            String marked = ok(cli, "audit", "--type", "database_restored", "-o", "json").out();
+            String takenAt = lines(backup).get(0).replaceAll(".*; taken (\\S+);.*", "$1");
+            assertEquals("restored from " + backup + ", a backup taken at " + takenAt + "; the database it replaced is kept as " + kept,
+                    field(marked, "detail"));
+            assertEquals("operator", field(marked, "actor"));
         }
         // The database it replaced is whole too, with bob in it.
         Path replacedFolder = work.resolve("replaced");

@@ -2,14 +2,18 @@ package io.gatekey.application.service;
 
 import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
+import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.port.out.TransactionRunner;
 import io.gatekey.domain.access.AccessPolicy;
 import io.gatekey.domain.access.Principal;
+import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.audit.AuditChainCheck;
 import io.gatekey.domain.audit.AuditEvent;
+import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.audit.LinkedAuditEvent;
 import io.gatekey.domain.shared.AccessDeniedException;
 import java.time.Instant;
@@ -17,15 +21,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Reading the audit trail, checking its chains, and exporting it. */
-public final class AuditTrailService implements ListAuditEventsUseCase, VerifyAuditTrailUseCase, ExportAuditEventsUseCase {
+/** Reading the audit trail, checking its chains, exporting it, and marking a restore in it. */
+public final class AuditTrailService implements ListAuditEventsUseCase, VerifyAuditTrailUseCase, ExportAuditEventsUseCase,
+        RecordDatabaseRestoreUseCase {
 
     private final AuditLog log;
+    private final AccountRepository accounts;
     private final TransactionRunner transactions;
+    private final Auditor auditor;
 
     public AuditTrailService(GatekeyPorts ports) {
         this.log = ports.auditLog();
+        this.accounts = ports.accounts();
         this.transactions = ports.transactions();
+        this.auditor = new Auditor(ports);
     }
 
     @Override
@@ -64,6 +73,18 @@ public final class AuditTrailService implements ListAuditEventsUseCase, VerifyAu
             return true;
         });
         return exported[0];
+    }
+
+    @Override
+    public int record(RecordDatabaseRestoreUseCase.Command command) {
+        requireOperator(command.caller(), "records a restore");
+        String detail = "restored from " + command.backup() + ", a backup taken at " + command.backupTakenAt()
+                + command.replacedKeptAs().map(kept -> "; the database it replaced is kept as " + kept).orElse("");
+        return transactions.inTransaction(() -> {
+            List<Account> all = accounts.list();
+            all.forEach(account -> auditor.record(AuditEventType.DATABASE_RESTORED, account.id(), command.caller(), "database", detail));
+            return all.size();
+        });
     }
 
     private static void requireOperator(Principal caller, String what) {

@@ -22,6 +22,7 @@ import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
 import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
@@ -79,6 +80,7 @@ public final class GatekeyServices {
     public ListAuditEventsUseCase listAuditEvents() { return auditTrail; }
     public VerifyAuditTrailUseCase verifyAuditTrail() { return auditTrail; }
     public ExportAuditEventsUseCase exportAuditEvents() { return auditTrail; }
+    public RecordDatabaseRestoreUseCase recordDatabaseRestore() { return auditTrail; }
 
     public CreateSubAccountUseCase createSubAccount() { return subAccounts; }
     public ActivateSubAccountUseCase activateSubAccount() { return subAccounts; }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.ImportHardwareTokenUseCase;
@@ -24,8 +25,11 @@ import io.gatekey.domain.mfa.TotpParameters;
 import io.gatekey.domain.mfa.TotpSeed;
 import io.gatekey.domain.shared.AccessDeniedException;
 import io.gatekey.domain.shared.ConflictException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class HardwareTokensAndAuditTest {
@@ -81,5 +85,23 @@ class HardwareTokensAndAuditTest {
         assertEquals(List.of(AuditEventType.ACCESS_KEY_CREATED, AuditEventType.SUB_ACCOUNT_CREATED), alices.stream().map(AuditEvent::type).toList());
         assertThrows(AccessDeniedException.class, () -> world.useCases.listAuditEvents().list(new ListAuditEventsUseCase.Query(
                 acme.userPrincipal, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)));
+    }
+
+    @Test
+    void aRestoreIsMarkedInEveryAccountsTrailByTheOperatorAlone() {
+        Instant taken = World.START.minusSeconds(3600);
+        assertEquals(2, world.useCases.recordDatabaseRestore().record(new RecordDatabaseRestoreUseCase.Command(world.operator,
+                "/var/backups/gatekey.sql.gz", taken, Optional.of("data/gatekey-before-restore-20260601T100010Z.mv.db"))));
+        List<AuditEvent> marked = world.audit(AuditEventType.DATABASE_RESTORED);
+        assertEquals(Set.of(acme.accountId, world.globex.accountId), marked.stream().map(AuditEvent::accountId).collect(Collectors.toSet()));
+        AuditEvent event = marked.get(0);
+        assertEquals(World.START, event.at());
+        assertEquals(Optional.empty(), event.subAccountId());
+        assertEquals("database", event.subject());
+        assertEquals("restored from /var/backups/gatekey.sql.gz, a backup taken at 2026-06-01T09:00:10Z; the database it replaced is kept as "
+                + "data/gatekey-before-restore-20260601T100010Z.mv.db", event.detail());
+        assertThrows(AccessDeniedException.class, () -> world.useCases.recordDatabaseRestore().record(new RecordDatabaseRestoreUseCase.Command(
+                acme.admin, "/var/backups/gatekey.sql.gz", taken, Optional.empty())));
+        assertEquals(2, world.audit(AuditEventType.DATABASE_RESTORED).size());
     }
 }
