@@ -1,5 +1,6 @@
 package example;
 
+import io.gatekey.adapter.persistence.EmbeddedBackup;
 import io.gatekey.adapter.persistence.PersistentGatekey;
 import io.gatekey.application.port.in.accesskey.CreateAccessKeyUseCase;
 import io.gatekey.application.port.in.account.CreateAccountUseCase;
@@ -43,12 +44,14 @@ import java.util.Optional;
  * two consecutive codes and issues MFA-backed temporary credentials. Every run: closes Gatekey, opens it again and
  * checks that the state survived, and that the code used for the credentials is refused now. The user's
  * authenticator app is played by {@code authenticator.txt} beside {@code data/}: the seed it scanned and the last
- * code it showed. Exits 0 only when every step went as expected.
+ * code it showed. Every run ends with a backup of the folder's database in {@code backups/}, taken while Gatekey is
+ * open. Exits 0 only when every step went as expected.
  */
 public final class EmbeddedExample {
 
     private static final Path DATA = Path.of("data");
     private static final Path AUTHENTICATOR = Path.of("authenticator.txt");
+    private static final Path BACKUPS = Path.of("backups");
     private static final String ACCOUNT = "Example Corp";
 
     private final Clock clock = Clock.systemUTC();
@@ -136,6 +139,12 @@ public final class EmbeddedExample {
         step("the code " + usedCode + " used for them is refused now"
                         + (again instanceof IssueTemporaryCredentialsUseCase.MfaRejected rejected ? " (" + rejected.reason() + ")" : ""),
                 again instanceof IssueTemporaryCredentialsUseCase.MfaRejected);
+
+        // A backup while Gatekey is open; `gatekey db restore` puts it back, with this program stopped.
+        Path backup = BACKUPS.resolve("gatekey-" + clock.millis() + ".sql.gz");
+        Files.createDirectories(BACKUPS);
+        EmbeddedBackup.Summary summary = gatekey.backup(backup);
+        step("backed up " + summary.rows() + " rows of " + summary.tables() + " tables to " + backup, summary.rows() > 0);
     }
 
     private static IssueTemporaryCredentialsUseCase.Result issue(GatekeyServices useCases, Principal operator, SubAccount user,

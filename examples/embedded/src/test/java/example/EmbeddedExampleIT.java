@@ -70,6 +70,18 @@ class EmbeddedExampleIT {
             Run users = java(gatekey.toString(), "users", "list", "-o", "json");
             assertEquals(0, users.exitCode(), users.err());
             assertTrue(users.out().contains("\"alice\""), users.out());
+            // A backup the program took restores with the CLI, the program stopped.
+            assertTrue(second.out().contains("ok     backed up "), second.out());
+            List<Path> backups;
+            try (var listed = Files.list(folder.resolve("backups"))) {
+                backups = listed.sorted().toList();
+            }
+            assertEquals(2, backups.size(), backups.toString());
+            Run restored = java(gatekey.toString(), "db", "restore", backups.get(0).toString());
+            assertEquals(0, restored.exitCode(), restored.err());
+            assertTrue(java(gatekey.toString(), "users", "list").out().contains("alice"));
+            Run verified = java(gatekey.toString(), "audit", "verify");
+            assertTrue(verified.out().startsWith("The audit trail is whole"), verified.out() + verified.err());
         }
     }
 }
