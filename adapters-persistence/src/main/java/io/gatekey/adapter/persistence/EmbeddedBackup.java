@@ -165,13 +165,13 @@ public final class EmbeddedBackup {
         EmbeddedDatabaseGuard.ownerOnlyDirectory(dataDir);
         String password = EmbeddedDatabaseGuard.password(dataDir.resolve(EmbeddedDatabaseGuard.PASSWORD_FILE));
         Path current = EmbeddedDatabaseGuard.databaseFile(url);
-        // Told before the file is read: a restore under a running server would only be refused at the end.
-        requireNothingHolds(url, user, password);
-
         Path draft = current.resolveSibling(".gatekey-restore-" + HexFormat.of().formatHex(random()));
         Path script = Path.of(draft + ".sql");
         Path draftFile = Path.of(draft + ".mv.db");
         String draftUrl = "jdbc:h2:file:" + draft + options(url);
+        // Held alone from now until the new file is in its place: a server or command starting meanwhile is refused
+        // (as this one is while anything else holds it) rather than open the file about to be replaced.
+        Optional<Connection> held = holdAlone(url, user, password);
         boolean placed = false;
         try {
             Summary summary = verifiedCopy(file, sealer, script);
@@ -185,7 +185,6 @@ public final class EmbeddedBackup {
             } catch (SQLException e) {
                 throw new Refused("Cannot load " + FileReasons.shown(file) + ": " + e.getMessage());
             }
-            requireNothingHolds(url, user, password);
             Optional<Path> kept = Optional.empty();
             if (Files.exists(current)) {
                 String name = current.getFileName().toString();
@@ -200,6 +199,8 @@ public final class EmbeddedBackup {
         } catch (IOException e) {
             throw new Refused("Cannot restore " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         } finally {
+            // Closes the replaced file under its new name, and lets others open the database again.
+            held.ifPresent(EmbeddedBackup::shutDown);
             deleteQuietly(script);
             if (!placed) {
                 deleteQuietly(draftFile);
@@ -305,20 +306,31 @@ public final class EmbeddedBackup {
         }
     }
 
-    /** Refuses while a server or command holds the database (it would go on writing to the file the restore replaces). */
-    private static void requireNothingHolds(String url, String user, String password) {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + path(url) + options(url) + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
+    /**
+     * The database opened by this process alone (no auto-server), which H2's file lock keeps others from opening until
+     * it is shut down; empty where there is no database yet. Refused while a server or command holds it: it would go on
+     * writing to the file the restore replaces.
+     */
+    private static Optional<Connection> holdAlone(String url, String user, String password) {
+        try {
+            return Optional.of(DriverManager.getConnection("jdbc:h2:file:" + path(url) + options(url) + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", user, password));
         } catch (SQLException e) {
             if (e.getErrorCode() == DATABASE_NOT_FOUND) {
-                return;
+                return Optional.empty();
             }
             if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
                 throw new Refused("The database " + FileReasons.shown(EmbeddedDatabaseGuard.databaseFile(url)) + " is in use: stop the server "
                         + "(and any command or program using it), then restore.");
             }
             throw new Refused("Cannot open the database " + FileReasons.shown(EmbeddedDatabaseGuard.databaseFile(url)) + ": " + e.getMessage());
+        }
+    }
+
+    private static void shutDown(Connection connection) {
+        try (connection; Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // Closed already: the database closes with its last connection.
         }
     }
 
