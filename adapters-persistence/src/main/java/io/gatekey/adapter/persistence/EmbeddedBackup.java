@@ -301,7 +301,7 @@ public final class EmbeddedBackup {
         String password = environment.getProperty("datasources.default.password", String.class).orElse("");
         Path dataDir = Path.of(environment.getProperty("gatekey.data-dir", String.class).orElse(EmbeddedDatabaseGuard.DEFAULT_DATA_DIR));
         if (!EmbeddedDatabaseGuard.isEmbeddedDefault(url, password, dataDir)) {
-            throw new Refused("The database is " + (url.isBlank() ? "not configured" : url.split("[;?]", 2)[0]) + ", not the embedded default: "
+            throw new Refused("The database is " + (url.isBlank() ? "the embedding program's own" : url.split("[;?]", 2)[0]) + ", not the embedded default: "
                     + otherwise + ", and keep the master key apart from it.");
         }
     }
@@ -312,18 +312,36 @@ public final class EmbeddedBackup {
      * writing to the file the restore replaces.
      */
     private static Optional<Connection> holdAlone(String url, String user, String password) {
+        Connection connection;
         try {
-            return Optional.of(DriverManager.getConnection("jdbc:h2:file:" + path(url) + options(url) + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", user, password));
+            connection = DriverManager.getConnection("jdbc:h2:file:" + path(url) + options(url) + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", user, password);
         } catch (SQLException e) {
             if (e.getErrorCode() == DATABASE_NOT_FOUND) {
                 return Optional.empty();
             }
             if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
-                throw new Refused("The database " + FileReasons.shown(EmbeddedDatabaseGuard.databaseFile(url)) + " is in use: stop the server "
-                        + "(and any command or program using it), then restore.");
+                throw inUse(url);
             }
             throw new Refused("Cannot open the database " + FileReasons.shown(EmbeddedDatabaseGuard.databaseFile(url)) + ": " + e.getMessage());
         }
+        // Open in this JVM already (an embedding program's own PersistentGatekey): H2 joins that database rather than
+        // refuse, so its sessions tell. It is left open, as it is.
+        try (Statement statement = connection.createStatement(); ResultSet sessions = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            sessions.next();
+            if (sessions.getInt(1) > 1) {
+                connection.close();
+                throw inUse(url);
+            }
+        } catch (SQLException e) {
+            shutDown(connection);
+            throw new Refused("Cannot open the database " + FileReasons.shown(EmbeddedDatabaseGuard.databaseFile(url)) + ": " + e.getMessage());
+        }
+        return Optional.of(connection);
+    }
+
+    private static Refused inUse(String url) {
+        return new Refused("The database " + FileReasons.shown(EmbeddedDatabaseGuard.databaseFile(url)) + " is in use: stop the server "
+                + "(and any command or program using it), then restore.");
     }
 
     private static void shutDown(Connection connection) {

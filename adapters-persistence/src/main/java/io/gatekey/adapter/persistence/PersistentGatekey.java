@@ -1,6 +1,7 @@
 package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.embedded.SecureRandomSource;
+import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
@@ -137,15 +138,7 @@ public final class PersistentGatekey implements AutoCloseable {
 
         /** Opens the database, checks the master key, brings the schema up to date and wires the use cases. */
         public PersistentGatekey open() {
-            ApplicationContext context = ApplicationContext.builder()
-                    .enableDefaultPropertySources(false)
-                    .environmentPropertySource(false)
-                    .deduceEnvironment(false)
-                    .bootstrapEnvironment(false)
-                    .banner(false)
-                    .properties(properties)
-                    .singletons(clock)
-                    .build();
+            ApplicationContext context = context();
             if (dataSource != null) {
                 context.registerSingleton(new ProvidedDataSource(dataSource));
             }
@@ -161,6 +154,37 @@ public final class PersistentGatekey implements AutoCloseable {
                 context.close();
                 throw e;
             }
+        }
+
+        /**
+         * Instead of opening the database {@link #inFolder} names, puts the one a backup holds in its place, as
+         * {@code gatekey db restore} does ({@link EmbeddedBackup}), and marks the restore in the restored audit trail.
+         * Nothing may hold the folder's database meanwhile (close every {@code PersistentGatekey} on it, stop the
+         * server); its master key must be there already. Refused ({@link EmbeddedBackup.Refused}) with nothing changed.
+         */
+        public EmbeddedBackup.Restored restore(Path backup) {
+            EmbeddedBackup.Restored restored;
+            try (ApplicationContext configuration = context()) {
+                restored = EmbeddedBackup.restore(configuration.getEnvironment().start(), backup, clock.instant());
+            }
+            try (PersistentGatekey gatekey = open()) {
+                gatekey.useCases().recordDatabaseRestore().record(new RecordDatabaseRestoreUseCase.Command(gatekey.operator(), backup.toString(),
+                        restored.summary().takenAt(), restored.replaced().map(Path::toString)));
+            }
+            return restored;
+        }
+
+        /** Only what this builder was given configures it: not the host's configuration files or environment. */
+        private ApplicationContext context() {
+            return ApplicationContext.builder()
+                    .enableDefaultPropertySources(false)
+                    .environmentPropertySource(false)
+                    .deduceEnvironment(false)
+                    .bootstrapEnvironment(false)
+                    .banner(false)
+                    .properties(properties)
+                    .singletons(clock)
+                    .build();
         }
     }
 

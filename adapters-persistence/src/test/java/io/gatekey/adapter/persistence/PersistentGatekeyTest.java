@@ -9,15 +9,15 @@ import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCas
 import io.gatekey.application.port.in.mfa.ListMfaDevicesUseCase;
 import io.gatekey.application.port.out.AuditLog;
 import io.gatekey.application.testing.MutableClock;
+import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.mfa.MfaCheck;
-import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
@@ -90,15 +90,22 @@ class PersistentGatekeyTest {
             // Used on after the backup: a code accepted now is not in it.
             assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.issue(enrolled.code(1)));
         }
-        try (ApplicationContext configuration = ApplicationContext.builder().properties(Map.of("gatekey.data-dir", data.toString(),
-                "datasources.default.url", PersistentGatekey.h2Url(data), "datasources.default.username", "sa")).build()) {
-            EmbeddedBackup.Restored restored = EmbeddedBackup.restore(configuration.getEnvironment().start(), backup, clock.instant());
-            assertEquals(SchemaMigrations.LATEST_VERSION, restored.summary().schemaVersion());
-            assertTrue(Files.exists(restored.replaced().orElseThrow()));
+        // Refused while the folder's database is open, then done once it is closed.
+        try (PersistentGatekey open = PersistentGatekey.inFolder(data).clock(clock).open()) {
+            EmbeddedBackup.Refused inUse = assertThrows(EmbeddedBackup.Refused.class, () -> PersistentGatekey.inFolder(data).clock(clock).restore(backup));
+            assertTrue(inUse.getMessage().endsWith("is in use: stop the server (and any command or program using it), then restore."), inUse.getMessage());
+            assertEquals(1, open.useCases().listAccounts().list(open.operator()).size(), "the open one is left as it was");
         }
+        EmbeddedBackup.Restored restored = PersistentGatekey.inFolder(data).clock(clock).restore(backup);
+        assertEquals(SchemaMigrations.LATEST_VERSION, restored.summary().schemaVersion());
+        assertTrue(Files.exists(restored.replaced().orElseThrow()));
         try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
             assertEquals(0, gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(AuditEventType.CREDENTIALS_ISSUED), Optional.empty(), 10)).size(), "the issuance came after the backup");
+            List<AuditEvent> marked = gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(AuditEventType.DATABASE_RESTORED), Optional.empty(), 10));
+            assertEquals(1, marked.size());
+            assertEquals("embedded", marked.get(0).origin().door());
             assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.through(gatekey).issue(enrolled.code(1)));
         }
 
