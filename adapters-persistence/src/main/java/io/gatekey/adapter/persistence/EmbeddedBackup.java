@@ -192,7 +192,15 @@ public final class EmbeddedBackup {
                 Files.move(current, keptFile);
                 kept = Optional.of(keptFile);
             }
-            Files.move(draftFile, current);
+            try {
+                Files.move(draftFile, current);
+            } catch (IOException e) {
+                // The current database goes back to its name: a start must not find none there and make an empty one.
+                if (kept.isPresent()) {
+                    Files.move(kept.get(), current);
+                }
+                throw e;
+            }
             placed = true;
             EmbeddedDatabaseGuard.tightenFiles(current.toAbsolutePath().getParent());
             return new Restored(summary, kept);
