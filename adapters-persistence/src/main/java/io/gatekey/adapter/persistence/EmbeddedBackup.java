@@ -322,7 +322,7 @@ public final class EmbeddedBackup {
     private static Optional<Connection> holdAlone(String url, String user, String password) {
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:h2:file:" + path(url) + options(url) + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", user, password);
+            connection = DriverManager.getConnection("jdbc:h2:file:" + EmbeddedDatabaseGuard.databasePath(url) + options(url) + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", user, password);
         } catch (SQLException e) {
             if (e.getErrorCode() == DATABASE_NOT_FOUND) {
                 return Optional.empty();
@@ -358,10 +358,6 @@ public final class EmbeddedBackup {
         } catch (SQLException e) {
             // Closed already: the database closes with its last connection.
         }
-    }
-
-    private static String path(String url) {
-        return url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
     }
 
     /** The URL's settings but H2's auto-server: a restore opens the files itself, alone. */

@@ -112,7 +112,12 @@ final class EmbeddedDatabaseGuard implements BeanCreatedEventListener<Datasource
 
     /** The H2 file a {@code jdbc:h2:file:} URL names (H2 adds {@code .mv.db}). */
     static Path databaseFile(String url) {
-        return Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
+        return Path.of(databasePath(url) + ".mv.db");
+    }
+
+    /** The database a {@code jdbc:h2:file:} URL names, as the URL gives it (without H2's {@code .mv.db}). */
+    static String databasePath(String url) {
+        return url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
     }
 
     /** The data folder, created if need be, made owner-only; a file in its place stops the start with a line saying so. */

@@ -46,10 +46,18 @@ public class MasterKeyFactory {
      * default this is also where a new key file is created.
      */
     public static void preflight(Environment environment) {
-        loadRing(environment.getProperty("gatekey.master-key", String.class).orElse(""),
-                environment.getProperty("gatekey.master-key-file", String.class).orElse(""),
-                Path.of(environment.getProperty("gatekey.data-dir", String.class).orElse("./data")),
-                environment.getProperty("datasources.default.url", String.class).orElse(""));
+        KeyConfiguration configured = KeyConfiguration.of(environment);
+        loadRing(configured.inlineKeys(), configured.keyFile(), configured.dataDir(), configured.databaseUrl());
+    }
+
+    /** Where the master key comes from, as the configuration says. */
+    private record KeyConfiguration(String inlineKeys, String keyFile, Path dataDir, String databaseUrl) {
+        static KeyConfiguration of(Environment environment) {
+            return new KeyConfiguration(environment.getProperty("gatekey.master-key", String.class).orElse(""),
+                    environment.getProperty("gatekey.master-key-file", String.class).orElse(""),
+                    Path.of(environment.getProperty("gatekey.data-dir", String.class).orElse("./data")),
+                    environment.getProperty("datasources.default.url", String.class).orElse(""));
+        }
     }
 
     /**
@@ -71,17 +79,15 @@ public class MasterKeyFactory {
      * under, and makes none.
      */
     static SecretSealer existingSealer(Environment environment) {
-        String inlineKeys = environment.getProperty("gatekey.master-key", String.class).orElse("");
-        String keyFile = environment.getProperty("gatekey.master-key-file", String.class).orElse("");
-        Path dataDir = Path.of(environment.getProperty("gatekey.data-dir", String.class).orElse("./data"));
-        String databaseUrl = environment.getProperty("datasources.default.url", String.class).orElse("");
-        Optional<Path> file = keyFile(inlineKeys, keyFile, dataDir, databaseUrl);
+        KeyConfiguration configured = KeyConfiguration.of(environment);
+        Optional<Path> file = keyFile(configured.inlineKeys(), configured.keyFile(), configured.dataDir(), configured.databaseUrl());
         if (file.isPresent() && !Files.exists(file.get())) {
             throw new MasterKeyMissingException("The master key file " + FileReasons.shown(file.get()) + " does not exist. A backup restores only "
                     + "under the master key it was made under: put that key file in place (or give the key in GATEKEY_MASTER_KEY) first.");
         }
         int activeVersion = environment.getProperty("gatekey.master-key-active-version", Integer.class).orElse(0);
-        return new MasterKeySealer(loadRing(inlineKeys, keyFile, dataDir, databaseUrl), file, activeVersion, new SecureRandom());
+        return new MasterKeySealer(loadRing(configured.inlineKeys(), configured.keyFile(), configured.dataDir(), configured.databaseUrl()), file,
+                activeVersion, new SecureRandom());
     }
 
     static MasterKeyRing loadRing(String inlineKeys, String keyFile, Path dataDir, String databaseUrl) {

@@ -40,7 +40,7 @@ class AppCliTest {
         return m.group(2) != null ? m.group(2) : m.group(3);
     }
 
-    private static String code(String seed, long step) {
+    static String code(String seed, long step) {
         return Totp.code(TotpSeed.fromBase32(seed), TotpParameters.DEFAULT, step);
     }
 
@@ -49,7 +49,7 @@ class AppCliTest {
         return Totp.stepAt(Instant.now(), 30);
     }
 
-    private static CliRunner.Run ok(CliRunner cli, String... args) {
+    static CliRunner.Run ok(CliRunner cli, String... args) {
         CliRunner.Run run = cli.run(args);
         assertEquals(0, run.exitCode(), String.join(" ", args) + "\n" + run.err() + run.out());
         return run;

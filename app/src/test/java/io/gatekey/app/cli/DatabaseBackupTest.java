@@ -1,6 +1,8 @@
 package io.gatekey.app.cli;
 
+import static io.gatekey.app.cli.AppCliTest.code;
 import static io.gatekey.app.cli.AppCliTest.field;
+import static io.gatekey.app.cli.AppCliTest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +17,6 @@ import io.gatekey.domain.mfa.Totp;
 import io.gatekey.domain.secret.AesGcmSealer;
 import io.gatekey.domain.secret.MasterKey;
 import io.gatekey.domain.secret.SealedSecret;
-import io.gatekey.domain.mfa.TotpParameters;
-import io.gatekey.domain.mfa.TotpSeed;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.account.SubAccountName;
 import io.micronaut.context.ApplicationContext;
@@ -57,21 +57,11 @@ class DatabaseBackupTest {
         return GatekeyTestAccess.environment(Map.of("gatekey.data-dir", dataDir.toString()));
     }
 
-    private static CliRunner.Run ok(CliRunner cli, String... args) {
-        CliRunner.Run run = cli.run(args);
-        assertEquals(0, run.exitCode(), String.join(" ", args) + "\n" + run.err() + run.out());
-        return run;
-    }
-
     /** Runs one command in a fresh environment on the data folder, as a new process would. */
     private static CliRunner.Run run(Path dataDir, String... args) {
         try (var environment = environment(dataDir)) {
             return new CliRunner(environment).run(args);
         }
-    }
-
-    private static String code(String seed, long step) {
-        return Totp.code(TotpSeed.fromBase32(seed), TotpParameters.DEFAULT, step);
     }
 
     @Test
