@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gatekey.adapter.cli.CliRunner;
 import io.gatekey.app.GatekeyTestAccess;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
+import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
 import io.gatekey.application.port.in.account.ListSubAccountsUseCase;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.mfa.Totp;
 import io.gatekey.domain.secret.AesGcmSealer;
 import io.gatekey.domain.secret.MasterKey;
@@ -31,13 +33,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gatekey db backup} and {@code db restore} on the embedded default, as an operator runs them. */
 class DatabaseBackupTest {
+
+    /** How many users the writing server keeps at most while a backup is taken, below the account's 500. */
+    private static final int LIVE_USERS = 300;
 
     @TempDir
     Path work;
@@ -136,11 +145,15 @@ class DatabaseBackupTest {
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicInteger created = new AtomicInteger();
             Thread writer = new Thread(() -> {
-                // Below the account's 500 users, however long the backup takes.
-                while (writing.get() && created.get() < 400) {
-                    services.createSubAccount().create(new CreateSubAccountUseCase.Command(new Principal.Operator(), account,
-                            new SubAccountName("user" + (created.get() + 1))));
+                // However long the backup takes: past the account's 500 users, the oldest give way to the new.
+                Deque<SubAccountId> kept = new ArrayDeque<>();
+                while (writing.get()) {
+                    kept.add(services.createSubAccount().create(new CreateSubAccountUseCase.Command(new Principal.Operator(), account,
+                            new SubAccountName("user" + (created.get() + 1)))).id());
                     created.incrementAndGet();
+                    if (kept.size() > LIVE_USERS) {
+                        services.deleteSubAccount().delete(new DeleteSubAccountUseCase.Command(new Principal.Operator(), kept.remove()));
+                    }
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {
@@ -153,7 +166,7 @@ class DatabaseBackupTest {
             Process cli;
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (created.get() < 20 && writer.isAlive() && System.nanoTime() < deadline) {
+                while (created.get() < 20 && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
                 cli = gatekey("db", "backup", backup.toString(), "-o", "json");
@@ -168,7 +181,8 @@ class DatabaseBackupTest {
             assertEquals(1, refused.exitValue());
             assertTrue(errorOf(refused).contains("is in use: stop the server"), errorOf(refused));
             // Still served, and what was written after the backup is there.
-            assertEquals(created.get(), services.listSubAccounts().list(new ListSubAccountsUseCase.Query(new Principal.Operator(), account)).size());
+            assertEquals(Math.min(created.get(), LIVE_USERS),
+                    services.listSubAccounts().list(new ListSubAccountsUseCase.Query(new Principal.Operator(), account)).size());
             server.close();
 
             CliRunner.Run restored = run(dataDir(), "db", "restore", backup.toString(), "-o", "json");
@@ -176,9 +190,16 @@ class DatabaseBackupTest {
             assertEquals(String.valueOf(rows), field(restored.out(), "rows"));
             // One snapshot: its users and their audit events agree, and every chain is whole.
             String users = run(dataDir(), "users", "list", "-o", "json").out();
-            int backedUp = users.split("\"userId\"").length - 1;
+            List<Integer> backedUp = Pattern.compile("\"user(\\d+)\"").matcher(users).results()
+                    .map(match -> Integer.parseInt(match.group(1))).distinct().sorted().toList();
+            // One moment of the writer's: the users it had then, none missing between the first and the last.
+            assertFalse(backedUp.isEmpty(), users);
+            int first = backedUp.get(0);
+            int last = backedUp.get(backedUp.size() - 1);
+            assertEquals(IntStream.rangeClosed(first, last).boxed().toList(), backedUp);
+            assertEquals(Math.max(1, last - LIVE_USERS + 1), first);
             // Users came before it and after it: the server wrote on while the backup was taken.
-            assertTrue(backedUp >= 20 && backedUp < created.get(), backedUp + " of " + created.get());
+            assertTrue(last >= 20 && last < created.get(), last + " of " + created.get());
             // An event whose user is not in the snapshot, or the other way round, would show as a chain cut short.
             CliRunner.Run verified = run(dataDir(), "audit", "verify");
             assertTrue(verified.out().startsWith("The audit trail is whole"), verified.out() + verified.err());
