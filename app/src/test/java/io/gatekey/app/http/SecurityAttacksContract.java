@@ -253,6 +253,23 @@ abstract class SecurityAttacksContract extends DoorContract {
             assertEquals(400, read.statusCode(), query + ": " + read.body());
             assertEquals("IAM.1001", acme.json(read.body()).get("error_code"), read.body());
         }
+
+        // NCP signs the query as sent; its routes read Micronaut's binding, which must not read the query otherwise:
+        // not in the charset of the (unsigned) Content-Type, not split on ';'.
+        NcpClient ncp = acme.admin();
+        HttpResponse<String> emile = ncp.send("POST", "/api/v1/sub-accounts", "{\"loginId\":\"emile\",\"name\":\"\u00c9mile\",\"canAPIGatewayAccess\":true,"
+                + "\"canConsoleAccess\":false,\"needPasswordReset\":false}");
+        assertEquals(200, emile.statusCode(), emile.body());
+        String search = "/api/v1/sub-accounts?searchColumn=name&searchWord=%C3%89mile";
+        HttpResponse<String> utf8 = ncp.sendWith("GET", search, null, "Content-Type", "application/json; charset=utf-8");
+        assertEquals(200, utf8.statusCode(), utf8.body());
+        assertTrue(utf8.body().contains("\"loginId\":\"emile\""), utf8.body());
+        HttpResponse<String> latin1 = ncp.sendWith("GET", search, null, "Content-Type", "application/json; charset=ISO-8859-1");
+        assertEquals(400, latin1.statusCode(), latin1.body());
+        assertEquals("{\"error\":{\"errorCode\":\"100\",\"message\":\"Bad Request Exception\",\"details\":\"The query must be sent as it is signed: "
+                + "UTF-8, '&' between parameters and every other reserved character percent-encoded.\"}}", latin1.body());
+        HttpResponse<String> semicolon = ncp.send("GET", "/api/v1/sub-accounts?searchColumn=name;searchWord=%C3%89mile", null);
+        assertEquals(400, semicolon.statusCode(), semicolon.body());
     }
 
     private static HttpResponse<String> get(HttpClient http, String uri) throws Exception {

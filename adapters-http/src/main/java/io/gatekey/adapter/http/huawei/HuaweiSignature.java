@@ -5,6 +5,7 @@ import io.gatekey.adapter.http.AuthorizationParameters;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Sha256Hex;
 import io.gatekey.adapter.http.RequestIds;
+import io.gatekey.adapter.http.SignedQuery;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -29,7 +30,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,18 +167,17 @@ final class HuaweiSignature {
      * send none of these; a request that has one is not read one way and signed another.
      */
     static void requireOneReading(String rawQuery, Map<String, List<String>> bound) {
-        Map<String, List<String>> signed = new LinkedHashMap<>();
-        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-            if (!pair.isEmpty()) {
-                int equals = pair.indexOf('=');
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-                List<String> values = signed.computeIfAbsent(name, k -> new ArrayList<>());
-                values.add(decode(equals < 0 ? "" : pair.substring(equals + 1)));
-                if (values.size() > 1) {
-                    throw new DoorRefusal(HuaweiErrors.invalid("The query gives " + name + " more than once."));
-                }
-            }
+        Map<String, List<String>> signed;
+        try {
+            signed = SignedQuery.parameters(rawQuery);
+        } catch (IllegalArgumentException e) {
+            throw refused("malformed percent-encoding in the URL");
         }
+        signed.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw new DoorRefusal(HuaweiErrors.invalid("The query gives " + name + " more than once."));
+            }
+        });
         if (!signed.equals(bound)) {
             throw new DoorRefusal(HuaweiErrors.invalid("The query must be sent as Huawei's SDKs encode it: UTF-8, each parameter once, "
                     + "'&' between them and every other reserved character percent-encoded."));

@@ -4,6 +4,7 @@ import io.gatekey.adapter.http.ClientAddresses;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.adapter.http.SignedCaller;
+import io.gatekey.adapter.http.SignedQuery;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
@@ -14,6 +15,7 @@ import io.gatekey.domain.signature.SessionTokenRule;
 import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import java.util.Optional;
 /**
  * NCP API Gateway signature v2, as NCP's SDK computes it: HMAC-SHA256 under the secret key over
  * {@code METHOD + " " + path[?query] + "\n" + timestamp + "\n" + accessKey}, standard Base64. The path and query are
- * taken exactly as sent; no host and no body are signed. Because the body is not signed and the signature holds for
+ * taken exactly as sent, and a query is read only as its signature reads it ({@link SignedQuery}); no host and no
+ * body are signed. Because the body is not signed and the signature holds for
  * five minutes, a request that changes state or answers with a secret is accepted once: its (key, signature) pair
  * is remembered in the database for the skew window, so a captured request cannot be replayed on any node. The
  * SDKs sign every request afresh, so only a replay (or two identical requests in the same millisecond) meets that.
@@ -98,7 +101,13 @@ final class NcpSignatureV2 {
         } catch (IllegalArgumentException | InvalidValueException e) {
             throw new DoorRefusal(NcpErrors.authenticationFailed());
         }
-        String message = message(request.getMethodName(), pathAndQuery(request.getUri()), timestamp, accessKey);
+        URI uri = request.getUri();
+        // The signature covers the raw query; the routes read Micronaut's binding of it, which must read it alike.
+        if (uri.getRawQuery() != null && !SignedQuery.boundAsSigned(uri.getRawQuery(), request.getParameters().asMap())) {
+            throw new DoorRefusal(NcpErrors.gateway(HttpStatus.BAD_REQUEST, "100", "Bad Request Exception",
+                    "The query must be sent as it is signed: UTF-8, '&' between parameters and every other reserved character percent-encoded."));
+        }
+        String message = message(request.getMethodName(), pathAndQuery(uri), timestamp, accessKey);
         Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
         return new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
                 Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request));
