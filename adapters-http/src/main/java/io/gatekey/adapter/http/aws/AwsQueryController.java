@@ -3,6 +3,7 @@ package io.gatekey.adapter.http.aws;
 import io.gatekey.adapter.http.DoorRefusal;
 import io.gatekey.adapter.http.Iso8601;
 import io.gatekey.adapter.http.SignedCaller;
+import io.gatekey.adapter.http.SignedQuery;
 import io.gatekey.application.port.in.auth.IdentifyCallerUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.domain.access.Principal;
@@ -31,6 +32,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -205,18 +207,19 @@ final class AwsQueryController {
     }
 
     private static Map<String, String> decoded(String encoded, boolean eachNameOnce) {
+        Map<String, List<String>> given;
+        try {
+            given = SignedQuery.parameters(encoded);
+        } catch (IllegalArgumentException e) {
+            throw malformedEncoding();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = decode(equals < 0 ? "" : pair.substring(equals + 1));
-            if (parameters.putIfAbsent(name, value) != null && eachNameOnce) {
+        given.forEach((name, values) -> {
+            if (eachNameOnce && values.size() > 1) {
                 throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The query string gives " + name + " more than once."));
             }
-        }
+            parameters.put(name, values.get(0));
+        });
         return parameters;
     }
 
@@ -228,8 +231,12 @@ final class AwsQueryController {
         try {
             return URLDecoder.decode(component, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The parameters have a malformed percent-encoding."));
+            throw malformedEncoding();
         }
+    }
+
+    private static DoorRefusal malformedEncoding() {
+        return new DoorRefusal(AwsErrors.sender(HttpStatus.BAD_REQUEST, "MalformedQueryString", "The parameters have a malformed percent-encoding."));
     }
 
     @Error(exception = GatekeyException.class)
