@@ -1,6 +1,7 @@
 package io.gatekey.adapter.cli;
 
 import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.audit.AuditEvent;
@@ -36,7 +37,8 @@ final class Records {
     static Map<String, Object> key(AccessKey key) {
         return Output.row("accessKeyId", key.id().value(), "accountId", key.owner().accountId().value(),
                 "userId", key.owner().subAccountId().map(Object::toString), "active", key.active(), "createdAt", key.createdAt(),
-                "lastUsedAt", key.lastUsedAt());
+                "lastUsedAt", key.lastUsedAt(), "lastUsedService", key.lastUse().flatMap(KeyUse::where).map(KeyUse.Where::service),
+                "lastUsedRegion", key.lastUse().flatMap(KeyUse::where).flatMap(KeyUse.Where::region));
     }
 
     static Map<String, Object> device(MfaDevice device) {

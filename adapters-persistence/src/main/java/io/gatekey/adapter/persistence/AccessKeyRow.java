@@ -7,5 +7,5 @@ import io.micronaut.data.annotation.MappedEntity;
 @MappedEntity("access_key")
 record AccessKeyRow(@Id String id, String accountId, @Nullable String subAccountId, byte[] secretSealed, int keyVersion,
                     boolean active, long createdMs, @Nullable Long lastUsedMs, boolean ownerBound,
-                    @Nullable String ownerSlot) {
+                    @Nullable String ownerSlot, @Nullable String lastUsedService, @Nullable String lastUsedRegion) {
 }

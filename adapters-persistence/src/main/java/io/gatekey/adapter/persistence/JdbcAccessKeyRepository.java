@@ -4,6 +4,7 @@ import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.accesskey.SecretKey;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccountId;
@@ -49,7 +50,9 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
                 key.secret().bytes());
         return takePlace(ownerOf(key.owner().accountId().value(), subAccountId), limit, slot -> {
             rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(), subAccountId, secret.sealed(), secret.keyVersion(),
-                    true, key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true, slot));
+                    true, key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true, slot,
+                    key.lastUse().flatMap(KeyUse::where).map(KeyUse.Where::service).orElse(null),
+                    key.lastUse().flatMap(KeyUse::where).flatMap(KeyUse.Where::region).orElse(null)));
             return true;
         });
     }
@@ -138,8 +141,8 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
 
     @Override
     @Shareable
-    public void recordUse(AccessKeyId id, Instant at) {
-        lastUses.record(id.value(), at.toEpochMilli());
+    public void recordUse(AccessKeyId id, KeyUse use) {
+        lastUses.record(id.value(), use);
     }
 
     @Override
@@ -155,12 +158,13 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
         byte[] secret = sealing.open(TABLE, row.id(), SECRET, owner(row), row.ownerBound(), row.secretSealed(), row.keyVersion());
         KeyOwner owner = new KeyOwner(new AccountId(row.accountId()), Optional.ofNullable(row.subAccountId()).map(SubAccountId::new));
         return new AccessKey(new AccessKeyId(row.id()), owner, SecretKey.fromBytes(secret), row.active(),
-                Instant.ofEpochMilli(row.createdMs()), lastUsed(row).map(Instant::ofEpochMilli));
+                Instant.ofEpochMilli(row.createdMs()), lastUse(row));
     }
 
-    private Optional<Long> lastUsed(AccessKeyRow row) {
-        Optional<Long> written = Optional.ofNullable(row.lastUsedMs());
-        Optional<Long> unwritten = lastUses.unwritten(row.id());
-        return unwritten.isPresent() && written.map(ms -> ms < unwritten.get()).orElse(true) ? unwritten : written;
+    private Optional<KeyUse> lastUse(AccessKeyRow row) {
+        Optional<KeyUse> written = Optional.ofNullable(row.lastUsedMs()).map(ms -> new KeyUse(Instant.ofEpochMilli(ms),
+                Optional.ofNullable(row.lastUsedService()).map(service -> new KeyUse.Where(service, Optional.ofNullable(row.lastUsedRegion())))));
+        Optional<KeyUse> unwritten = lastUses.unwritten(row.id());
+        return unwritten.isPresent() && written.map(use -> use.at().isBefore(unwritten.get().at())).orElse(true) ? unwritten : written;
     }
 }

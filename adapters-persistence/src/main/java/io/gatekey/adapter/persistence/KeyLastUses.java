@@ -1,5 +1,6 @@
 package io.gatekey.adapter.persistence;
 
+import io.gatekey.domain.accesskey.KeyUse;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -14,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Long-term keys' last-used times, written behind: a signed request's use is kept in memory and written with the
- * others of the past second in one transaction, one statement per {@value #MOST} keys (and at close), so signing
- * costs no write of its own. Reads on this node see a use at once; other nodes within a second. A time only ever
- * moves forward, whichever node writes last. A crash loses at most the last second's uses, which are kept to the
- * minute anyway.
+ * Long-term keys' last uses (when, and the service and region signed for), written behind: a signed request's use is
+ * kept in memory and written with the others of the past second in one transaction, one statement per {@value #MOST}
+ * keys (and at close), so signing costs no write of its own. Reads on this node see a use at once; other nodes within
+ * a second. A use only ever moves forward in time, whichever node writes last. A crash loses at most the last
+ * second's uses, which are kept to the minute anyway.
  */
 @Singleton
 class KeyLastUses {
@@ -26,7 +27,7 @@ class KeyLastUses {
     static final int MOST = 500;
     private static final Logger LOG = LoggerFactory.getLogger(KeyLastUses.class);
 
-    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    private final Map<String, KeyUse> pending = new ConcurrentHashMap<>();
     private final JdbcTransactionRunner transactions;
     private final ConnectionOperations<Connection> connections;
 
@@ -35,26 +36,26 @@ class KeyLastUses {
         this.connections = connections;
     }
 
-    void record(String keyId, long usedMs) {
-        pending.merge(keyId, usedMs, Math::max);
+    void record(String keyId, KeyUse use) {
+        pending.merge(keyId, use, (kept, later) -> later.at().isBefore(kept.at()) ? kept : later);
     }
 
     /** A use of the key not yet written. */
-    Optional<Long> unwritten(String keyId) {
+    Optional<KeyUse> unwritten(String keyId) {
         return Optional.ofNullable(pending.get(keyId));
     }
 
     @Scheduled(fixedDelay = "${gatekey.key-last-used.flush-interval:1s}", initialDelay = "${gatekey.key-last-used.flush-interval:1s}")
     @PreDestroy
     void flush() {
-        List<Map.Entry<String, Long>> due = List.copyOf(pending.entrySet());
+        List<Map.Entry<String, KeyUse>> due = List.copyOf(pending.entrySet());
         if (due.isEmpty()) {
             return;
         }
         try {
             transactions.inTransaction(() -> {
                 for (int from = 0; from < due.size(); from += MOST) {
-                    List<Map.Entry<String, Long>> part = due.subList(from, Math.min(due.size(), from + MOST));
+                    List<Map.Entry<String, KeyUse>> part = due.subList(from, Math.min(due.size(), from + MOST));
                     connections.executeWrite(status -> write(status.getConnection(), part));
                 }
                 return null;
@@ -67,12 +68,32 @@ class KeyLastUses {
         due.forEach(entry -> pending.remove(entry.getKey(), entry.getValue()));
     }
 
-    private static int write(Connection connection, List<Map.Entry<String, Long>> uses) {
+    /**
+     * One statement for every key of {@code uses}: the service and region change only with a later time. They are set
+     * before the time, as each reads the row's time as it was: MariaDB assigns in order and reads what it assigned
+     * before, H2 reads the row as it was throughout.
+     */
+    private static int write(Connection connection, List<Map.Entry<String, KeyUse>> uses) {
         List<Object> parameters = new ArrayList<>();
-        String used = Statements.caseOf("id", uses, parameters);
+        StringBuilder sql = new StringBuilder("UPDATE access_key SET ");
+        for (String column : List.of("last_used_service", "last_used_region")) {
+            sql.append(column).append(" = CASE WHEN COALESCE(last_used_ms, 0) < ").append(Statements.caseOf("id", times(uses), parameters))
+                    .append(" THEN NULLIF(").append(Statements.caseOf("id", uses.stream().map(use -> Map.entry(use.getKey(), place(use.getValue(), column)))
+                            .toList(), parameters))
+                    .append(", '') ELSE ").append(column).append(" END, ");
+        }
+        sql.append("last_used_ms = GREATEST(COALESCE(last_used_ms, 0), ").append(Statements.caseOf("id", times(uses), parameters))
+                .append(") WHERE id IN (").append("?, ".repeat(uses.size() - 1)).append("?)");
         uses.forEach(use -> parameters.add(use.getKey()));
-        String sql = "UPDATE access_key SET last_used_ms = GREATEST(COALESCE(last_used_ms, 0), " + used + ") WHERE id IN ("
-                + "?, ".repeat(uses.size() - 1) + "?)";
-        return Statements.update(connection, sql, parameters);
+        return Statements.update(connection, sql.toString(), parameters);
+    }
+
+    private static List<Map.Entry<String, Long>> times(List<Map.Entry<String, KeyUse>> uses) {
+        return uses.stream().map(use -> Map.entry(use.getKey(), use.getValue().at().toEpochMilli())).toList();
+    }
+
+    /** The use's service or region (by its column), or an empty text for none (stored as NULL): every branch binds a text. */
+    private static String place(KeyUse use, String column) {
+        return use.where().flatMap(where -> column.equals("last_used_service") ? Optional.of(where.service()) : where.region()).orElse("");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.adapter.cli.CliRunner;
+import io.gatekey.adapter.persistence.SchemaMigrations;
 import io.gatekey.app.GatekeyTestAccess;
 import io.gatekey.application.port.in.account.CreateSubAccountUseCase;
 import io.gatekey.application.port.in.account.DeleteSubAccountUseCase;
@@ -92,7 +93,7 @@ class DatabaseBackupTest {
 
             String written = ok(cli, "db", "backup", backup.toString(), "-o", "json").out();
             assertEquals(backup.toString(), field(written, "file"));
-            assertEquals("11", field(written, "schemaVersion"));
+            assertEquals(String.valueOf(SchemaMigrations.LATEST_VERSION), field(written, "schemaVersion"));
             assertEquals("12", field(written, "tables"));
             assertTrue(Long.parseLong(field(written, "rows")) > 10, written);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
@@ -240,7 +241,8 @@ class DatabaseBackupTest {
 
         // Sealed under the right key, but of a schema this version does not know.
         writeLines(altered, resealed(dataDir(), lines.stream().map(line -> line.replaceFirst("^(-- Gatekey backup 1; schema )\\d+", "$199")).toList()));
-        assertRefused(dataDir(), altered, altered + " was made by a newer Gatekey (schema version 99; this one knows up to 11): restore it with that version.");
+        assertRefused(dataDir(), altered, altered + " was made by a newer Gatekey (schema version 99; this one knows up to "
+                + SchemaMigrations.LATEST_VERSION + "): restore it with that version.");
 
         // Another installation, with a master key of its own.
         Path other = work.resolve("other");

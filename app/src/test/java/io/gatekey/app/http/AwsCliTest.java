@@ -127,7 +127,8 @@ class AwsCliTest {
 
             JsonNode lastUsed = ok(server, root, "iam", "get-access-key-last-used", "--access-key-id", key.get("AccessKeyId").asText()).json();
             assertEquals("carol", lastUsed.get("UserName").asText());
-            assertEquals("N/A", lastUsed.at("/AccessKeyLastUsed/ServiceName").asText());
+            assertEquals("sts", lastUsed.at("/AccessKeyLastUsed/ServiceName").asText());
+            assertEquals("eu-central-1", lastUsed.at("/AccessKeyLastUsed/Region").asText());
 
             ok(server, root, "iam", "deactivate-mfa-device", "--user-name", "carol", "--serial-number", serial);
             ok(server, root, "iam", "delete-virtual-mfa-device", "--serial-number", serial);

@@ -112,8 +112,8 @@ class AwsIamRulesTest {
     }
 
     /**
-     * GetAccessKeyLastUsed: the key's user and the time of its last use, once it has signed a request; the service and
-     * region, which Gatekey does not keep, are N/A, as IAM says of what it has no record of.
+     * GetAccessKeyLastUsed: the key's user, and the time, service and region of its last use once it has signed a
+     * request (a door whose signature names no region: N/A, as IAM says of what it has no record of).
      */
     @Test
     void getAccessKeyLastUsedTellsWhenTheKeyLastSigned() throws Exception {
@@ -134,14 +134,18 @@ class AwsIamRulesTest {
                     // Bob may not list keys, but his key signed the request.
                     assertThrows(IamException.class, () -> bob.listAccessKeys(r -> r.userName("bob")));
                 }
-                Instant deadline = Instant.now().plusSeconds(10);
-                Instant lastUsed = null;
-                while (lastUsed == null && Instant.now().isBefore(deadline)) {
-                    // A use is written behind, within a second.
-                    Thread.sleep(100);
-                    lastUsed = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId())).accessKeyLastUsed().lastUsedDate();
-                }
-                assertEquals(signed, lastUsed);
+                var lastUsed = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId())).accessKeyLastUsed();
+                assertEquals(signed, lastUsed.lastUsedDate());
+                // The service and region its signature's scope named: the SDK's global region, with its endpoint overridden.
+                assertEquals("iam", lastUsed.serviceName());
+                assertEquals("aws-global", lastUsed.region());
+                // Within the same minute, a use through another door is a new last use.
+                server.clock.advance(Duration.ofSeconds(20));
+                assertEquals(200, new NcpClient(server, key.accessKeyId(), key.secretAccessKey()).send("GET", "/api/v1/credentials", null).statusCode());
+                var ncp = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId())).accessKeyLastUsed();
+                assertEquals(signed.plusSeconds(20), ncp.lastUsedDate());
+                assertEquals("ncp", ncp.serviceName());
+                assertEquals("N/A", ncp.region());
                 assertNull(root.getAccessKeyLastUsed(r -> r.accessKeyId(acme.adminKey.id().value())).userName(), "the root's key has no user");
 
                 assertRefused(404, "NoSuchEntity", "The Access Key with id GKAKMISSINGMISSINGMI cannot be found.",

@@ -5,7 +5,7 @@ import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
-import java.time.Instant;
+import io.gatekey.domain.accesskey.KeyUse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -76,8 +76,8 @@ public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
     }
 
     @Override
-    public void recordUse(AccessKeyId id, Instant at) {
-        keys.computeIfPresent(id, (k, key) -> key.usedAt(at));
+    public void recordUse(AccessKeyId id, KeyUse use) {
+        keys.computeIfPresent(id, (k, key) -> key.lastUsedAt().filter(last -> !last.isBefore(use.at())).isPresent() ? key : key.used(use));
     }
 
     @Override

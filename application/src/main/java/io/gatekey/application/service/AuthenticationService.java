@@ -6,6 +6,7 @@ import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.account.SubAccount;
 import io.gatekey.domain.account.SubAccountId;
 import io.gatekey.domain.credential.CredentialOrigin;
@@ -115,13 +116,15 @@ public final class AuthenticationService implements AuthenticateRequestUseCase, 
         AccessKey key = found.get();
         boolean ownerActive = key.owner().subAccountId().map(user -> mayCall(user, request, memoryOnly)).orElse(true);
         Authentication verdict = RequestVerifier.verify(request, key, ownerActive, now);
-        if (verdict instanceof Authentication.Authenticated
-                && key.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
+        // A use is kept to the minute, or sooner when the key is used for another service or region.
+        if (verdict instanceof Authentication.Authenticated && key.lastUse()
+                .map(last -> last.at().plus(LAST_USED_RESOLUTION).isBefore(now) || !last.where().equals(request.usedWith())).orElse(true)) {
             if (memoryOnly) {
                 throw NotInMemory.INSTANCE;
             }
-            ports.accessKeys().recordUse(key.id(), now);
-            accessKeys.refresh(key.id(), found, Optional.of(key.usedAt(now)));
+            KeyUse use = new KeyUse(now, request.usedWith());
+            ports.accessKeys().recordUse(key.id(), use);
+            accessKeys.refresh(key.id(), found, Optional.of(key.used(use)));
         }
         return verdict;
     }

@@ -8,6 +8,7 @@ import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.accesskey.SecretKey;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.SubAccount;
@@ -45,11 +46,12 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
         assertEquals(Optional.empty(), admin.owner());
         assertEquals(ports.accessKeys().find(adminKey.id()), Optional.of(admin.key()), "the key as its own read gives it");
 
-        ports.accessKeys().recordUse(aliceKey.id(), NOW.plusSeconds(3));
+        KeyUse use = new KeyUse(NOW.plusSeconds(3), Optional.of(KeyUse.Where.scoped("sts", "eu-west-1")));
+        ports.accessKeys().recordUse(aliceKey.id(), use);
         AccessKeyRepository.OwnedKey owned = ports.accessKeys().findWithOwner(aliceKey.id()).orElseThrow();
         assertEquals(aliceKey.owner(), owned.key().owner());
         assertEquals(aliceKey.secret().reveal(), owned.key().secret().reveal());
-        assertEquals(Optional.of(NOW.plusSeconds(3)), owned.key().lastUsedAt());
+        assertEquals(Optional.of(use), owned.key().lastUse());
         assertEquals(ports.subAccounts().find(alice.id()), owned.owner(), "the owner as its own read gives it, every field");
 
         assertTrue(ports.subAccounts().update(alice.withActive(false, NOW.plusSeconds(5))));
@@ -76,8 +78,15 @@ public abstract class AccessKeyRepositoryContract extends PortContract {
         assertTrue(ports.accessKeys().activateWithinLimit(key.id(), 2));
         assertTrue(ports.accessKeys().deactivate(key.id()));
         assertFalse(ports.accessKeys().find(key.id()).orElseThrow().active());
-        ports.accessKeys().recordUse(key.id(), NOW.plusSeconds(5));
-        assertEquals(Optional.of(NOW.plusSeconds(5)), ports.accessKeys().find(key.id()).orElseThrow().lastUsedAt());
+        KeyUse use = new KeyUse(NOW.plusSeconds(5), Optional.of(KeyUse.Where.service("ncp")));
+        ports.accessKeys().recordUse(key.id(), use);
+        assertEquals(Optional.of(use), ports.accessKeys().find(key.id()).orElseThrow().lastUse());
+        // Only a later use replaces it.
+        ports.accessKeys().recordUse(key.id(), new KeyUse(NOW.plusSeconds(4), Optional.of(KeyUse.Where.scoped("iam", "us-east-1"))));
+        assertEquals(Optional.of(use), ports.accessKeys().find(key.id()).orElseThrow().lastUse());
+        KeyUse later = new KeyUse(NOW.plusSeconds(6), Optional.empty());
+        ports.accessKeys().recordUse(key.id(), later);
+        assertEquals(Optional.of(later), ports.accessKeys().find(key.id()).orElseThrow().lastUse());
         assertTrue(ports.accessKeys().delete(key.id()));
         assertFalse(ports.accessKeys().delete(key.id()));
         assertFalse(ports.accessKeys().deactivate(key.id()));

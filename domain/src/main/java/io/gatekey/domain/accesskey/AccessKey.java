@@ -6,14 +6,14 @@ import java.util.Optional;
 
 /** A long-term key pair that signs API requests. */
 public record AccessKey(AccessKeyId id, KeyOwner owner, SecretKey secret, boolean active, Instant createdAt,
-                        Optional<Instant> lastUsedAt) {
+                        Optional<KeyUse> lastUse) {
 
     public AccessKey {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(lastUsedAt, "lastUsedAt");
+        Objects.requireNonNull(lastUse, "lastUse");
         if (id.isTemporary()) {
             throw new IllegalArgumentException("a long-term key cannot carry a temporary key id");
         }
@@ -24,10 +24,15 @@ public record AccessKey(AccessKeyId id, KeyOwner owner, SecretKey secret, boolea
     }
 
     public AccessKey withActive(boolean newActive) {
-        return new AccessKey(id, owner, secret, newActive, createdAt, lastUsedAt);
+        return new AccessKey(id, owner, secret, newActive, createdAt, lastUse);
     }
 
-    public AccessKey usedAt(Instant when) {
-        return new AccessKey(id, owner, secret, active, createdAt, Optional.of(when));
+    public AccessKey used(KeyUse use) {
+        return new AccessKey(id, owner, secret, active, createdAt, Optional.of(use));
+    }
+
+    /** When the key was last used, to the minute. */
+    public Optional<Instant> lastUsedAt() {
+        return lastUse.map(KeyUse::at);
     }
 }

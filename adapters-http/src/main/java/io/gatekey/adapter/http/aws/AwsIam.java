@@ -25,6 +25,7 @@ import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.account.Account;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.account.SubAccount;
@@ -152,11 +153,13 @@ final class AwsIam {
                 AccessKey key = useCases.getAccessKey().get(new GetAccessKeyUseCase.Query(caller, new AccessKeyId(required(parameters, "AccessKeyId"))));
                 KeyHolder holder = new KeyHolder(key.owner(), key.owner().subAccountId()
                         .map(user -> useCases.getUser().get(new GetSubAccountUseCase.Command(caller, user))));
-                // Gatekey keeps when a key was last used (to the minute), not the service or region: both are N/A, as IAM
-                // says of what it has no record of.
+                // When (to the minute), and the service and region the request was signed for: N/A where there is no
+                // record of them (a key not used yet, a use through a door whose signature names no region), as IAM says.
+                Optional<KeyUse.Where> where = key.lastUse().flatMap(KeyUse::where);
                 yield AwsXml.result(action, NAMESPACE, holder.userNameElement() + "<AccessKeyLastUsed>"
                         + key.lastUsedAt().map(at -> AwsXml.element("LastUsedDate", Iso8601.seconds(at))).orElse("")
-                        + AwsXml.element("ServiceName", "N/A") + AwsXml.element("Region", "N/A") + "</AccessKeyLastUsed>");
+                        + AwsXml.element("ServiceName", where.map(KeyUse.Where::service).orElse("N/A"))
+                        + AwsXml.element("Region", where.flatMap(KeyUse.Where::region).orElse("N/A")) + "</AccessKeyLastUsed>");
             }
             case "DeleteAccessKey" -> {
                 useCases.deleteAccessKey().delete(new DeleteAccessKeyUseCase.Command(caller, ownKey(caller, account, parameters)));

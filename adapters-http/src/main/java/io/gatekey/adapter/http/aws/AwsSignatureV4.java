@@ -9,6 +9,7 @@ import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
@@ -168,7 +169,8 @@ final class AwsSignatureV4 {
         String stringToSign = stringToSign(amzDate, String.join("/", scope[1], scope[2], scope[3], scope[4]), canonicalRequest);
         Optional<String> nonce = once ? Optional.of("aws:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.AWS4_HMAC_SHA256, mac,
-                token, SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.AWS, nonce).from(clients.of(request));
+                token, SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.AWS, nonce).from(clients.of(request))
+                .usedWith(KeyUse.Where.scoped(scope[3], scope[2]));
         AuthenticateRequestUseCase.Deferred judged = deferNonce ? authenticate.authenticateDeferringNonce(signed)
                 : new AuthenticateRequestUseCase.Deferred(authenticate.authenticate(signed), Optional.empty());
         Authentication verdict = judged.verdict();

@@ -9,6 +9,7 @@ import io.gatekey.adapter.http.SignedQuery;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.account.AccountId;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
@@ -44,6 +45,9 @@ import java.util.TreeMap;
  */
 @Singleton
 final class HuaweiSignature {
+
+    /** What a key's last use says of a request through this door: the signature names no region. */
+    private static final KeyUse.Where USED_WITH = KeyUse.Where.service("huawei");
 
     static final String ALGORITHM = "SDK-HMAC-SHA256";
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
@@ -113,7 +117,7 @@ final class HuaweiSignature {
         Optional<String> once = changesState ? Optional.of("huawei:" + signature.toLowerCase(Locale.ROOT)) : Optional.empty();
         Authentication verdict = authenticate.authenticate(new SignedRequest(keyId, signedAt, stringToSign, SignatureAlgorithm.HMAC_SHA256,
                 mac, Optional.ofNullable(request.getHeaders().get("X-Security-Token")), SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS,
-                ClockSkewPolicy.HUAWEI, once).from(clients.of(request)));
+                ClockSkewPolicy.HUAWEI, once).from(clients.of(request)).usedWith(USED_WITH));
         if (!(verdict instanceof Authentication.Authenticated authenticated)) {
             throw refused(describe(((Authentication.Refused) verdict).reason()));
         }

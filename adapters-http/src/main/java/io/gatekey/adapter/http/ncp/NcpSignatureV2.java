@@ -8,6 +8,7 @@ import io.gatekey.adapter.http.SignedQuery;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
@@ -33,6 +34,9 @@ import java.util.Optional;
  */
 @Singleton
 final class NcpSignatureV2 {
+
+    /** What a key's last use says of a request through this door: signature v2 names no region. */
+    private static final KeyUse.Where USED_WITH = KeyUse.Where.service("ncp");
 
     static final String TIMESTAMP = "x-ncp-apigw-timestamp";
     static final String ACCESS_KEY = "x-ncp-iam-access-key";
@@ -110,7 +114,7 @@ final class NcpSignatureV2 {
         String message = message(request.getMethodName(), pathAndQuery(uri), timestamp, accessKey);
         Optional<String> nonce = once ? Optional.of("ncp:" + Base64.getEncoder().encodeToString(mac)) : Optional.empty();
         return new SignedRequest(keyId, signedAt, message, SignatureAlgorithm.HMAC_SHA256, mac,
-                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request));
+                Optional.empty(), SessionTokenRule.NOT_SENT, ClockSkewPolicy.NCP, nonce).from(clients.of(request)).usedWith(USED_WITH);
     }
 
     /** What signature v2 signs: {@code "{METHOD} {path?query}\n{timestamp}\n{accessKey}"}. */

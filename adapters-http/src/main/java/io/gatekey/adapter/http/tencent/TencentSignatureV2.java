@@ -6,6 +6,7 @@ import io.gatekey.adapter.http.RequestIds;
 import io.gatekey.adapter.http.SignedCaller;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
 import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.shared.InvalidValueException;
 import io.gatekey.domain.signature.Authentication;
 import io.gatekey.domain.signature.ClockSkewPolicy;
@@ -87,12 +88,15 @@ final class TencentSignatureV2 {
         }
         Optional<String> token = Optional.ofNullable(parameters.get("Token")).filter(t -> !t.isEmpty());
         String signedParameters = signedParameters(parameters, request.getMethodName());
+        // The signed Region parameter, as a key's last use tells it.
+        KeyUse.Where usedWith = Optional.ofNullable(parameters.get("Region")).filter(region -> !region.isEmpty())
+                .map(region -> KeyUse.Where.scoped("tencent", region)).orElse(KeyUse.Where.service("tencent"));
         Authentication verdict = null;
         Optional<RequestNonce> left = Optional.empty();
         for (String host : hosts(request)) {
             String stringToSign = stringToSign(request.getMethodName(), host, request.getUri().getRawPath(), signedParameters);
             SignedRequest signed = new SignedRequest(keyId, signedAt, stringToSign, algorithm, mac, token,
-                    SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request));
+                    SessionTokenRule.REQUIRED_FOR_TEMPORARY_KEYS, ClockSkewPolicy.TENCENT, Optional.of(nonce)).from(clients.of(request)).usedWith(usedWith);
             AuthenticateRequestUseCase.Deferred judged = authenticate.authenticateDeferringNonce(signed);
             verdict = judged.verdict();
             left = judged.nonce();

@@ -3,8 +3,8 @@ package io.gatekey.application.port.out;
 import io.gatekey.domain.accesskey.AccessKey;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.account.SubAccount;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,10 +51,11 @@ public interface AccessKeyRepository {
     boolean deactivate(AccessKeyId id);
 
     /**
-     * Records a use: a later read of the key shows it (on other processes sharing the store, within a second; a
-     * store may write uses behind, a batch at a time). Only a later time than the recorded one is kept.
+     * Records a use, its time with the service and region it was signed for: a later read of the key shows it (on
+     * other processes sharing the store, within a second; a store may write uses behind, a batch at a time). Only a
+     * use later than the recorded one is kept.
      */
-    void recordUse(AccessKeyId id, Instant at);
+    void recordUse(AccessKeyId id, KeyUse use);
 
     /** Removes the key; returns false when there was none. */
     boolean delete(AccessKeyId id);
