@@ -12,6 +12,7 @@ import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.application.testing.World;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.accesskey.AccessKeyId;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.accesskey.SecretKey;
 import io.gatekey.domain.mfa.LockoutPolicy;
 import io.gatekey.domain.credential.TemporaryCredential;
@@ -22,6 +23,7 @@ import io.gatekey.domain.signature.SignatureAlgorithm;
 import io.gatekey.domain.signature.SignedRequest;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -180,5 +182,30 @@ class AuthenticateRequestTest {
         var keys = world.useCases.listAccessKeys().list(new io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase.Query(
                 acme.admin, acme.userKey.owner()));
         assertEquals(Optional.of(world.clock.instant()), keys.get(0).lastUsedAt());
+    }
+
+    @Test
+    void aUseIsKeptToTheMinuteUnlessItIsForAnotherServiceOrRegion() {
+        KeyUse.Where ncp = KeyUse.Where.service("ncp");
+        KeyUse.Where sts = KeyUse.Where.scoped("sts", "eu-west-1");
+        Instant first = world.clock.instant();
+        assertInstanceOf(Authentication.Authenticated.class, authenticateFor(ncp));
+        world.clock.advance(Duration.ofSeconds(20));
+        assertInstanceOf(Authentication.Authenticated.class, authenticateFor(ncp));
+        assertEquals(Optional.of(new KeyUse(first, Optional.of(ncp))), lastUse(), "the same service within the minute");
+        assertInstanceOf(Authentication.Authenticated.class, authenticateFor(sts));
+        assertEquals(Optional.of(new KeyUse(first.plusSeconds(20), Optional.of(sts))), lastUse(), "another service");
+        world.clock.advance(Duration.ofSeconds(61));
+        assertInstanceOf(Authentication.Authenticated.class, authenticateFor(sts));
+        assertEquals(Optional.of(new KeyUse(first.plusSeconds(81), Optional.of(sts))), lastUse(), "a minute later");
+    }
+
+    private Authentication authenticateFor(KeyUse.Where where) {
+        return world.useCases.authenticateRequest().authenticate(signed(acme.userKey.id(), acme.userKey.secret(), Optional.empty(),
+                SessionTokenRule.NOT_SENT, Optional.empty()).usedWith(where));
+    }
+
+    private Optional<KeyUse> lastUse() {
+        return world.ports.accessKeys().find(acme.userKey.id()).orElseThrow().lastUse();
     }
 }
