@@ -104,8 +104,9 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             public Backup backup(Path file) {
                 ApplicationContext opened = context();
                 try {
-                    return backupOf(file, EmbeddedBackup.write(opened.getEnvironment(), DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)),
-                            opened.getBean(SecretSealer.class), file, opened.getBean(Clock.class).instant()));
+                    return backupOf(file, EmbeddedBackup.recorded(EmbeddedBackup.write(opened.getEnvironment(),
+                            DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)), opened.getBean(SecretSealer.class), file,
+                            opened.getBean(Clock.class).instant()), file, useCases().recordDatabaseBackup(), new Principal.Operator()));
                 } catch (EmbeddedBackup.Refused e) {
                     throw new Refused(e.getMessage());
                 }

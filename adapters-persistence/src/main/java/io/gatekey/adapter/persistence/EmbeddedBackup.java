@@ -1,6 +1,8 @@
 package io.gatekey.adapter.persistence;
 
+import io.gatekey.application.port.in.audit.RecordDatabaseBackupUseCase;
 import io.gatekey.application.port.out.SecretSealer;
+import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.secret.SealedSecret;
 import io.gatekey.domain.secret.SecretIntegrityException;
 import io.micronaut.context.env.Environment;
@@ -50,7 +52,7 @@ import javax.sql.DataSource;
  * the database through H2's auto-server when the server holds the file. It is H2's own SQL script of the database,
  * gzipped, in a new owner-only file:
  * <pre>
- * -- Gatekey backup 1; schema 11; taken 2026-12-07T21:00:00Z; tables 12; rows 345
+ * -- Gatekey backup 1; schema 12; taken 2026-12-07T21:00:00Z; tables 12; rows 345
  * (H2's SCRIPT: the schema and every row)
  * -- Gatekey seal 2:(Base64)
  * </pre>
@@ -113,6 +115,25 @@ public final class EmbeddedBackup {
             throw new Refused("Cannot write " + FileReasons.shown(file) + ": " + FileReasons.reason(e) + ".");
         }
         return taken[0];
+    }
+
+    /**
+     * Marks the backup just written to {@code file} in every account's audit trail (the operator's act). A backup that
+     * cannot be recorded is removed and the failure thrown: no backup lies anywhere that the trail does not name.
+     */
+    public static Summary recorded(Summary summary, Path file, RecordDatabaseBackupUseCase trail, Principal operator) {
+        try {
+            trail.record(new RecordDatabaseBackupUseCase.Command(operator, file.toAbsolutePath().normalize().toString(), summary.takenAt(),
+                    summary.rows()));
+            return summary;
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException notRemoved) {
+                e.addSuppressed(notRemoved);
+            }
+            throw e;
+        }
     }
 
     private static Summary write(DataSource dataSource, SecretSealer sealer, OutputStream target, Instant now) throws IOException {

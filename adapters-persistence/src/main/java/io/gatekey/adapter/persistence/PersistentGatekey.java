@@ -213,12 +213,13 @@ public final class PersistentGatekey implements AutoCloseable {
     /**
      * Writes a backup of the database {@link #inFolder} opened to {@code file}, a new owner-only file, while this
      * program goes on using it: one consistent snapshot, sealed under the master key ({@link EmbeddedBackup}).
-     * {@code gatekey db restore} restores it, with the program stopped. Refused ({@link EmbeddedBackup.Refused}) for
-     * another database, which is backed up with its own tools.
+     * {@code gatekey db restore} restores it, with the program stopped. Every account's audit trail names the backup
+     * ({@code DATABASE_BACKED_UP}). Refused ({@link EmbeddedBackup.Refused}) for another database, which is backed up
+     * with its own tools.
      */
     public EmbeddedBackup.Summary backup(Path file) {
-        return EmbeddedBackup.write(context.getEnvironment(), DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)),
-                context.getBean(SecretSealer.class), file, clock.instant());
+        return EmbeddedBackup.recorded(EmbeddedBackup.write(context.getEnvironment(), DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)),
+                context.getBean(SecretSealer.class), file, clock.instant()), file, useCases().recordDatabaseBackup(), operator());
     }
 
     /** The adapter's beans (tests, and the storage upkeep the CLI does). */

@@ -1,6 +1,7 @@
 package io.gatekey.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,21 @@ class PersistentGatekeyTest {
             assertEquals(clock.instant(), summary.takenAt());
             assertTrue(summary.rows() > 5, summary.toString());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
+            // The trail names the backup, after its snapshot.
+            List<AuditEvent> backedUp = gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(AuditEventType.DATABASE_BACKED_UP), Optional.empty(), 10));
+            assertEquals(1, backedUp.size());
+            assertEquals("backed up to " + backup.toAbsolutePath() + ", a snapshot taken at " + clock.instant() + " (" + summary.rows() + " rows)",
+                    backedUp.get(0).detail());
+            assertEquals("embedded", backedUp.get(0).origin().door());
+            // A backup the trail cannot name is not kept.
+            Path unrecorded = folder.resolve("unrecorded.sql.gz");
+            EmbeddedBackup.Summary written = gatekey.backup(unrecorded);
+            IllegalStateException down = assertThrows(IllegalStateException.class, () -> EmbeddedBackup.recorded(written, unrecorded, command -> {
+                throw new IllegalStateException("the audit log cannot be written");
+            }, gatekey.operator()));
+            assertEquals("the audit log cannot be written", down.getMessage());
+            assertFalse(Files.exists(unrecorded));
             // Used on after the backup: a code accepted now is not in it.
             assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.issue(enrolled.code(1)));
         }

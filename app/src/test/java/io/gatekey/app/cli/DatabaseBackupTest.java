@@ -97,6 +97,12 @@ class DatabaseBackupTest {
             assertEquals("12", field(written, "tables"));
             assertTrue(Long.parseLong(field(written, "rows")) > 10, written);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
+            // The trail names it, the operator's act.
+            String backedUp = ok(cli, "audit", "--type", "database_backed_up", "-o", "json").out();
+            String takenAt = lines(backup).get(0).replaceAll(".*; taken (\\S+);.*", "$1");
+            assertEquals("backed up to " + backup + ", a snapshot taken at " + takenAt + " (" + field(written, "rows") + " rows)",
+                    field(backedUp, "detail"));
+            assertEquals("operator", field(backedUp, "actor"));
 
             // Changes after the backup: a user more, alice's key gone.
             ok(cli, "users", "create", "bob");

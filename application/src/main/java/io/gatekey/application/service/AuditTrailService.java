@@ -2,6 +2,7 @@ package io.gatekey.application.service;
 
 import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.RecordDatabaseBackupUseCase;
 import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.out.AccountRepository;
@@ -21,9 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Reading the audit trail, checking its chains, exporting it, and marking a restore in it. */
+/** Reading the audit trail, checking its chains, exporting it, and marking a backup or a restore in it. */
 public final class AuditTrailService implements ListAuditEventsUseCase, VerifyAuditTrailUseCase, ExportAuditEventsUseCase,
-        RecordDatabaseRestoreUseCase {
+        RecordDatabaseBackupUseCase, RecordDatabaseRestoreUseCase {
 
     private final AuditLog log;
     private final AccountRepository accounts;
@@ -76,13 +77,24 @@ public final class AuditTrailService implements ListAuditEventsUseCase, VerifyAu
     }
 
     @Override
+    public int record(RecordDatabaseBackupUseCase.Command command) {
+        requireOperator(command.caller(), "records a backup");
+        return inEveryAccount(AuditEventType.DATABASE_BACKED_UP, command.caller(),
+                "backed up to " + command.backup() + ", a snapshot taken at " + command.takenAt() + " (" + command.rows() + " rows)");
+    }
+
+    @Override
     public int record(RecordDatabaseRestoreUseCase.Command command) {
         requireOperator(command.caller(), "records a restore");
-        String detail = "restored from " + command.backup() + ", a backup taken at " + command.backupTakenAt()
-                + command.replacedKeptAs().map(kept -> "; the database it replaced is kept as " + kept).orElse("");
+        return inEveryAccount(AuditEventType.DATABASE_RESTORED, command.caller(), "restored from " + command.backup() + ", a backup taken at "
+                + command.backupTakenAt() + command.replacedKeptAs().map(kept -> "; the database it replaced is kept as " + kept).orElse(""));
+    }
+
+    /** One event about the whole database in every account's trail, in one transaction; how many accounts. */
+    private int inEveryAccount(AuditEventType type, Principal caller, String detail) {
         return transactions.inTransaction(() -> {
             List<Account> all = accounts.list();
-            all.forEach(account -> auditor.record(AuditEventType.DATABASE_RESTORED, account.id(), command.caller(), "database", detail));
+            all.forEach(account -> auditor.record(type, account.id(), caller, "database", detail));
             return all.size();
         });
     }

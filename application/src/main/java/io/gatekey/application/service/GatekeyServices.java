@@ -22,6 +22,7 @@ import io.gatekey.application.port.in.account.UpdateSubAccountUseCase;
 import io.gatekey.application.port.in.account.SetLoginAliasUseCase;
 import io.gatekey.application.port.in.audit.ExportAuditEventsUseCase;
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.RecordDatabaseBackupUseCase;
 import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.in.audit.VerifyAuditTrailUseCase;
 import io.gatekey.application.port.in.auth.AuthenticateRequestUseCase;
@@ -80,6 +81,7 @@ public final class GatekeyServices {
     public ListAuditEventsUseCase listAuditEvents() { return auditTrail; }
     public VerifyAuditTrailUseCase verifyAuditTrail() { return auditTrail; }
     public ExportAuditEventsUseCase exportAuditEvents() { return auditTrail; }
+    public RecordDatabaseBackupUseCase recordDatabaseBackup() { return auditTrail; }
     public RecordDatabaseRestoreUseCase recordDatabaseRestore() { return auditTrail; }
 
     public CreateSubAccountUseCase createSubAccount() { return subAccounts; }

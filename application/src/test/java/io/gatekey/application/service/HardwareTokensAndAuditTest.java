@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.application.port.in.audit.ListAuditEventsUseCase;
+import io.gatekey.application.port.in.audit.RecordDatabaseBackupUseCase;
 import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.in.credential.IssueTemporaryCredentialsUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
@@ -85,6 +86,19 @@ class HardwareTokensAndAuditTest {
         assertEquals(List.of(AuditEventType.ACCESS_KEY_CREATED, AuditEventType.SUB_ACCOUNT_CREATED), alices.stream().map(AuditEvent::type).toList());
         assertThrows(AccessDeniedException.class, () -> world.useCases.listAuditEvents().list(new ListAuditEventsUseCase.Query(
                 acme.userPrincipal, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)));
+    }
+
+    @Test
+    void aBackupIsMarkedInEveryAccountsTrailByTheOperatorAlone() {
+        assertEquals(2, world.useCases.recordDatabaseBackup().record(new RecordDatabaseBackupUseCase.Command(world.operator,
+                "/var/backups/gatekey.sql.gz", World.START.minusSeconds(2), 345)));
+        List<AuditEvent> marked = world.audit(AuditEventType.DATABASE_BACKED_UP);
+        assertEquals(Set.of(acme.accountId, world.globex.accountId), marked.stream().map(AuditEvent::accountId).collect(Collectors.toSet()));
+        assertEquals("database", marked.get(0).subject());
+        assertEquals("backed up to /var/backups/gatekey.sql.gz, a snapshot taken at 2026-06-01T10:00:08Z (345 rows)", marked.get(0).detail());
+        assertThrows(AccessDeniedException.class, () -> world.useCases.recordDatabaseBackup().record(new RecordDatabaseBackupUseCase.Command(
+                acme.admin, "/tmp/mine.sql.gz", World.START, 1)));
+        assertEquals(2, world.audit(AuditEventType.DATABASE_BACKED_UP).size());
     }
 
     @Test
