@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
 class KeyLastUses {
 
     static final int MOST = 500;
+    /** The columns of a use's place, in the order they are set, each with its part of the use. */
+    private static final List<Map.Entry<String, Function<KeyUse, Optional<String>>>> PLACE = List.of(
+            Map.entry("last_used_service", use -> use.where().map(KeyUse.Where::service)),
+            Map.entry("last_used_region", use -> use.where().flatMap(KeyUse.Where::region)));
     private static final Logger LOG = LoggerFactory.getLogger(KeyLastUses.class);
 
     private final Map<String, KeyUse> pending = new ConcurrentHashMap<>();
@@ -76,11 +81,12 @@ class KeyLastUses {
     private static int write(Connection connection, List<Map.Entry<String, KeyUse>> uses) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("UPDATE access_key SET ");
-        for (String column : List.of("last_used_service", "last_used_region")) {
-            sql.append(column).append(" = CASE WHEN COALESCE(last_used_ms, 0) < ").append(Statements.caseOf("id", times(uses), parameters))
-                    .append(" THEN NULLIF(").append(Statements.caseOf("id", uses.stream().map(use -> Map.entry(use.getKey(), place(use.getValue(), column)))
-                            .toList(), parameters))
-                    .append(", '') ELSE ").append(column).append(" END, ");
+        for (Map.Entry<String, Function<KeyUse, Optional<String>>> place : PLACE) {
+            sql.append(place.getKey()).append(" = CASE WHEN COALESCE(last_used_ms, 0) < ").append(Statements.caseOf("id", times(uses), parameters))
+                    // Every branch binds a text: none is an empty one, stored as NULL.
+                    .append(" THEN NULLIF(").append(Statements.caseOf("id", uses.stream()
+                            .map(use -> Map.entry(use.getKey(), place.getValue().apply(use.getValue()).orElse(""))).toList(), parameters))
+                    .append(", '') ELSE ").append(place.getKey()).append(" END, ");
         }
         sql.append("last_used_ms = GREATEST(COALESCE(last_used_ms, 0), ").append(Statements.caseOf("id", times(uses), parameters))
                 .append(") WHERE id IN (").append("?, ".repeat(uses.size() - 1)).append("?)");
@@ -90,10 +96,5 @@ class KeyLastUses {
 
     private static List<Map.Entry<String, Long>> times(List<Map.Entry<String, KeyUse>> uses) {
         return uses.stream().map(use -> Map.entry(use.getKey(), use.getValue().at().toEpochMilli())).toList();
-    }
-
-    /** The use's service or region (by its column), or an empty text for none (stored as NULL): every branch binds a text. */
-    private static String place(KeyUse use, String column) {
-        return use.where().flatMap(where -> column.equals("last_used_service") ? Optional.of(where.service()) : where.region()).orElse("");
     }
 }

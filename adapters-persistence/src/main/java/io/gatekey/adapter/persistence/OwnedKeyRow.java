@@ -18,7 +18,8 @@ record OwnedKeyRow(AccessKeyRow key, @Nullable SubAccountRow owner) {
             + "k.last_used_ms, k.owner_bound, k.owner_slot, u.id, u.account_id, u.sub_account_no, u.name, u.display_name, u.email, u.memo, "
             + "u.can_api_gateway_access, u.use_api_allow_source, u.api_allow_sources, u.can_console_access, u.mfa_mandatory, "
             + "u.need_password_reset, u.use_console_permit_ip, u.console_permit_ips, u.password_hash, u.active, u.created_ms, "
-            + "u.modified_ms, u.last_login_ms, k.last_used_service, k.last_used_region FROM access_key k LEFT JOIN sub_account u ON u.id = k.sub_account_id WHERE k.id = ?";
+            + "u.modified_ms, u.last_login_ms, k.last_used_service, k.last_used_region "
+            + "FROM access_key k LEFT JOIN sub_account u ON u.id = k.sub_account_id WHERE k.id = ?";
 
     /** The key with this id and its owner, on the given connection. */
     static Optional<OwnedKeyRow> find(Connection connection, String id) {
