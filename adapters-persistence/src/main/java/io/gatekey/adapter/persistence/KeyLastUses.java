@@ -50,7 +50,13 @@ class KeyLastUses {
         return Optional.ofNullable(pending.get(keyId));
     }
 
+    /** Every second; a method of its own, as Micronaut schedules no method that is also the bean's {@code @PreDestroy}. */
     @Scheduled(fixedDelay = "${gatekey.key-last-used.flush-interval:1s}", initialDelay = "${gatekey.key-last-used.flush-interval:1s}")
+    void scheduledFlush() {
+        flush();
+    }
+
+    /** Writes the uses recorded so far; what is left is written as the store closes. */
     @PreDestroy
     void flush() {
         List<Map.Entry<String, KeyUse>> due = List.copyOf(pending.entrySet());

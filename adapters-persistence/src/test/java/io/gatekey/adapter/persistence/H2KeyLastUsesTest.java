@@ -21,4 +21,9 @@ class H2KeyLastUsesTest extends KeyLastUsesContract {
     protected TestStore store() {
         return store;
     }
+
+    @Override
+    protected TestDatabases.Database newDatabase() {
+        return TestDatabases.newH2Database();
+    }
 }

@@ -2,17 +2,23 @@ package io.gatekey.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatekey.application.contract.PortContract;
 import io.gatekey.application.service.GatekeyPorts;
 import io.gatekey.domain.account.Account;
+import io.gatekey.domain.account.AccountId;
+import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.accesskey.AccessKey;
+import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
 import io.gatekey.domain.accesskey.KeyUse;
+import io.gatekey.domain.accesskey.SecretKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Keys' last uses are written behind, a batch in one statement, and only ever forward. */
@@ -27,6 +33,9 @@ abstract class KeyLastUsesContract extends PortContract {
     }
 
     protected abstract TestStore store();
+
+    /** A new database of the kind {@link #store} is on. */
+    protected abstract TestDatabases.Database newDatabase();
 
     @Override
     protected GatekeyPorts newPorts() {
@@ -77,6 +86,25 @@ abstract class KeyLastUsesContract extends PortContract {
         assertEquals(NOW.plusSeconds(180).toEpochMilli() + " ncp null", written(key));
     }
 
+    @Test
+    void aUseIsWrittenOnScheduleWhileTheStoreStaysOpen() throws InterruptedException {
+        try (TestStore scheduled = TestStore.open(newDatabase(), Map.of("gatekey.key-last-used.flush-interval", "100ms"))) {
+            GatekeyPorts onSchedule = scheduled.ports(Clock.systemUTC());
+            Account account = Account.create(AccountId.fromRandom(random(16)), new AccountName("Scheduled"), NOW);
+            onSchedule.accounts().add(account);
+            AccessKey key = AccessKey.create(AccessKeyId.longTerm(random(10)), KeyOwner.admin(account.id()), SecretKey.fromRandom(random(30)), NOW);
+            assertTrue(onSchedule.accessKeys().addWithinLimit(key, 2));
+            onSchedule.accessKeys().recordUse(key.id(), use(NOW.plusSeconds(60), STS));
+            String expected = NOW.plusSeconds(60).toEpochMilli() + " sts eu-west-1";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            // Read from the row, as another node reads it: no flush is called here.
+            while (!expected.equals(written(scheduled, key)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(expected, written(scheduled, key));
+        }
+    }
+
     private static KeyUse use(Instant at, KeyUse.Where where) {
         return new KeyUse(at, Optional.of(where));
     }
@@ -85,9 +113,13 @@ abstract class KeyLastUsesContract extends PortContract {
         store().context.getBean(KeyLastUses.class).flush();
     }
 
-    /** The row's time, service and region, or null when it holds no use. */
     private String written(AccessKey key) {
-        return store().text("SELECT CASE WHEN last_used_ms IS NULL THEN NULL ELSE CONCAT(last_used_ms, ' ', COALESCE(last_used_service, 'null'), ' ', "
+        return written(store(), key);
+    }
+
+    /** The row's time, service and region, or null when it holds no use. */
+    private static String written(TestStore store, AccessKey key) {
+        return store.text("SELECT CASE WHEN last_used_ms IS NULL THEN NULL ELSE CONCAT(last_used_ms, ' ', COALESCE(last_used_service, 'null'), ' ', "
                 + "COALESCE(last_used_region, 'null')) END FROM access_key WHERE id = '" + key.id().value() + "'");
     }
 }

@@ -21,4 +21,9 @@ class MariaDbKeyLastUsesTest extends KeyLastUsesContract {
     protected TestStore store() {
         return store;
     }
+
+    @Override
+    protected TestDatabases.Database newDatabase() {
+        return TestDatabases.newMariaDbDatabase();
+    }
 }
