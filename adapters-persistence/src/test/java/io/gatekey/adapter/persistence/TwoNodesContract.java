@@ -14,11 +14,13 @@ import io.gatekey.application.port.in.mfa.DeleteMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.DisableMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.EnableMfaDeviceUseCase;
 import io.gatekey.application.port.in.mfa.ResyncMfaDeviceUseCase;
+import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.application.service.GatekeySettings;
 import io.gatekey.application.testing.World;
 import io.gatekey.domain.accesskey.AccessKeyId;
 import io.gatekey.domain.accesskey.KeyOwner;
+import io.gatekey.domain.accesskey.KeyUse;
 import io.gatekey.domain.account.AccountName;
 import io.gatekey.domain.account.LoginAlias;
 import io.gatekey.domain.account.SubAccountName;
@@ -362,6 +364,34 @@ abstract class TwoNodesContract {
         assertOneWinnerAndTheRest(outcomes, ConflictException.Conflict.ACCESS_KEY_QUOTA);
         assertEquals(2, world.useCases.listAccessKeys().list(new io.gatekey.application.port.in.accesskey.ListAccessKeysUseCase.Query(
                 world.acme.admin, owner)).size());
+    }
+
+    @Test
+    void aKeysUseOnEitherNodeReachesTheOtherWithinSecondsAndOnlyTheLaterOneStays() throws Exception {
+        AccessKeyRepository keysA = storeA.ports(world.clock).accessKeys();
+        AccessKeyRepository keysB = storeB.ports(world.clock).accessKeys();
+        AccessKeyId user = world.acme.userKey.id();
+        AccessKeyId admin = world.acme.adminKey.id();
+        KeyUse earlier = new KeyUse(world.clock.instant().plusSeconds(1), Optional.of(KeyUse.Where.service("ncp")));
+        KeyUse later = new KeyUse(world.clock.instant().plusSeconds(2), Optional.of(KeyUse.Where.scoped("sts", "eu-west-1")));
+        keysA.recordUse(user, later);
+        keysA.recordUse(admin, earlier);
+        keysB.recordUse(user, earlier);
+        // Each node writes its own uses behind, within a second; nothing here flushes them.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((!unwritten(storeA, user, admin).isEmpty() || !unwritten(storeB, user).isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), unwritten(storeA, user, admin), "node A wrote its uses");
+        assertEquals(List.of(), unwritten(storeB, user), "node B wrote its use");
+        assertEquals(Optional.of(later), keysB.find(user).orElseThrow().lastUse(), "node B reads node A's later use");
+        assertEquals(Optional.of(earlier), keysB.find(admin).orElseThrow().lastUse());
+        assertEquals(Optional.of(later), keysA.find(user).orElseThrow().lastUse(), "node B's earlier use did not move it back");
+    }
+
+    private static List<KeyUse> unwritten(TestStore node, AccessKeyId... keys) {
+        KeyLastUses uses = node.context.getBean(KeyLastUses.class);
+        return java.util.Arrays.stream(keys).flatMap(key -> uses.unwritten(key.value()).stream()).toList();
     }
 
     @Test
