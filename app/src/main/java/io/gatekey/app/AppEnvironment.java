@@ -7,9 +7,7 @@ import io.gatekey.adapter.persistence.MasterKeyFactory;
 import io.gatekey.adapter.persistence.MasterKeyFile;
 import io.gatekey.adapter.persistence.MasterKeyRotation;
 import io.gatekey.adapter.persistence.SchemaMigrations;
-import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.out.AuditOrigins;
-import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.application.service.GatekeyServices;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.audit.AuditOrigin;
@@ -104,9 +102,8 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
             public Backup backup(Path file) {
                 ApplicationContext opened = context();
                 try {
-                    return backupOf(file, EmbeddedBackup.recorded(EmbeddedBackup.write(opened.getEnvironment(),
-                            DelegatingDataSource.unwrapDataSource(opened.getBean(DataSource.class)), opened.getBean(SecretSealer.class), file,
-                            opened.getBean(Clock.class).instant()), file, useCases().recordDatabaseBackup(), new Principal.Operator()));
+                    return backupOf(file, EmbeddedBackup.take(opened, file, opened.getBean(Clock.class).instant(), useCases().recordDatabaseBackup(),
+                            new Principal.Operator()));
                 } catch (EmbeddedBackup.Refused e) {
                     throw new Refused(e.getMessage());
                 }
@@ -123,8 +120,7 @@ final class AppEnvironment implements CliEnvironment, AutoCloseable {
                     throw new Refused(e.getMessage());
                 }
                 // The trail of the restored database says so: what came after the backup is only in the one it replaced.
-                useCases().recordDatabaseRestore().record(new RecordDatabaseRestoreUseCase.Command(new Principal.Operator(), file.toString(),
-                        restored.summary().takenAt(), restored.replaced().map(Path::toString)));
+                restored.record(file, useCases().recordDatabaseRestore(), new Principal.Operator());
                 return new Restore(backupOf(file, restored.summary()), restored.replaced());
             }
         };

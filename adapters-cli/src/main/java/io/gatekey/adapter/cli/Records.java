@@ -37,8 +37,8 @@ final class Records {
     static Map<String, Object> key(AccessKey key) {
         return Output.row("accessKeyId", key.id().value(), "accountId", key.owner().accountId().value(),
                 "userId", key.owner().subAccountId().map(Object::toString), "active", key.active(), "createdAt", key.createdAt(),
-                "lastUsedAt", key.lastUsedAt(), "lastUsedService", key.lastUse().flatMap(KeyUse::where).map(KeyUse.Where::service),
-                "lastUsedRegion", key.lastUse().flatMap(KeyUse::where).flatMap(KeyUse.Where::region));
+                "lastUsedAt", key.lastUsedAt(), "lastUsedService", key.lastUsedWith().map(KeyUse.Where::service),
+                "lastUsedRegion", key.lastUsedWith().flatMap(KeyUse.Where::region));
     }
 
     static Map<String, Object> device(MfaDevice device) {

@@ -1,11 +1,14 @@
 package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.port.in.audit.RecordDatabaseBackupUseCase;
+import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.domain.access.Principal;
 import io.gatekey.domain.secret.SealedSecret;
 import io.gatekey.domain.secret.SecretIntegrityException;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -84,6 +87,11 @@ public final class EmbeddedBackup {
 
     /** A restore done: what it restored, and where the database it replaced is kept (none on a new data folder). */
     public record Restored(Summary summary, Optional<Path> replaced) {
+
+        /** Marks this restore of {@code backup} in every account's trail of the restored database (the operator's act). */
+        public void record(Path backup, RecordDatabaseRestoreUseCase trail, Principal operator) {
+            trail.record(new RecordDatabaseRestoreUseCase.Command(operator, backup.toString(), summary.takenAt(), replaced.map(Path::toString)));
+        }
     }
 
     /** A backup or restore refused, with the sentence that says why and what to do; nothing was changed. */
@@ -97,10 +105,19 @@ public final class EmbeddedBackup {
     }
 
     /**
+     * Writes a backup of the database the started {@code context} uses to {@code file} ({@link #write}) and marks it in
+     * every account's audit trail ({@link #recorded}).
+     */
+    public static Summary take(ApplicationContext context, Path file, Instant now, RecordDatabaseBackupUseCase trail, Principal operator) {
+        return recorded(write(context.getEnvironment(), DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)),
+                context.getBean(SecretSealer.class), file, now), file, trail, operator);
+    }
+
+    /**
      * Writes a backup of the embedded database to {@code file}, a new file (an existing one is refused, never
      * overwritten), owner-only, synced to disk before it appears under its name.
      */
-    public static Summary write(Environment environment, DataSource dataSource, SecretSealer sealer, Path file, Instant now) {
+    static Summary write(Environment environment, DataSource dataSource, SecretSealer sealer, Path file, Instant now) {
         requireEmbeddedDefault(environment, "back it up with mariadb-backup or mariadb-dump");
         Summary[] taken = new Summary[1];
         try {
@@ -121,7 +138,7 @@ public final class EmbeddedBackup {
      * Marks the backup just written to {@code file} in every account's audit trail (the operator's act). A backup that
      * cannot be recorded is removed and the failure thrown: no backup lies anywhere that the trail does not name.
      */
-    public static Summary recorded(Summary summary, Path file, RecordDatabaseBackupUseCase trail, Principal operator) {
+    static Summary recorded(Summary summary, Path file, RecordDatabaseBackupUseCase trail, Principal operator) {
         try {
             trail.record(new RecordDatabaseBackupUseCase.Command(operator, file.toAbsolutePath().normalize().toString(), summary.takenAt(),
                     summary.rows()));

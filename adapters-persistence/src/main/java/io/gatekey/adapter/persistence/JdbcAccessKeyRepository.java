@@ -51,8 +51,7 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
         return takePlace(ownerOf(key.owner().accountId().value(), subAccountId), limit, slot -> {
             rows.save(new AccessKeyRow(key.id().value(), key.owner().accountId().value(), subAccountId, secret.sealed(), secret.keyVersion(),
                     true, key.createdAt().toEpochMilli(), key.lastUsedAt().map(Instant::toEpochMilli).orElse(null), true, slot,
-                    key.lastUse().flatMap(KeyUse::where).map(KeyUse.Where::service).orElse(null),
-                    key.lastUse().flatMap(KeyUse::where).flatMap(KeyUse.Where::region).orElse(null)));
+                    key.lastUsedWith().map(KeyUse.Where::service).orElse(null), key.lastUsedWith().flatMap(KeyUse.Where::region).orElse(null)));
             return true;
         });
     }

@@ -1,7 +1,6 @@
 package io.gatekey.adapter.persistence;
 
 import io.gatekey.application.embedded.SecureRandomSource;
-import io.gatekey.application.port.in.audit.RecordDatabaseRestoreUseCase;
 import io.gatekey.application.port.out.AccessKeyRepository;
 import io.gatekey.application.port.out.AccountRepository;
 import io.gatekey.application.port.out.AuditLog;
@@ -9,7 +8,6 @@ import io.gatekey.application.port.out.ConsoleSessionRepository;
 import io.gatekey.application.port.out.MfaDeviceRepository;
 import io.gatekey.application.port.out.MfaFailureCounter;
 import io.gatekey.application.port.out.RequestNonceRegistry;
-import io.gatekey.application.port.out.SecretSealer;
 import io.gatekey.application.port.out.SubAccountRepository;
 import io.gatekey.application.port.out.TemporaryCredentialRepository;
 import io.gatekey.application.port.out.TransactionRunner;
@@ -168,8 +166,7 @@ public final class PersistentGatekey implements AutoCloseable {
                 restored = EmbeddedBackup.restore(configuration.getEnvironment().start(), backup, clock.instant());
             }
             try (PersistentGatekey gatekey = open()) {
-                gatekey.useCases().recordDatabaseRestore().record(new RecordDatabaseRestoreUseCase.Command(gatekey.operator(), backup.toString(),
-                        restored.summary().takenAt(), restored.replaced().map(Path::toString)));
+                restored.record(backup, gatekey.useCases().recordDatabaseRestore(), gatekey.operator());
             }
             return restored;
         }
@@ -218,8 +215,7 @@ public final class PersistentGatekey implements AutoCloseable {
      * with its own tools.
      */
     public EmbeddedBackup.Summary backup(Path file) {
-        return EmbeddedBackup.recorded(EmbeddedBackup.write(context.getEnvironment(), DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)),
-                context.getBean(SecretSealer.class), file, clock.instant()), file, useCases().recordDatabaseBackup(), operator());
+        return EmbeddedBackup.take(context, file, clock.instant(), useCases().recordDatabaseBackup(), operator());
     }
 
     /** The adapter's beans (tests, and the storage upkeep the CLI does). */

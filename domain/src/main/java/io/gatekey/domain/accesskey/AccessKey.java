@@ -35,4 +35,9 @@ public record AccessKey(AccessKeyId id, KeyOwner owner, SecretKey secret, boolea
     public Optional<Instant> lastUsedAt() {
         return lastUse.map(KeyUse::at);
     }
+
+    /** The service and region the key was last used for, where its request named them. */
+    public Optional<KeyUse.Where> lastUsedWith() {
+        return lastUse.flatMap(KeyUse::where);
+    }
 }

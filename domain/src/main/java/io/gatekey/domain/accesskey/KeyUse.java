@@ -13,11 +13,6 @@ public record KeyUse(Instant at, Optional<Where> where) {
         Objects.requireNonNull(where, "where");
     }
 
-    /** The same use at another time, as kept to the minute. */
-    public KeyUse at(Instant when) {
-        return new KeyUse(when, where);
-    }
-
     /**
      * The service a request was signed for (AWS's {@code sts} or {@code iam} from its credential scope; another door's
      * own name: {@code ncp}, {@code huawei}, {@code tencent}) and the region its scope named, if any.

@@ -155,7 +155,7 @@ final class AwsIam {
                         .map(user -> useCases.getUser().get(new GetSubAccountUseCase.Command(caller, user))));
                 // When (to the minute), and the service and region the request was signed for: N/A where there is no
                 // record of them (a key not used yet, a use through a door whose signature names no region), as IAM says.
-                Optional<KeyUse.Where> where = key.lastUse().flatMap(KeyUse::where);
+                Optional<KeyUse.Where> where = key.lastUsedWith();
                 yield AwsXml.result(action, NAMESPACE, holder.userNameElement() + "<AccessKeyLastUsed>"
                         + key.lastUsedAt().map(at -> AwsXml.element("LastUsedDate", Iso8601.seconds(at))).orElse("")
                         + AwsXml.element("ServiceName", where.map(KeyUse.Where::service).orElse("N/A"))
