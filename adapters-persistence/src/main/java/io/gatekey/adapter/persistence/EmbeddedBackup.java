@@ -55,7 +55,7 @@ import javax.sql.DataSource;
  * the database through H2's auto-server when the server holds the file. It is H2's own SQL script of the database,
  * gzipped, in a new owner-only file:
  * <pre>
- * -- Gatekey backup 1; schema 12; taken 2026-12-07T21:00:00Z; tables 12; rows 345
+ * -- Gatekey backup 1; schema 13; taken 2026-12-07T21:00:00Z; tables 12; rows 345
  * (H2's SCRIPT: the schema and every row)
  * -- Gatekey seal 2:(Base64)
  * </pre>
