@@ -195,6 +195,19 @@ public final class EmbeddedBackup {
      * must be there already, as the configuration names it: a restore makes none.
      */
     public static Restored restore(Environment environment, Path file, Instant now) {
+        return restore(environment, file, now, FileMove.FILES);
+    }
+
+    /** How a restore moves a database file to another name: {@link #FILES}, or in a test one that fails. */
+    @FunctionalInterface
+    interface FileMove {
+        FileMove FILES = Files::move;
+
+        void move(Path from, Path to) throws IOException;
+    }
+
+    /** The same, moving the files with {@code move}. */
+    static Restored restore(Environment environment, Path file, Instant now, FileMove move) {
         requireEmbeddedDefault(environment, "restore it with the tools its backup was made with");
         String url = environment.getProperty("datasources.default.url", String.class).orElseThrow();
         String user = environment.getProperty("datasources.default.username", String.class).filter(name -> !name.isBlank()).orElse("sa");
@@ -227,15 +240,15 @@ public final class EmbeddedBackup {
             if (Files.exists(current)) {
                 String name = current.getFileName().toString();
                 Path keptFile = current.resolveSibling(name.substring(0, name.length() - ".mv.db".length()) + "-before-restore-" + KEPT_STAMP.format(now) + ".mv.db");
-                Files.move(current, keptFile);
+                move.move(current, keptFile);
                 kept = Optional.of(keptFile);
             }
             try {
-                Files.move(draftFile, current);
+                move.move(draftFile, current);
             } catch (IOException e) {
                 // The current database goes back to its name: a start must not find none there and make an empty one.
                 if (kept.isPresent()) {
-                    Files.move(kept.get(), current);
+                    move.move(kept.get(), current);
                 }
                 throw e;
             }

@@ -161,9 +161,14 @@ public final class PersistentGatekey implements AutoCloseable {
          * server); its master key must be there already. Refused ({@link EmbeddedBackup.Refused}) with nothing changed.
          */
         public EmbeddedBackup.Restored restore(Path backup) {
+            return restore(backup, EmbeddedBackup.FileMove.FILES);
+        }
+
+        /** The same, moving the database files with {@code move}. */
+        EmbeddedBackup.Restored restore(Path backup, EmbeddedBackup.FileMove move) {
             EmbeddedBackup.Restored restored;
             try (ApplicationContext configuration = context()) {
-                restored = EmbeddedBackup.restore(configuration.getEnvironment().start(), backup, clock.instant());
+                restored = EmbeddedBackup.restore(configuration.getEnvironment().start(), backup, clock.instant(), move);
             }
             try (PersistentGatekey gatekey = open()) {
                 restored.record(backup, gatekey.useCases().recordDatabaseRestore(), gatekey.operator());

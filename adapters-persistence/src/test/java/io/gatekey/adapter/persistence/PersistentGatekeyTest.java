@@ -13,14 +13,17 @@ import io.gatekey.application.testing.MutableClock;
 import io.gatekey.domain.audit.AuditEvent;
 import io.gatekey.domain.audit.AuditEventType;
 import io.gatekey.domain.mfa.MfaCheck;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +134,42 @@ class PersistentGatekeyTest {
         try (PersistentGatekey other = PersistentGatekey.onDataSource(elsewhere).masterKey(TestStore.MASTER_KEY).clock(clock).open()) {
             EmbeddedBackup.Refused refused = assertThrows(EmbeddedBackup.Refused.class, () -> other.backup(folder.resolve("other.sql.gz")));
             assertTrue(refused.getMessage().contains("not the embedded default: back it up with mariadb-backup or mariadb-dump"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aRestoreWhoseDatabaseCannotTakeItsPlaceLeavesTheFolderAsItWas() throws Exception {
+        Path data = folder.resolve("data");
+        Path backup = folder.resolve("gatekey.sql.gz");
+        Enrolment enrolled;
+        try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
+            enrolled = Enrolment.of(gatekey, clock);
+            gatekey.backup(backup);
+            assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.issue(enrolled.code(1)));
+        }
+        List<Path> moved = new ArrayList<>();
+        EmbeddedBackup.Refused refused = assertThrows(EmbeddedBackup.Refused.class, () -> PersistentGatekey.inFolder(data).clock(clock).restore(backup,
+                (from, to) -> {
+                    if (from.getFileName().toString().startsWith(".gatekey-restore-")) {
+                        throw new IOException("No space left on device");
+                    }
+                    EmbeddedBackup.FileMove.FILES.move(from, to);
+                    moved.add(to);
+                }));
+        assertEquals("Cannot restore " + backup + ": no space left on device.", refused.getMessage());
+        assertEquals(2, moved.size(), "the database was moved aside, then back: " + moved);
+        assertEquals(data.resolve("gatekey.mv.db"), moved.get(1));
+        try (Stream<Path> files = Files.list(data)) {
+            assertEquals(List.of(), files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith(".gatekey-restore-") || name.contains("-before-restore-")).toList(), "no draft and no copy left");
+        }
+        try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
+            assertEquals(1, gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(AuditEventType.CREDENTIALS_ISSUED), Optional.empty(), 10)).size(), "the issuance made after the backup is still there");
+            assertEquals(0, gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(AuditEventType.DATABASE_RESTORED), Optional.empty(), 10)).size());
+            assertEquals(MfaCheck.Reason.REPLAYED, assertInstanceOf(IssueTemporaryCredentialsUseCase.MfaRejected.class,
+                    enrolled.through(gatekey).issue(enrolled.code(1))).reason(), "the code it used stays used");
         }
     }
 
