@@ -92,8 +92,7 @@ class PersistentGatekeyTest {
             assertTrue(summary.rows() > 5, summary.toString());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
             // The trail names the backup, after its snapshot.
-            List<AuditEvent> backedUp = gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(AuditEventType.DATABASE_BACKED_UP), Optional.empty(), 10));
+            List<AuditEvent> backedUp = events(gatekey, AuditEventType.DATABASE_BACKED_UP);
             assertEquals(1, backedUp.size());
             assertEquals("backed up to " + backup.toAbsolutePath() + ", a snapshot taken at " + clock.instant() + " (" + summary.rows() + " rows)",
                     backedUp.get(0).detail());
@@ -119,10 +118,8 @@ class PersistentGatekeyTest {
         assertEquals(SchemaMigrations.LATEST_VERSION, restored.summary().schemaVersion());
         assertTrue(Files.exists(restored.replaced().orElseThrow()));
         try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
-            assertEquals(0, gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(AuditEventType.CREDENTIALS_ISSUED), Optional.empty(), 10)).size(), "the issuance came after the backup");
-            List<AuditEvent> marked = gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(AuditEventType.DATABASE_RESTORED), Optional.empty(), 10));
+            assertEquals(0, events(gatekey, AuditEventType.CREDENTIALS_ISSUED).size(), "the issuance came after the backup");
+            List<AuditEvent> marked = events(gatekey, AuditEventType.DATABASE_RESTORED);
             assertEquals(1, marked.size());
             assertEquals("embedded", marked.get(0).origin().door());
             assertInstanceOf(IssueTemporaryCredentialsUseCase.Issued.class, enrolled.through(gatekey).issue(enrolled.code(1)));
@@ -164,10 +161,8 @@ class PersistentGatekeyTest {
                     .filter(name -> name.startsWith(".gatekey-restore-") || name.contains("-before-restore-")).toList(), "no draft and no copy left");
         }
         try (PersistentGatekey gatekey = PersistentGatekey.inFolder(data).clock(clock).open()) {
-            assertEquals(1, gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(AuditEventType.CREDENTIALS_ISSUED), Optional.empty(), 10)).size(), "the issuance made after the backup is still there");
-            assertEquals(0, gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(AuditEventType.DATABASE_RESTORED), Optional.empty(), 10)).size());
+            assertEquals(1, events(gatekey, AuditEventType.CREDENTIALS_ISSUED).size(), "the issuance made after the backup is still there");
+            assertEquals(0, events(gatekey, AuditEventType.DATABASE_RESTORED).size());
             assertEquals(MfaCheck.Reason.REPLAYED, assertInstanceOf(IssueTemporaryCredentialsUseCase.MfaRejected.class,
                     enrolled.through(gatekey).issue(enrolled.code(1))).reason(), "the code it used stays used");
         }
@@ -196,5 +191,9 @@ class PersistentGatekeyTest {
                 .masterKey(TestStore.MASTER_KEY).open()) {
             assertEquals(0, gatekey.useCases().listAccounts().list(gatekey.operator()).size());
         }
+    }
+
+    private static List<AuditEvent> events(PersistentGatekey gatekey, AuditEventType type) {
+        return gatekey.auditLog().recent(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(type), Optional.empty(), 10));
     }
 }
