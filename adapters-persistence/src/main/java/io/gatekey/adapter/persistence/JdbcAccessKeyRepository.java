@@ -163,7 +163,6 @@ class JdbcAccessKeyRepository implements AccessKeyRepository {
     private Optional<KeyUse> lastUse(AccessKeyRow row) {
         Optional<KeyUse> written = Optional.ofNullable(row.lastUsedMs()).map(ms -> new KeyUse(Instant.ofEpochMilli(ms),
                 Optional.ofNullable(row.lastUsedService()).map(service -> new KeyUse.Where(service, Optional.ofNullable(row.lastUsedRegion())))));
-        Optional<KeyUse> unwritten = lastUses.unwritten(row.id());
-        return unwritten.isPresent() && written.map(use -> use.at().isBefore(unwritten.get().at())).orElse(true) ? unwritten : written;
+        return lastUses.unwritten(row.id()).map(unwritten -> written.map(use -> use.orLater(unwritten)).orElse(unwritten)).or(() -> written);
     }
 }

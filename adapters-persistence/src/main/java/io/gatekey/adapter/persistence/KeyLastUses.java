@@ -42,7 +42,8 @@ class KeyLastUses {
     }
 
     void record(String keyId, KeyUse use) {
-        pending.merge(keyId, use, (kept, later) -> later.at().isBefore(kept.at()) ? kept : later);
+        // At one time, the use recorded last.
+        pending.merge(keyId, use, (kept, recorded) -> recorded.orLater(kept));
     }
 
     /** A use of the key not yet written. */

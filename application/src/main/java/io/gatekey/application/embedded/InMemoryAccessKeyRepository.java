@@ -77,7 +77,7 @@ public final class InMemoryAccessKeyRepository implements AccessKeyRepository {
 
     @Override
     public void recordUse(AccessKeyId id, KeyUse use) {
-        keys.computeIfPresent(id, (k, key) -> key.lastUsedAt().filter(last -> !last.isBefore(use.at())).isPresent() ? key : key.used(use));
+        keys.computeIfPresent(id, (k, key) -> key.used(key.lastUse().map(last -> last.orLater(use)).orElse(use)));
     }
 
     @Override

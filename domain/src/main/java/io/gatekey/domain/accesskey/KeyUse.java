@@ -13,6 +13,11 @@ public record KeyUse(Instant at, Optional<Where> where) {
         Objects.requireNonNull(where, "where");
     }
 
+    /** This use, or {@code other} when it came later: a key's last use only moves forward in time. */
+    public KeyUse orLater(KeyUse other) {
+        return other.at.isAfter(at) ? other : this;
+    }
+
     /**
      * The service a request was signed for (AWS's {@code sts} or {@code iam} from its credential scope; another door's
      * own name: {@code ncp}, {@code huawei}, {@code tencent}) and the region its scope named, if any.

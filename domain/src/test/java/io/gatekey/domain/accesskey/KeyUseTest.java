@@ -3,6 +3,7 @@ package io.gatekey.domain.accesskey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,16 @@ class KeyUseTest {
             assertEquals(Optional.empty(), KeyUse.Where.scoped("sts", region).region(), region);
         }
         assertEquals(Optional.empty(), KeyUse.Where.service("ncp").region());
+    }
+
+    @Test
+    void aUseGivesWayOnlyToALaterOne() {
+        KeyUse first = new KeyUse(Instant.parse("2026-12-08T01:00:00Z"), Optional.of(KeyUse.Where.service("ncp")));
+        KeyUse sameTime = new KeyUse(first.at(), Optional.of(KeyUse.Where.service("huawei")));
+        KeyUse later = new KeyUse(first.at().plusMillis(1), Optional.empty());
+        assertEquals(later, first.orLater(later));
+        assertEquals(later, later.orLater(first));
+        assertEquals(first, first.orLater(sameTime));
     }
 
     @Test
